@@ -1,0 +1,77 @@
+# trustcoach: `make run` starts the coach, `make test` runs the whole offline suite.
+# Both set everything up first on a fresh machine: a Python 3.10 venv, the pinned
+# dependencies, the project's spaCy pipeline and (only if its inputs changed) the model.
+
+VENV       := .venv
+PY         := $(VENV)/bin/python
+RASA       := $(VENV)/bin/rasa
+SPACY_PIPE := build/spacy_trustcoach/meta.json
+MODEL      := models/trustcoach.tar.gz
+
+# Rasa's APScheduler needs a valid local time zone; TensorFlow is chatty without this.
+export TZ := UTC
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONHASHSEED := 0
+export RASA_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run chat test install spacy model train actions shell validate test-stories nlu-eval cross-validate bench clean help
+
+help:
+	@echo "make run    - set up and start the coach (Telegram if TELEGRAM_BOT_TOKEN is set, else console chat)"
+	@echo "make test   - set up and run the whole offline test suite"
+	@echo "make model  - (re)train the Rasa model if training data or config changed"
+	@echo "make shell  - rasa shell against the running action server (make actions in another terminal)"
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<25"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+$(SPACY_PIPE): bot/nlp/pipeline.py $(VENV)/.installed
+	$(PY) -m bot.nlp.pipeline
+
+spacy: $(SPACY_PIPE)
+
+model: $(SPACY_PIPE)
+	@scripts/ensure-model.sh
+
+train: $(SPACY_PIPE)
+	$(RASA) train --fixed-model-name trustcoach --out models
+
+run: model
+	$(VENV)/bin/trustcoach run
+
+chat: model
+	$(VENV)/bin/trustcoach chat
+
+actions: install
+	SANIC_HOST=127.0.0.1 $(PY) -m rasa_sdk --actions actions --port 5055
+
+shell: model
+	$(RASA) shell --model $(MODEL)
+
+validate: install
+	$(RASA) data validate --fail-on-warnings
+
+test-stories: model
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
+
+nlu-eval: model
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_test.yml --out results/nlu
+
+cross-validate: $(SPACY_PIPE)
+	$(PY) -m bench.nlu_pipelines
+
+test: model
+	$(RASA) data validate --fail-on-warnings
+	$(PY) -m pytest
+
+bench: model
+	$(PY) -m bench.run
+
+clean:
+	rm -rf build models results .rasa .pytest_cache

@@ -1,0 +1,159 @@
+"""Guidance flows: start a flow for a struggle, step through it, stop it, remember the role.
+
+A flow is a short series of steps from ``content/guidance.yml`` shown one message at a
+time with "Next" and "Stop" buttons. State lives in slots (``flow``, ``flow_step``,
+``pending_flow``, ``role``), so it survives restarts through the SQL tracker store, and a
+new struggle simply starts its own flow (switching topic mid-flow needs no special case).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.content import Flow, Step, load_guidance
+from actions.role import ROLE_BY_INTENT, role_from_text
+
+NEXT_BUTTON = {"title": "Next", "payload": "/flow_next"}
+STOP_BUTTON = {"title": "Stop here", "payload": "/stop"}
+TOPICS_BUTTON = {"title": "Other topics", "payload": "/help"}
+ROLE_QUESTION = (
+    "So I can tailor this: are you the one who was hurt, or the one who broke the trust? "
+    "I'll remember your answer."
+)
+ROLE_BUTTONS = [
+    {"title": "I was hurt", "payload": "/role_hurt"},
+    {"title": "I broke the trust", "payload": "/role_broke_trust"},
+    {"title": "Skip", "payload": "/flow_next"},
+]
+ROLE_ACK = {
+    "hurt": "Thank you for telling me. I'm sorry you're going through this.",
+    "broke_trust": "Thank you for being honest about that. Wanting to repair it matters.",
+}
+# Buttons that lead from a step to another capability, by the step's ``offer``.
+# An offer whose capability is not built yet simply shows no button.
+OFFER_BUTTONS: dict[str, dict[str, str]] = {}
+
+
+def step_buttons(step: Step, has_more: bool) -> list[dict[str, str]]:
+    buttons = [OFFER_BUTTONS[step.offer]] if step.offer in OFFER_BUTTONS else []
+    buttons.append(NEXT_BUTTON if has_more else TOPICS_BUTTON)
+    buttons.append(STOP_BUTTON)
+    return buttons
+
+
+def show_step(dispatcher: CollectingDispatcher, flow: Flow, role: str | None, index: int) -> list[EventType]:
+    """Send step ``index`` of ``flow`` (as seen by ``role``) and record where we are."""
+    steps = flow.steps_for(role)
+    step = steps[index]
+    has_more = index + 1 < len(steps)
+    dispatcher.utter_message(text=step.text, buttons=step_buttons(step, has_more))
+    return [SlotSet("flow", flow.key), SlotSet("flow_step", float(index))]
+
+
+def end_of_flow(dispatcher: CollectingDispatcher, flow: Flow) -> list[EventType]:
+    guidance = load_guidance()
+    buttons = [
+        {"title": guidance.flows[key].title, "payload": f"/{guidance.flows[key].intent}"}
+        for key in flow.related
+        if key in guidance.flows
+    ]
+    buttons.append(TOPICS_BUTTON)
+    dispatcher.utter_message(
+        text="That's all for this one. Take what helps and leave the rest. Want to look at something related?",
+        buttons=buttons,
+    )
+    return [SlotSet("flow", None), SlotSet("flow_step", None)]
+
+
+def effective_role(tracker: Tracker, flow: Flow) -> str | None:
+    return tracker.get_slot("role") or ROLE_BY_INTENT.get(flow.intent)
+
+
+class ActionStartFlow(Action):
+    """A struggle was recognised: start its flow (asking the role first if it matters)."""
+
+    def name(self) -> str:
+        return "action_start_flow"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        flow = load_guidance().flow_for_intent(intent)
+        if flow is None:
+            dispatcher.utter_message(response="utter_help")
+            return []
+        events: list[EventType] = [SlotSet("pending_flow", None)]
+        role = tracker.get_slot("role")
+        stated = role_from_text(tracker.latest_message.get("text"))
+        if role is None and stated is not None:
+            role = stated
+            events.append(SlotSet("role", role))
+        if role is None and flow.intent not in ROLE_BY_INTENT and self._role_changes_flow(flow):
+            dispatcher.utter_message(text=ROLE_QUESTION, buttons=ROLE_BUTTONS)
+            return [SlotSet("pending_flow", flow.key), SlotSet("flow", None), SlotSet("flow_step", None)]
+        return events + show_step(dispatcher, flow, role or ROLE_BY_INTENT.get(flow.intent), 0)
+
+    @staticmethod
+    def _role_changes_flow(flow: Flow) -> bool:
+        return any(step.role != "any" for step in flow.steps)
+
+
+class ActionFlowNext(Action):
+    """"Next": show the following step, or close the flow; also "Skip" on the role question."""
+
+    def name(self) -> str:
+        return "action_flow_next"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        guidance = load_guidance()
+        pending = tracker.get_slot("pending_flow")
+        if pending in guidance.flows:
+            flow = guidance.flows[pending]
+            return [SlotSet("pending_flow", None)] + show_step(dispatcher, flow, effective_role(tracker, flow), 0)
+        flow = guidance.flows.get(tracker.get_slot("flow") or "")
+        if flow is None:
+            dispatcher.utter_message(
+                text="We're not in the middle of anything right now. What would you like to look at?",
+                buttons=[TOPICS_BUTTON],
+            )
+            return []
+        index = int(tracker.get_slot("flow_step") or 0) + 1
+        if index >= len(flow.steps_for(effective_role(tracker, flow))):
+            return end_of_flow(dispatcher, flow)
+        return show_step(dispatcher, flow, effective_role(tracker, flow), index)
+
+
+class ActionStopFlow(Action):
+    """"Stop"/"cancel": leave whatever flow or question is in progress, cleanly."""
+
+    def name(self) -> str:
+        return "action_stop_flow"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(
+            text="Okay, we'll stop there. I'm here whenever you want to pick something up again.",
+            buttons=[TOPICS_BUTTON],
+        )
+        return [SlotSet("flow", None), SlotSet("flow_step", None), SlotSet("pending_flow", None)]
+
+
+class ActionSetRole(Action):
+    """Remember the person's side of the betrayal, then start the flow that was waiting."""
+
+    def name(self) -> str:
+        return "action_set_role"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        role = "hurt" if intent == "role_hurt" else "broke_trust"
+        dispatcher.utter_message(text=ROLE_ACK[role])
+        events: list[EventType] = [SlotSet("role", role), SlotSet("pending_flow", None)]
+        guidance = load_guidance()
+        pending = guidance.flows.get(tracker.get_slot("pending_flow") or "")
+        if pending is not None:
+            return events + show_step(dispatcher, pending, role, 0)
+        dispatcher.utter_message(response="utter_help")
+        return events

@@ -1,0 +1,53 @@
+"""Crisis replies: interrupt anything in progress and point to real help.
+
+Reached by the ``crisis_self_harm`` / ``crisis_abuse`` intents, whether the classifier or
+the deterministic safety net (``bot.safety``) found them. The reply text comes from
+``bot.safety.replies`` with the configured emergency line and the person's country.
+While the ``crisis`` slot is set, no coaching nudges are sent; "I'm safe now" clears it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.user_settings import country_for
+from bot.config import Settings
+from bot.safety.replies import crisis_reply, safe_again_reply
+
+SAFE_BUTTON = {"title": "I'm safe right now", "payload": "/safe_now"}
+
+
+class ActionCrisisResponse(Action):
+    """Calm, short crisis reply with the emergency line and helplines; stops any flow or form."""
+
+    def name(self) -> str:
+        return "action_crisis_response"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        kind = tracker.latest_message.get("intent", {}).get("name") or "crisis_self_harm"
+        settings = Settings.from_env()
+        country = await country_for(tracker.sender_id)
+        text = crisis_reply(kind, country=country, emergency_line=settings.emergency_line)
+        dispatcher.utter_message(text=text, buttons=[SAFE_BUTTON])
+        return [
+            ActiveLoop(None),
+            SlotSet("crisis", True),
+            SlotSet("flow", None),
+            SlotSet("flow_step", None),
+            SlotSet("pending_flow", None),
+        ]
+
+
+class ActionSafeNow(Action):
+    """The person says they are safe: clear the crisis flag, gently."""
+
+    def name(self) -> str:
+        return "action_safe_now"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(text=safe_again_reply())
+        return [SlotSet("crisis", False)]

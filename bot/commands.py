@@ -1,0 +1,56 @@
+"""What a typed message or button means to Rasa: shared by the Telegram and console front ends.
+
+Rasa reads text that starts with "/" as an intent payload, so people's own slash-text
+must never reach it unchecked: known commands are mapped to their intent, button
+payloads are checked against the domain's intents, and anything else is answered as
+"help" (for unknown commands) or refused as a stale button.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAYLOAD_PATTERN = re.compile(r"^/([a-z_]+)$")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    description: str
+    payload: str
+
+
+# Shown in Telegram's menu (setMyCommands) and handled by both front ends.
+COMMANDS: tuple[Command, ...] = (
+    Command("start", "What this coach is, and where to begin", "/start"),
+    Command("help", "Topics I can help with", "/help"),
+    Command("cancel", "Stop the current exercise", "/stop"),
+    Command("privacy", "What I store and how to delete it", "/privacy"),
+)
+COMMAND_PAYLOADS = {command.name: command.payload for command in COMMANDS}
+
+
+def command_name(text: str) -> str | None:
+    """``"start"`` for "/start", "/start@trustcoach_bot" or "/Start now"; None if not a command."""
+    if not text.startswith("/"):
+        return None
+    word = text[1:].split(maxsplit=1)[0] if len(text) > 1 else ""
+    return word.split("@", 1)[0].lower() or None
+
+
+def rasa_input_for_text(text: str) -> str:
+    """The text to hand to Rasa for a typed message."""
+    stripped = text.strip()
+    name = command_name(stripped)
+    if name is None:
+        return stripped
+    return COMMAND_PAYLOADS.get(name, "/help")
+
+
+def rasa_input_for_button(payload: str, known_intents: frozenset[str]) -> str | None:
+    """The payload of a pressed button if it is one of ours, else None (stale or forged)."""
+    match = PAYLOAD_PATTERN.match(payload or "")
+    if match and match.group(1) in known_intents:
+        return payload
+    return None

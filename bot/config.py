@@ -1,0 +1,89 @@
+"""All configuration, read from environment variables in this one place.
+
+Every variable is listed in the README's table. ``Settings.from_env()`` is called once at
+start-up; the rest of the code receives the ``Settings`` object instead of reading the
+environment itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATABASE_PATH = PROJECT_ROOT / "data" / "trustcoach.db"
+DEFAULT_EMERGENCY_LINE = (
+    "If you are in danger right now, call your local emergency number: "
+    "112 in the EU, 911 in the US, 999 in the UK."
+)
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or malformed; the message says what to do."""
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}.") from error
+
+
+def _id_set_env(name: str) -> frozenset[int]:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return frozenset()
+    try:
+        return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+    except ValueError as error:
+        raise ConfigError(f"{name} must be a comma-separated list of Telegram user ids.") from error
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The coach's settings; see ``from_env`` for the variable behind each field."""
+
+    telegram_token: str | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    database_url: str = f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    model_path: Path = PROJECT_ROOT / "models"
+    action_server_host: str = "127.0.0.1"
+    action_server_port: int = 5055
+    log_level: str = "INFO"
+    allowed_user_ids: frozenset[int] = field(default_factory=frozenset)
+    emergency_line: str = DEFAULT_EMERGENCY_LINE
+    poll_timeout: int = 30
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """Read every setting from the environment (defaults suit a laptop demo)."""
+        env = os.environ
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+        return cls(
+            telegram_token=token,
+            telegram_api_url=env.get("TELEGRAM_API_URL", "").strip().rstrip("/")
+            or cls.telegram_api_url,
+            database_url=env.get("DATABASE_URL", "").strip() or cls.database_url,
+            model_path=Path(env.get("TRUSTCOACH_MODEL", "").strip() or cls.model_path),
+            action_server_host=env.get("ACTION_SERVER_HOST", "").strip() or cls.action_server_host,
+            action_server_port=_int_env("ACTION_SERVER_PORT", cls.action_server_port),
+            log_level=(env.get("LOG_LEVEL", "").strip() or cls.log_level).upper(),
+            allowed_user_ids=_id_set_env("ALLOWED_USER_IDS"),
+            emergency_line=env.get("EMERGENCY_LINE", "").strip() or DEFAULT_EMERGENCY_LINE,
+            poll_timeout=_int_env("TELEGRAM_POLL_TIMEOUT", cls.poll_timeout),
+        )
+
+    @property
+    def action_endpoint_url(self) -> str:
+        """Where Rasa reaches the custom actions (the rasa_sdk server we start)."""
+        return f"http://{self.action_server_host}:{self.action_server_port}/webhook"
+
+    def with_overrides(self, **changes: object) -> "Settings":
+        """A copy with some fields replaced (used by tests and the command line)."""
+        from dataclasses import replace
+
+        return replace(self, **changes)

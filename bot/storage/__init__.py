@@ -1,0 +1,1 @@
+"""Storage: the app's own tables (SQLAlchemy models, Alembic migrations, sessions)."""

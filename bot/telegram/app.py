@@ -1,0 +1,64 @@
+"""Builds the python-telegram-bot ``Application`` and wires the handlers.
+
+The API base URL comes from ``TELEGRAM_API_URL`` (PTB's ``base_url``: the bot calls
+``{TELEGRAM_API_URL}/bot{token}/{method}``), so the bot can be pointed at a self-hosted
+Bot API server or the fake one in ``tests/``.
+"""
+
+from __future__ import annotations
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.commands import COMMANDS
+from bot.config import Settings
+from bot.rasa_bridge import RasaBridge
+from bot.storage.db import Database
+from bot.telegram.delivery import PerChatUpdateProcessor, ResilientRateLimiter
+from bot.telegram.handlers import TelegramFrontEnd
+
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+
+
+def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> Application:
+    """An ``Application`` with our delivery guarantees and handlers, not yet started."""
+    if not settings.telegram_token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
+    front = TelegramFrontEnd(bridge, db, settings)
+    application = (
+        Application.builder()
+        .token(settings.telegram_token)
+        .base_url(f"{settings.telegram_api_url}/bot")
+        .base_file_url(f"{settings.telegram_api_url}/file/bot")
+        .rate_limiter(ResilientRateLimiter())
+        .concurrent_updates(PerChatUpdateProcessor())
+        .connect_timeout(10)
+        .read_timeout(20)
+        .write_timeout(20)
+        .get_updates_read_timeout(settings.poll_timeout + 10)
+        .build()
+    )
+    application.add_handler(TypeHandler(Update, front.skip_seen_updates), group=-2)
+    application.add_handler(TypeHandler(Update, front.enforce_allow_list), group=-1)
+
+    application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.EDITED, front.on_edited))
+    application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT, front.on_text))
+    application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, front.on_not_text))
+    application.add_handler(MessageHandler(GROUPS & filters.COMMAND, front.on_group_command))
+    application.add_error_handler(front.on_error)
+    return application
+
+
+async def register_commands(application: Application) -> None:
+    """The command menu Telegram shows (setMyCommands)."""
+    await application.bot.set_my_commands(
+        [BotCommand(command.name, command.description) for command in COMMANDS]
+    )

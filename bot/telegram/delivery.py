@@ -1,0 +1,90 @@
+"""Delivery guarantees around python-telegram-bot.
+
+- ``ResilientRateLimiter``: PTB's ``AIORateLimiter`` (paces to Telegram's flood limits and
+  retries after a 429 for its ``retry_after``) plus retries with exponential backoff for
+  transient network errors (5xx, dropped connections), so no reply is lost. Requests
+  Telegram rejected (400 Bad Request, 403 Forbidden) are not retried.
+- ``PerChatUpdateProcessor``: different chats are handled concurrently, while one chat's
+  updates are handled strictly in the order they arrived.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Awaitable
+
+from telegram import Update
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+
+logger = logging.getLogger(__name__)
+
+
+class ResilientRateLimiter(AIORateLimiter):
+    """Flood-limit pacing and 429 retries (PTB), plus backoff retries on network errors."""
+
+    def __init__(self, network_retries: int = 5, base_delay: float = 0.5, **kwargs: Any) -> None:
+        kwargs.setdefault("max_retries", 5)
+        super().__init__(**kwargs)
+        self._network_retries = network_retries
+        self._base_delay = base_delay
+
+    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):  # type: ignore[override]
+        delay = self._base_delay
+        for attempt in range(self._network_retries + 1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except (BadRequest, Forbidden, InvalidToken, RetryAfter):
+                raise
+            except NetworkError as error:
+                if endpoint == "getUpdates" or attempt == self._network_retries:
+                    raise
+                logger.warning(
+                    "Telegram %s failed (%s); retry %d in %.1f s.", endpoint, type(error).__name__, attempt + 1, delay
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+        raise AssertionError("unreachable")
+
+
+def chat_key(update: object) -> int | None:
+    if isinstance(update, Update):
+        if update.effective_chat:
+            return update.effective_chat.id
+        if update.effective_user:
+            return update.effective_user.id
+    return None
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, in order within a chat."""
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._waiting: dict[int, int] = {}
+
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = chat_key(update)
+        if key is None:
+            await super().process_update(update, coroutine)
+            return
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with lock:  # the chat's turn first, then a concurrency slot
+                await super().process_update(update, coroutine)
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await coroutine
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass

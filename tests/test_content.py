@@ -1,0 +1,269 @@
+"""Checks the coach's written content against its schema and content rules.
+
+Covers actions/content/guidance.yml (guidance flows and nudges) and
+nlu/faq_responses.yml (FAQ answers): structure, required flows and offers,
+source references to the seed articles, length limits, forbidden markup and
+noise, and that no text copies a long run of words from an article.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+GUIDANCE_PATH = REPO_ROOT / "actions" / "content" / "guidance.yml"
+FAQ_PATH = REPO_ROOT / "nlu" / "faq_responses.yml"
+
+FLOW_INTENTS = {
+    "retaliation": "struggle_retaliation",
+    "dwelling": "struggle_dwelling",
+    "apology": "struggle_apology",
+    "forgiveness": "struggle_forgiveness",
+    "secrecy": "struggle_secrecy",
+    "not_believed": "struggle_not_believed",
+    "communication": "struggle_communication",
+    "worth_it": "struggle_worth_it",
+    "anxiety": "struggle_anxiety",
+    "money": "struggle_money",
+    "disconnection": "struggle_disconnection",
+}
+FAQ_KEYS = {"how_long", "what_is_trust", "why_hard", "therapy", "both_partners", "progress_signs"}
+ALLOWED_OFFERS = {"wait_20_minutes", "apology_walkthrough", "reminder", "checkin"}
+ALLOWED_ROLES = {"any", "hurt", "broke_trust"}
+ONE_ROLE_PAIRS = {"hurt": "broke_trust", "broke_trust": "hurt"}
+
+MAX_TITLE_CHARS = 28
+MAX_STEP_CHARS = 700
+MAX_NUDGE_CHARS = 200
+MAX_FAQ_CHARS = 700
+MIN_GENERAL_NUDGES = 6
+MIN_TOPIC_NUDGES = 3
+COPY_RUN_WORDS = 12
+
+MARKUP_CHARACTERS = set("*_<>`[]#|~")
+URL_PATTERN = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|dk|io|co)\b", re.IGNORECASE)
+PHONE_PATTERN = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+FORBIDDEN_PHRASES = (
+    "emergency",
+    "active directory",
+    "domain controller",
+    "frederiksberg",
+    "copenhagen",
+    "sondermind",
+    "well beings",
+    "you must",
+)
+QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
+ATTRIBUTION_CUES = ("saying", "says", "said", "puts", "quotes", "in the words of", "wrote", "writes", "therapist")
+ATTRIBUTION_WINDOW_CHARS = 120
+
+
+def seeds_dir() -> Path:
+    """The seed articles: shared/seeds beside the repo, else $TRUSTCOACH_SEEDS_DIR."""
+    beside_repo = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if beside_repo.is_dir():
+        return beside_repo
+    from_env = os.environ.get("TRUSTCOACH_SEEDS_DIR")
+    if from_env and Path(from_env).is_dir():
+        return Path(from_env)
+    raise FileNotFoundError(f"seed articles not found at {beside_repo} and TRUSTCOACH_SEEDS_DIR is not set to a folder")
+
+
+@dataclass(frozen=True)
+class ContentText:
+    """One user-facing text with where it lives, its source field and its length limit."""
+
+    label: str
+    text: str
+    source: object
+    max_chars: int
+
+
+def load_yaml(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+GUIDANCE = load_yaml(GUIDANCE_PATH)
+FAQ = load_yaml(FAQ_PATH)
+
+
+def all_content_texts() -> list[ContentText]:
+    texts = []
+    for flow_key, flow in GUIDANCE["flows"].items():
+        for step in flow["steps"]:
+            texts.append(ContentText(f"flow {flow_key}/{step.get('id')}", step.get("text", ""), step.get("source"), MAX_STEP_CHARS))
+    for topic, nudges in GUIDANCE["nudges"].items():
+        for index, nudge in enumerate(nudges):
+            texts.append(ContentText(f"nudge {topic}[{index}]", nudge.get("text", ""), nudge.get("source"), MAX_NUDGE_CHARS))
+    for response_key, variations in FAQ["responses"].items():
+        for index, variation in enumerate(variations):
+            source = (variation.get("metadata") or {}).get("source")
+            texts.append(ContentText(f"{response_key}[{index}]", variation.get("text", ""), source, MAX_FAQ_CHARS))
+    return texts
+
+
+CONTENT_TEXTS = all_content_texts()
+TITLES = [flow["title"] for flow in GUIDANCE["flows"].values()]
+
+
+def normalized_words(text: str) -> list[str]:
+    """Lowercase words with punctuation stripped; apostrophes dropped so don't == don’t."""
+    without_apostrophes = re.sub(r"['’‘]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", without_apostrophes).split()
+
+
+def word_runs(words: list[str], length: int) -> set[tuple[str, ...]]:
+    return {tuple(words[start : start + length]) for start in range(len(words) - length + 1)}
+
+
+def unquoted_segments(text: str) -> list[str]:
+    """The parts of a text outside double quotes; quoted spans are attributed quotations."""
+    return QUOTED_SPAN.split(text)
+
+
+def copied_runs(text: str, article_runs: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    found = set()
+    for segment in unquoted_segments(text):
+        found |= word_runs(normalized_words(segment), COPY_RUN_WORDS) & article_runs
+    return found
+
+
+@pytest.fixture(scope="module")
+def article_runs() -> set[tuple[str, ...]]:
+    runs: set[tuple[str, ...]] = set()
+    for article in sorted(seeds_dir().glob("*.txt")):
+        runs |= word_runs(normalized_words(article.read_text(encoding="utf-8")), COPY_RUN_WORDS)
+    assert runs, "no seed articles were read"
+    return runs
+
+
+def test_guidance_top_level_sections() -> None:
+    assert GUIDANCE["version"] == 1
+    assert GUIDANCE["faq_sources"] == {}
+    assert isinstance(GUIDANCE["flows"], dict)
+    assert isinstance(GUIDANCE["nudges"], dict)
+
+
+@pytest.mark.parametrize("flow_key, intent", sorted(FLOW_INTENTS.items()))
+def test_flow_exists_with_its_intent_and_a_short_title(flow_key: str, intent: str) -> None:
+    flow = GUIDANCE["flows"][flow_key]
+    assert flow["intent"] == intent
+    assert 0 < len(flow["title"]) <= MAX_TITLE_CHARS
+
+
+@pytest.mark.parametrize("flow_key", sorted(FLOW_INTENTS))
+def test_flow_steps_follow_the_schema(flow_key: str) -> None:
+    steps = GUIDANCE["flows"][flow_key]["steps"]
+    assert 2 <= len(steps) <= 5
+    step_ids = [step["id"] for step in steps]
+    assert len(step_ids) == len(set(step_ids)), f"duplicate step ids in {flow_key}"
+    for step in steps:
+        assert step.get("role", "any") in ALLOWED_ROLES, step["id"]
+        if "offer" in step:
+            assert step["offer"] in ALLOWED_OFFERS, step["id"]
+
+
+@pytest.mark.parametrize("flow_key", sorted(FLOW_INTENTS))
+def test_each_role_gets_its_own_steps(flow_key: str) -> None:
+    steps = GUIDANCE["flows"][flow_key]["steps"]
+    roles_used = {step.get("role", "any") for step in steps}
+    for role, other_role in ONE_ROLE_PAIRS.items():
+        if role in roles_used:
+            assert other_role in roles_used, f"{flow_key} has a {role} step but none for {other_role}"
+        seen_by_role = [step for step in steps if step.get("role", "any") in ("any", role)]
+        assert 2 <= len(seen_by_role) <= 5, f"{flow_key}: {role} would see {len(seen_by_role)} steps"
+
+
+@pytest.mark.parametrize(
+    "flow_key, offer",
+    [("retaliation", "wait_20_minutes"), ("apology", "apology_walkthrough")],
+)
+def test_flow_carries_its_required_offer(flow_key: str, offer: str) -> None:
+    offers = [step.get("offer") for step in GUIDANCE["flows"][flow_key]["steps"]]
+    assert offer in offers
+
+
+def test_apology_flow_has_a_step_for_the_hurt_partner() -> None:
+    roles = [step.get("role") for step in GUIDANCE["flows"]["apology"]["steps"]]
+    assert "hurt" in roles
+
+
+@pytest.mark.parametrize("flow_key", sorted(FLOW_INTENTS))
+def test_related_flows_exist(flow_key: str) -> None:
+    related = GUIDANCE["flows"][flow_key]["related"]
+    assert 1 <= len(related) <= 3
+    for related_key in related:
+        assert related_key in GUIDANCE["flows"], related_key
+        assert related_key != flow_key
+
+
+def test_nudges_cover_every_topic() -> None:
+    nudges = GUIDANCE["nudges"]
+    assert len(nudges["general"]) >= MIN_GENERAL_NUDGES
+    for flow_key in FLOW_INTENTS:
+        assert len(nudges.get(flow_key, [])) >= MIN_TOPIC_NUDGES, flow_key
+
+
+def test_apology_nudges_include_keeping_commitments() -> None:
+    apology_texts = " ".join(nudge["text"].lower() for nudge in GUIDANCE["nudges"]["apology"])
+    assert "commitment" in apology_texts or "promise" in apology_texts
+
+
+def test_faq_has_exactly_the_expected_answers_one_variation_each() -> None:
+    assert FAQ["version"] == "3.1"
+    responses = FAQ["responses"]
+    assert set(responses) == {f"utter_faq/{key}" for key in FAQ_KEYS}
+    for key, variations in responses.items():
+        assert len(variations) == 1, key
+
+
+@pytest.mark.parametrize("content", CONTENT_TEXTS, ids=lambda content: content.label)
+def test_text_names_existing_seed_articles(content: ContentText) -> None:
+    sources = content.source if isinstance(content.source, list) else [content.source]
+    assert 1 <= len(sources) <= 2, f"{content.label}: source must name one or two articles"
+    available = {path.name for path in seeds_dir().glob("*.txt")}
+    for source in sources:
+        assert isinstance(source, str) and source in available, f"{content.label}: unknown source {source!r}"
+
+
+@pytest.mark.parametrize("content", CONTENT_TEXTS, ids=lambda content: content.label)
+def test_text_is_within_its_length_limit(content: ContentText) -> None:
+    assert content.text.strip(), f"{content.label} is empty"
+    assert len(content.text) <= content.max_chars, f"{content.label}: {len(content.text)} chars"
+
+
+@pytest.mark.parametrize("text", [content.text for content in CONTENT_TEXTS] + TITLES)
+def test_text_has_no_markup_links_phone_numbers_or_noise(text: str) -> None:
+    assert not MARKUP_CHARACTERS & set(text), f"markup in: {text[:60]}"
+    assert not URL_PATTERN.search(text), f"link in: {text[:60]}"
+    assert not PHONE_PATTERN.search(text), f"phone number in: {text[:60]}"
+    lowered = text.lower()
+    for phrase in FORBIDDEN_PHRASES:
+        assert phrase not in lowered, f"{phrase!r} in: {text[:60]}"
+
+
+@pytest.mark.parametrize("content", CONTENT_TEXTS, ids=lambda content: content.label)
+def test_text_does_not_copy_a_long_run_from_an_article(content: ContentText, article_runs: set) -> None:
+    copied = copied_runs(content.text, article_runs)
+    assert not copied, f"{content.label} copies: {' '.join(next(iter(copied)))}"
+
+
+@pytest.mark.parametrize("content", CONTENT_TEXTS, ids=lambda content: content.label)
+def test_quotations_are_attributed(content: ContentText) -> None:
+    for quote in QUOTED_SPAN.finditer(content.text):
+        before = content.text[max(0, quote.start() - ATTRIBUTION_WINDOW_CHARS) : quote.start()].lower()
+        after = content.text[quote.end() : quote.end() + ATTRIBUTION_WINDOW_CHARS].lower()
+        assert any(cue in before or cue in after for cue in ATTRIBUTION_CUES), f"{content.label}: unattributed {quote.group()[:40]}"
+
+
+def test_copy_check_catches_a_copied_sentence_but_not_a_quotation(article_runs: set) -> None:
+    copied_sentence = "Forgiveness cannot be earned or received, but can only be given. On the other hand, trust must be earned over time."
+    assert copied_runs(copied_sentence, article_runs)
+    assert not copied_runs(f"As one therapist says, “{copied_sentence}”", article_runs)
