@@ -1,0 +1,1 @@
+"""Reminder nudges: understanding schedules written in words and the user's time zone."""
