@@ -45,7 +45,7 @@ def chat_id() -> int:
 
 
 def require_model() -> Path:
-    model = MODEL_DIR / "trustcoach.tar.gz"
+    model = Path(os.environ.get("TRUSTCOACH_MODEL") or MODEL_DIR / "trustcoach.tar.gz")
     if not model.exists():
         pytest.fail("No trained model: run `make model` (make test does it first).")
     return model

@@ -72,7 +72,7 @@ class Database:
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")  # feature migrations branch from 0001
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -35,5 +35,8 @@ class UserSettings(Base):
     __tablename__ = "user_settings"
 
     chat_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
-    country = sa.Column(sa.String(8), nullable=True)
+    country = sa.Column(sa.String(8), nullable=True)  # ISO code for helplines
+    timezone = sa.Column(sa.String(64), nullable=True)  # IANA zone name
+    discreet = sa.Column(sa.Boolean, nullable=False, default=False)  # neutral notification texts
+    crisis_active = sa.Column(sa.Boolean, nullable=False, default=False)  # no nudges while set
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)

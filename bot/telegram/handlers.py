@@ -18,11 +18,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.attachments import render_attachment
 from bot.commands import rasa_input_for_button, rasa_input_for_text
 from bot.config import Settings
 from bot.rasa_bridge import BotReply, RasaBridge, sender_id_for_chat
@@ -119,7 +120,7 @@ class TelegramFrontEnd:
 
     async def converse(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, rasa_input: str) -> None:
         replies = await self.bridge.handle(sender_id_for_chat(chat_id), rasa_input)
-        await send_replies(context, chat_id, replies)
+        await send_replies(context, self.db, chat_id, replies)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the failure (token redacted by the logging filter) and tell the person."""
@@ -132,8 +133,22 @@ class TelegramFrontEnd:
                 logger.warning("Could not tell chat %s about the error.", update.effective_chat.id)
 
 
-async def send_replies(context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: list[BotReply]) -> None:
-    """Send the replies in order (long texts split, keyboards on the last part)."""
+async def send_replies(context: ContextTypes.DEFAULT_TYPE, db: Database, chat_id: int, replies: list[BotReply]) -> None:
+    """Send the replies in order (long texts split, keyboards on the last part, files rendered)."""
     for reply in replies:
         for message in render(reply):
             await context.bot.send_message(chat_id, message.text, reply_markup=message.keyboard)
+        if "attachment" in reply.custom:
+            await send_attachment(context, db, chat_id, reply.custom["attachment"])
+
+
+async def send_attachment(context: ContextTypes.DEFAULT_TYPE, db: Database, chat_id: int, instruction: dict) -> None:
+    attachment = await asyncio.to_thread(render_attachment, db, chat_id, instruction)
+    if attachment is None:
+        logger.warning("An action asked for an unknown attachment renderer.")
+        return
+    file = InputFile(attachment.data, filename=attachment.filename)
+    if attachment.kind == "photo":
+        await context.bot.send_photo(chat_id, file, caption=attachment.caption or None)
+    else:
+        await context.bot.send_document(chat_id, file, caption=attachment.caption or None)

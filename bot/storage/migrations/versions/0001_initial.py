@@ -25,6 +25,9 @@ def upgrade() -> None:
         "user_settings",
         sa.Column("chat_id", sa.BigInteger, primary_key=True, autoincrement=False),
         sa.Column("country", sa.String(8), nullable=True),
+        sa.Column("timezone", sa.String(64), nullable=True),
+        sa.Column("discreet", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("crisis_active", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("created_at", sa.DateTime, nullable=False),
     )
 
