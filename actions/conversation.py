@@ -18,9 +18,9 @@ from actions.content import load_guidance
 WELCOME = (
     "Hi, I'm trustcoach, a coach for rebuilding trust after a betrayal, whichever side of it you're on. "
     "I draw on published advice about trust, forgiveness and honest apologies.\n\n"
-    "I'm not a therapist and not an emergency service. If you're ever in danger, I'll point you to people who can help right away.\n\n"
+    "I'm not a therapist and not a crisis service. If you're ever in danger, I'll point you to people who can help right away.\n\n"
     "I keep our conversation and your settings in this coach's database so I can remember where we were; message text never goes into logs. "
-    "Type /privacy to read more.\n\n"
+    "Type /privacy to read more, /export for a copy of your data and /forget to delete it.\n\n"
     "What's on your mind? Tell me in your own words, or pick a topic."
 )
 CLARIFY = "I want to make sure I get this right. Is it closest to one of these?"

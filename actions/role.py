@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_BETRAYAL_VERBS = r"(?:cheat(?:ed|ing)?|lied|lying|betray(?:ed|ing)?|had an affair|was unfaithful|hid|hidden|broke (?:the |his |her |their |our )?trust|slept with|sexted|texted another)"
+_BETRAYAL_VERBS = r"(?:cheat(?:ed|ing)?|lied|lying|betray(?:ed|ing)?|had an affair|was unfaithful|hid|hidden|hiding|broke (?:the |his |her |their |our )?trust|slept with|sexted|texted another)"
 _THIRD_PARTY = r"(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|spouse|ex))"
 
 _BROKE_TRUST = re.compile(

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from bot.storage.db import Database
 
-RENDERER_MODULES: tuple[str, ...] = ("bot.privacy",)
+RENDERER_MODULES: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

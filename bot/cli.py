@@ -25,8 +25,8 @@ async def _run_console(settings: Settings) -> None:
     from bot.console import chat
     from bot.runtime import running_coach
 
-    async with running_coach(settings) as (bridge, _db):
-        await chat(bridge)
+    async with running_coach(settings) as (bridge, db):
+        await chat(bridge, db)
 
 
 def _dispatch(command: str, settings: Settings) -> None:

@@ -27,8 +27,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", "Topics I can help with", "/help"),
     Command("cancel", "Stop the current exercise", "/stop"),
     Command("privacy", "What I store and how to delete it", "/privacy"),
+    Command("export", "Send me all my data as a file", "/privacy"),
+    Command("forget", "Delete everything about me", "/privacy"),
 )
 COMMAND_PAYLOADS = {command.name: command.payload for command in COMMANDS}
+# "stop" must always end the current exercise, whatever the classifier thinks of one word.
+STOP_WORDS = frozenset({"stop", "cancel", "quit", "exit", "stop it", "stop this", "cancel that"})
 
 
 def command_name(text: str) -> str | None:
@@ -42,6 +46,8 @@ def command_name(text: str) -> str | None:
 def rasa_input_for_text(text: str) -> str:
     """The text to hand to Rasa for a typed message."""
     stripped = text.strip()
+    if stripped.lower().rstrip(".!") in STOP_WORDS:
+        return "/stop"
     name = command_name(stripped)
     if name is None:
         return stripped

@@ -10,11 +10,15 @@ import asyncio
 import sys
 from typing import TextIO
 
-from bot.commands import rasa_input_for_button, rasa_input_for_text
-from bot.rasa_bridge import BotReply, Button, RasaBridge
+from bot.commands import command_name, rasa_input_for_button, rasa_input_for_text
+from bot.config import PROJECT_ROOT
+from bot.privacy import export_json, forget_user
+from bot.rasa_bridge import BotReply, Button, RasaBridge, sender_id_for_chat
+from bot.storage.db import Database
 
-CONSOLE_SENDER_ID = "console"
+CONSOLE_CHAT_ID = 0  # the console is one chat, with its own id in the same database
 PROMPT = "you> "
+EXPORT_PATH = PROJECT_ROOT / "data" / "exports" / "console-export.json"
 
 
 def format_replies(replies: list[BotReply]) -> tuple[str, list[Button]]:
@@ -42,17 +46,36 @@ async def _read_line(stream: TextIO) -> str:
     return await asyncio.to_thread(stream.readline)
 
 
-async def chat(bridge: RasaBridge, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-               sender_id: str = CONSOLE_SENDER_ID) -> None:
+async def _data_command(name: str, db: Database, stdin: TextIO, stdout: TextIO) -> None:
+    """/export and /forget, as on Telegram but with a file and a typed confirmation."""
+    if name == "export":
+        EXPORT_PATH.parent.mkdir(parents=True, exist_ok=True)
+        EXPORT_PATH.write_bytes(await asyncio.to_thread(export_json, db, CONSOLE_CHAT_ID))
+        print(f"coach> Your data is in {EXPORT_PATH}", file=stdout, flush=True)
+        return
+    print("coach> This deletes everything I have about you. Type yes to confirm.", file=stdout)
+    print(PROMPT, end="", file=stdout, flush=True)
+    if (await _read_line(stdin)).strip().lower() == "yes":
+        await asyncio.to_thread(forget_user, db, CONSOLE_CHAT_ID)
+        print("coach> Done. Everything is deleted.", file=stdout, flush=True)
+    else:
+        print("coach> Okay, nothing was deleted.", file=stdout, flush=True)
+
+
+async def chat(bridge: RasaBridge, db: Database, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
     """Read lines until EOF or /quit; print the coach's replies."""
     print("trustcoach console. Type what's on your mind, a number to press a button, /quit to leave.", file=stdout)
     buttons: list[Button] = []
+    sender_id = sender_id_for_chat(CONSOLE_CHAT_ID)
     while True:
         print(PROMPT, end="", file=stdout, flush=True)
         line = await _read_line(stdin)
         if not line or line.strip().lower() in {"/quit", "/exit"}:
             print("\ncoach> Take care. I'm here whenever you want to come back.", file=stdout, flush=True)
             return
+        if command_name(line.strip()) in {"export", "forget"}:
+            await _data_command(command_name(line.strip()), db, stdin, stdout)
+            continue
         text = rasa_input(line, buttons, bridge.known_intents)
         if not text:
             continue

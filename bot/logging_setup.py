@@ -52,5 +52,24 @@ def configure_logging(level: str, token: str | None, stream=None) -> logging.Han
     root.setLevel(level)
     # httpx logs every request URL at INFO, and those URLs carry the token.
     for noisy in ("httpx", "httpcore", "apscheduler", "tensorflow", "absl", "matplotlib"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    _route_structlog_through_logging()
     return handler
+
+
+def _route_structlog_through_logging() -> None:
+    """Rasa logs its dialogue (with message text) through structlog, straight to stdout
+    at every level. Send it through the standard loggers instead, so the level and the
+    token filter above apply to it too."""
+    import structlog
+
+    structlog.configure(
+        processors=[
+            structlog.stdlib.filter_by_level,
+            structlog.processors.format_exc_info,
+            structlog.processors.KeyValueRenderer(key_order=["event"]),
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=False,
+    )

@@ -26,6 +26,7 @@ from bot.config import PROJECT_ROOT, Settings  # noqa: E402
 MODEL_DIR = PROJECT_ROOT / "models"
 TEST_TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuvw"
 _chat_ids = itertools.count(10_000)
+_update_id_bases = itertools.count(1_000_000, 1_000_000)
 
 
 def free_port() -> int:
@@ -37,6 +38,12 @@ def free_port() -> int:
 def new_chat_id() -> int:
     """A chat id no other test uses (tests share one database)."""
     return next(_chat_ids)
+
+
+def new_update_id_base() -> int:
+    """A first update_id no other fake server in this run uses (tests share one database,
+    and the bot rightly skips update ids it has handled before)."""
+    return next(_update_id_bases)
 
 
 @pytest.fixture

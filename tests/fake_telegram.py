@@ -210,6 +210,7 @@ class FakeTelegramServer:
         *,
         bot_username: str = "trustcoach_test_bot",
         bot_first_name: str = "TrustCoach",
+        first_update_id: int = 1,
     ):
         self.token = token
         self.bot_user: JSONDict = {
@@ -225,7 +226,7 @@ class FakeTelegramServer:
         self._changed = asyncio.Event()
         self._faults: list[_Fault] = []
         self._updates: list[JSONDict] = []
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id)
         self._allowed_updates: list[str] = []
         self._callback_ids = itertools.count(1)
         self._chats: dict[int | str, JSONDict] = {}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Literal
 
 from spacy.language import Language
@@ -59,7 +59,7 @@ class Rule:
     kind: CrisisKind
     patterns: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
-    vetoes: tuple[Veto, ...] = field(default=())
+    vetoes: tuple[Veto, ...] = ()
 
 
 # --------------------------------------------------------------------------- word lists
@@ -141,13 +141,13 @@ FIGURATIVE_WITH_OBJECTS = frozenset({
     "realization", "realisation", "memories", "flashbacks", "feelings", "emotions", "sadness",
     "grief", "anxiety", "doubt", "doubts", "wave",
 })
-# Words that may directly follow "than I can't go on" / "started cutting" for it to still be
-# about the person themselves rather than "go on holiday" / "cutting ties".
+# Words that may directly follow "I can't go on" / "started cutting" for it to still be about
+# the person themselves rather than "go on holiday" / "cutting ties".
 _CONTINUATION_BOUNDARY = frozenset({
     "anymore", "any", "living", "much", "no", "without", "and", "but", "so", "lol", "tbh",
     "i", "honestly", "alone", "either", "again", "myself", "lately", "since", "when",
     "because", "tonight", "today", "last", "every", "everyday", "after", "more", "badly",
-    "like", "anyway", "now", "right",
+    "anyway", "now", "right",
 })
 _FEAR_BOUNDARY = frozenset({
     "and", "when", "but", "because", "so", "sometimes", "now", "lately", "too", "tonight",
@@ -236,6 +236,12 @@ def first_person(doc: Doc, start: int, end: int) -> bool:
     return bool(before) and (before[-1] == "i" or before == ["i", "'ve"] or before == ["i", "'d"])
 
 
+def could_for(doc: Doc, start: int, end: int) -> bool:
+    """Drop the idiom "I could kill myself for not seeing it" (but not "I want to ... for")."""
+    could_before = any(token.lower_ == "could" for token in doc[max(0, start - 2):start])
+    return could_before and end < len(doc) and doc[end].lower_ == "for"
+
+
 def after_number(doc: Doc, start: int, end: int) -> bool:
     """Drop "kms" in "200 kms"."""
     return start > 0 and doc[start - 1].like_num
@@ -250,6 +256,9 @@ def figurative_with(doc: Doc, start: int, end: int) -> bool:
     return bool(content) and any(word in FIGURATIVE_WITH_OBJECTS for word in content[:3])
 
 
+_reopens_negation = followed_by(*NEGATION_OVERRIDES)
+
+
 def negated(doc: Doc, start: int, end: int) -> bool:
     """Drop "he would never hit me" / "I'm not scared of him" (abuse rules only).
 
@@ -259,14 +268,13 @@ def negated(doc: Doc, start: int, end: int) -> bool:
     window = doc[max(0, start - 2):end]
     if not any(token.lower_ in NEGATORS for token in window):
         return False
-    reopened = followed_by(*NEGATION_OVERRIDES)
-    return not reopened(doc, start, end)
+    return not _reopens_negation(doc, start, end)
 
 
 _ACCIDENT_CONTEXT = followed_by(
     "laughing", "lifting", "cooking", "shaving", "running", "playing", "exercising",
     "training", "moving", "falling", "tripping", "gardening", "skiing", "climbing",
-    "at the gym", "on the stove", "in the foot", "for being", "for not",
+    "at the gym", "on the stove", "in the foot",
 )
 _NOT_A_LIFE = followed_by(*_LIVING_ARRANGEMENTS)
 
@@ -290,12 +298,12 @@ RULES: tuple[Rule, ...] = (
     Rule("hurt_myself", SELF_HARM, patterns=(
         "~$SELF_HARM_VERB $MYSELF",
         "~$SELF_HARM_VERB my self",
-    ), vetoes=(_ACCIDENT_CONTEXT,)),
+    ), vetoes=(_ACCIDENT_CONTEXT, could_for)),
     Rule("end_my_life", SELF_HARM, patterns=(
         "~end|~take my own? life",
         "~end it all",
-        "~end everything",
-    ), vetoes=(followed_by("with", "between"),)),
+    )),
+    Rule("end_everything", SELF_HARM, patterns=("~end everything",), vetoes=(followed_by("with", "between"),)),
     Rule("want_to_die", SELF_HARM, patterns=(
         "~want|~wish|~hope|~need|ready|~like to|2|ta just|really|honestly|literally? $DIE",
         "wanna|wan|gotta just|really|honestly|literally? $DIE",
@@ -347,7 +355,7 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(_NOT_A_LIFE, followed_by("when", "while", "tonight"))),
     Rule("cant_go_on", SELF_HARM, patterns=(
         "ca|can|could $NEG ~go|~carry|~keep on|going|living",
-    ), vetoes=(unless_boundary_after(_CONTINUATION_BOUNDARY), followed_by("like"))),
+    ), vetoes=(unless_boundary_after(_CONTINUATION_BOUNDARY),)),
     Rule("never_wake_up", SELF_HARM, patterns=(
         "i ~do|will|'ll|wo|would|'d|could|did? $NEG ~wake up",
         "and|to never|not ~wake up",

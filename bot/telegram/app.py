@@ -11,6 +11,7 @@ from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    CommandHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -49,6 +50,9 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     application.add_handler(TypeHandler(Update, front.enforce_allow_list), group=-1)
 
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.EDITED, front.on_edited))
+    application.add_handler(CommandHandler("forget", front.on_forget, filters=PRIVATE & filters.UpdateType.MESSAGE))
+    application.add_handler(CommandHandler("export", front.on_export, filters=PRIVATE & filters.UpdateType.MESSAGE))
+    application.add_handler(CallbackQueryHandler(front.on_forget_answer, pattern=r"^forget:"))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT, front.on_text))
     application.add_handler(CallbackQueryHandler(front.on_button))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, front.on_not_text))

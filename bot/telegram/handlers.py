@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -26,6 +26,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.attachments import render_attachment
 from bot.commands import rasa_input_for_button, rasa_input_for_text
 from bot.config import Settings
+from bot.privacy import export_json, forget_user
 from bot.rasa_bridge import BotReply, RasaBridge, sender_id_for_chat
 from bot.storage.db import Database
 from bot.storage.updates import claim_update
@@ -47,6 +48,14 @@ GROUP_REPLY = (
 STALE_BUTTON_REPLY = "That button has expired. Here's where we can pick up:"
 NOT_ALLOWED_REPLY = "Sorry, this coach is private and only open to invited people."
 ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment."
+FORGET_QUESTION = (
+    "This deletes everything I have about you: our conversation, your settings, reminders, "
+    "drafts and check-ins. It can't be undone. Delete it all?"
+)
+FORGET_DONE = "Done. Everything I had about you is deleted. If you write again, we start fresh."
+FORGET_KEPT = "Okay, nothing was deleted."
+EXPORT_CAPTION = "Everything I have stored about you, as a JSON file."
+FORGET_YES, FORGET_NO = "forget:yes", "forget:no"
 
 
 class TelegramFrontEnd:
@@ -105,6 +114,33 @@ class TelegramFrontEnd:
             await context.bot.send_message(chat_id, STALE_BUTTON_REPLY)
             payload = "/help"
         await self.converse(context, chat_id, payload)
+
+    async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/forget: ask for confirmation with two buttons."""
+        keyboard = InlineKeyboardMarkup([
+            [InlineKeyboardButton("Yes, delete everything", callback_data=FORGET_YES)],
+            [InlineKeyboardButton("No, keep it", callback_data=FORGET_NO)],
+        ])
+        await context.bot.send_message(update.effective_chat.id, FORGET_QUESTION, reply_markup=keyboard)
+
+    async def on_forget_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        await query.answer()
+        chat_id = update.effective_chat.id
+        if query.data != FORGET_YES:
+            await query.edit_message_text(FORGET_KEPT)
+            return
+        deleted = await asyncio.to_thread(forget_user, self.db, chat_id)
+        logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
+        await query.edit_message_text(FORGET_DONE)
+
+    async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/export: the person's data as a JSON document (sendDocument)."""
+        chat_id = update.effective_chat.id
+        data = await asyncio.to_thread(export_json, self.db, chat_id)
+        await context.bot.send_document(
+            chat_id, InputFile(data, filename="trustcoach-export.json"), caption=EXPORT_CAPTION
+        )
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, video, files, locations, contacts, polls..."""

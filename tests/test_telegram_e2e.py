@@ -1,0 +1,214 @@
+"""End to end over real HTTP: the real bot (Application + Rasa agent + action server + SQLite)
+pointed at the fake Telegram Bot API server on 127.0.0.1 through TELEGRAM_API_URL."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+import pytest
+import sqlalchemy as sa
+from telegram import Update
+
+from bot.config import Settings
+from bot.rasa_bridge import RasaBridge
+from bot.storage.db import Database
+from bot.telegram.app import build_application, register_commands
+from bot.telegram.handlers import (
+    EDITED_REPLY,
+    ERROR_REPLY,
+    FORGET_DONE,
+    GROUP_REPLY,
+    NOT_TEXT_REPLY,
+    STALE_BUTTON_REPLY,
+)
+from tests.conftest import TEST_TOKEN, new_update_id_base
+from tests.fake_telegram import FakeTelegramServer
+
+pytestmark = pytest.mark.slow
+
+
+@asynccontextmanager
+async def running_bot(settings: Settings, bridge: RasaBridge, db: Database,
+                      first_update_id: int | None = None) -> AsyncIterator[FakeTelegramServer]:
+    first = first_update_id or new_update_id_base()
+    async with FakeTelegramServer(token=TEST_TOKEN, first_update_id=first) as server:
+        app_settings = settings.with_overrides(telegram_api_url=server.url, poll_timeout=1)
+        application = build_application(app_settings, bridge, db)
+        async with application:
+            await register_commands(application)
+            await application.start()
+            await application.updater.start_polling(timeout=1, allowed_updates=Update.ALL_TYPES)
+            try:
+                yield server
+            finally:
+                await application.updater.stop()
+                await application.stop()
+
+
+async def wait_for_keyboard(server: FakeTelegramServer, chat_id: int, after: int = 0, timeout: float = 15.0):
+    """The messages sent to the chat after the first ``after``, up to one with buttons.
+    (Rasa sends each paragraph of a reply as its own message; the buttons come last.)"""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        calls = server.calls_of("sendMessage", chat_id=chat_id)[after:]
+        for index, call in enumerate(calls):
+            if call.params.get("reply_markup"):
+                return calls[: index + 1]
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"no message with buttons; sent: {[c.params.get('text') for c in calls]}")
+        await asyncio.sleep(0.05)
+
+
+def buttons_of(call) -> list[tuple[str, str]]:
+    markup = call.params.get("reply_markup") or {}
+    return [(b["text"], b["callback_data"]) for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_start_free_text_and_a_button_press(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        commands = await server.wait_for_calls("setMyCommands", 1)
+        assert {c["command"] for c in commands[0].params["commands"]} >= {"start", "help", "cancel"}
+
+        server.push_text(chat_id, "/start")
+        welcome = await wait_for_keyboard(server, chat_id)
+        assert "not a therapist" in " ".join(c.params["text"] for c in welcome)
+        assert ("Urge to get even", "/struggle_retaliation") in buttons_of(welcome[-1])
+
+        server.push_text(chat_id, "i want to hurt him the way he hurt me, maybe cheat back")
+        step = (await wait_for_keyboard(server, chat_id, after=len(welcome)))[-1]
+        assert dict(buttons_of(step)).get("Next") == "/flow_next"
+        sent_before = len(server.calls_of("sendMessage", chat_id=chat_id))
+
+        server.push_callback(chat_id, "/flow_next", message_id=step.result["message_id"])
+        answered = await server.wait_for_calls("answerCallbackQuery", 1)
+        edits = await server.wait_for_calls("editMessageReplyMarkup", 1, chat_id=chat_id)
+        assert not edits[0].params.get("reply_markup")  # keyboard taken away
+        second = (await wait_for_keyboard(server, chat_id, after=sent_before))
+        assert second[-1].params["text"] != step.params["text"]
+        assert answered[0].at < edits[0].at < second[0].at  # answer first, then edit, then reply
+
+
+async def test_non_text_edited_and_group_updates_get_a_kind_answer(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        server.push_sticker(chat_id)
+        server.push_voice(chat_id)
+        server.push_location(chat_id)
+        server.push_edited_text(chat_id, message_id=1, text="changed my mind")
+        replies = await server.wait_for_calls("sendMessage", 4, chat_id=chat_id)
+        texts = [c.params["text"] for c in replies]
+        assert texts.count(NOT_TEXT_REPLY) == 3 and EDITED_REPLY in texts
+
+        group_id = -chat_id
+        server.push_text(group_id, "/start", chat_type="group")
+        server.push_text(group_id, "hello everyone", chat_type="group")
+        group_replies = await server.wait_for_calls("sendMessage", 1, chat_id=group_id)
+        await server.wait_until_idle(quiet=0.5)
+        assert [c.params["text"] for c in server.calls_of("sendMessage", chat_id=group_id)] == [GROUP_REPLY]
+        assert group_replies
+
+
+async def test_stale_or_forged_button_is_answered_kindly(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        server.push_callback(chat_id, "/intent_that_no_longer_exists", message_id=99)
+        replies = await server.wait_for_calls("sendMessage", 2, chat_id=chat_id)
+        assert replies[0].params["text"] == STALE_BUTTON_REPLY
+        assert buttons_of(replies[1])  # the topic list follows
+        assert server.calls_of("answerCallbackQuery")
+
+
+async def test_429_then_success_delivers_the_reply_exactly_once(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        server.fail_next("sendMessage", status=429, retry_after=1, chat_id=chat_id)
+        server.push_text(chat_id, "thank you")
+        await server.wait_for_calls("sendMessage", 1, chat_id=chat_id, delivered_only=True, timeout=15)
+        await server.wait_until_idle(quiet=1.0)
+        attempts = server.calls_of("sendMessage", chat_id=chat_id)
+        delivered = server.delivered("sendMessage", chat_id=chat_id)
+        assert len(attempts) == 2 and attempts[0].fault == "error 429"
+        assert len(delivered) == 1
+
+
+async def test_5xx_and_dropped_connections_are_retried_without_loss(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        server.fail_next("sendMessage", status=502, chat_id=chat_id)
+        server.drop_next("sendMessage", chat_id=chat_id)
+        server.push_text(chat_id, "goodbye")
+        await server.wait_for_calls("sendMessage", 1, chat_id=chat_id, delivered_only=True, timeout=20)
+        await server.wait_until_idle(quiet=1.0)
+        assert len(server.delivered("sendMessage", chat_id=chat_id)) == 1
+
+
+async def test_a_redelivered_update_is_not_processed_twice(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        update_id = server.push_text(chat_id, "hello")
+        await server.wait_for_calls("sendMessage", 1, chat_id=chat_id)
+        await server.wait_until_idle(quiet=0.5)
+    # Telegram redelivers an update the bot never confirmed (e.g. after a crash).
+    async with running_bot(session_settings, bridge, db, first_update_id=update_id) as server:
+        redelivered = server.push_update({"update_id": update_id, "message": {
+            "message_id": 1, "date": 0, "text": "hello",
+            "chat": {"id": chat_id, "type": "private"}, "from": {"id": chat_id, "is_bot": False, "first_name": "Ana"}}})
+        assert redelivered == update_id
+        server.push_text(chat_id, "thanks")
+        await server.wait_for_calls("sendMessage", 1, chat_id=chat_id)
+        await server.wait_until_idle(quiet=1.0)
+        assert len(server.calls_of("sendMessage", chat_id=chat_id)) == 1
+
+
+async def test_messages_of_one_chat_are_answered_in_order(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        server.push_text(chat_id, "/privacy")
+        server.push_text(chat_id, "thank you")
+        server.push_text(chat_id, "bye for now")
+        replies = await server.wait_for_calls("sendMessage", 3, chat_id=chat_id, timeout=20)
+        texts = [c.params["text"] for c in replies]
+        assert "/export" in texts[0]
+        assert "welcome" in texts[1].lower() and "take care" in texts[2].lower()
+
+
+async def test_an_error_in_one_update_is_reported_and_the_bot_keeps_going(
+    session_settings, bridge, db, chat_id, monkeypatch
+) -> None:
+    original = bridge.handle
+
+    async def fail_once(sender_id: str, text: str, metadata=None):
+        monkeypatch.setattr(bridge, "handle", original)
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(bridge, "handle", fail_once)
+    async with running_bot(session_settings, bridge, db) as server:
+        server.push_text(chat_id, "hello")
+        [error_reply] = await server.wait_for_calls("sendMessage", 1, chat_id=chat_id)
+        assert error_reply.params["text"] == ERROR_REPLY
+        server.push_text(chat_id, "thank you")
+        replies = await server.wait_for_calls("sendMessage", 2, chat_id=chat_id)
+        assert "welcome" in replies[1].params["text"].lower()
+
+
+async def test_export_then_forget_leaves_no_row_behind(session_settings, bridge, db, chat_id) -> None:
+    async with running_bot(session_settings, bridge, db) as server:
+        server.push_text(chat_id, "i keep replaying what she did")
+        await server.wait_for_calls("sendMessage", 1, chat_id=chat_id)
+        server.push_text(chat_id, "/export")
+        [document] = await server.wait_for_calls("sendDocument", 1, chat_id=chat_id)
+        exported = json.loads(document.files["document"].data)
+        assert exported["chat_id"] == chat_id and exported["tables"]["events"]
+
+        server.push_text(chat_id, "/forget")
+        question = (await server.wait_for_calls("sendMessage", 2, chat_id=chat_id))[1]
+        assert ("Yes, delete everything", "forget:yes") in buttons_of(question)
+        server.push_callback(chat_id, "forget:yes", message_id=question.result["message_id"])
+        [done] = await server.wait_for_calls("editMessageText", 1, chat_id=chat_id)
+        assert done.params["text"] == FORGET_DONE
+
+    with db.engine.connect() as connection:
+        for table in sa.inspect(db.engine).get_table_names():
+            columns = {c["name"] for c in sa.inspect(db.engine).get_columns(table)}
+            if "chat_id" in columns:
+                count = connection.execute(sa.text(f"SELECT COUNT(*) FROM {table} WHERE chat_id = :c"), {"c": chat_id}).scalar()
+                assert count == 0, table
+        events = connection.execute(sa.text("SELECT COUNT(*) FROM events WHERE sender_id = :s"), {"s": str(chat_id)}).scalar()
+        assert events == 0
