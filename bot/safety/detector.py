@@ -404,12 +404,13 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ abuse
     Rule("violence_against_me", ABUSE, patterns=(
         "$SUBJECT $AUX* ~$VIOLENT me|us",
+        "and|then|but|so ~$VIOLENT me|us",
         "$SUBJECT $AUX* ~$VIOLENT my|our face|head|hand|hands|arm|arms|body|back|chest|stomach|neck|throat|leg|legs|ribs",
     ), vetoes=(
         followed_by("up", "at", "to", "away", "out", "off", "over the edge", "in the back",
                     "a look", "a dirty", "a text", "a message", "a glance", "a smile", "verbally",
                     "some slack", "deep", "deeply", "to the core", "down to size", "as",
-                    "into shape"),
+                    "into shape", "where it hurts"),
         verb_then({"shoot"}, "down"), figurative_with, negated,
     )),
     Rule("violence_against_family", ABUSE, patterns=(
@@ -568,7 +569,9 @@ RULES: tuple[Rule, ...] = (
     Rule("assault_disclosure", ABUSE, patterns=(
         "i|we _? was|were|got|get|gets|been|being|getting|keep|kept beaten|hit|strangled|choked|assaulted|attacked|punched|slapped|kicked|battered|stabbed|shot|abused|raped",
     ), vetoes=(
-        followed_by("up", "out", "down", "in the back", "at", "by a", "by the", "on"),
+        followed_by("up", "out", "down", "in the back", "at", "by a", "by the", "on",
+                    "hard by a", "hard by the"),
+        preceded_by("like", "if", "though"),
         figurative_with,
     )),
 )

@@ -1,0 +1,101 @@
+"""Chooses the NLU pipeline by measurement: candidates side by side on the same data.
+
+For each candidate pipeline (``bench/pipelines/*.yml``) this trains an NLU model and
+scores it on the held-out set ``tests/nlu_test.yml`` (macro-F1, with and without the
+fallback threshold) and, unless ``--no-cv``, by 5-fold cross-validation on the training
+data (``rasa test nlu --cross-validation``). Results go to
+``bench/results/nlu_pipelines.json`` and the table in ``docs/NLU.md``.
+
+    python -m bench.nlu_pipelines            # held-out + 5-fold CV (slow: ~10 trainings)
+    python -m bench.nlu_pipelines --no-cv    # held-out only
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+
+PIPELINES_DIR = PROJECT_ROOT / "bench" / "pipelines"
+RESULTS = PROJECT_ROOT / "bench" / "results" / "nlu_pipelines.json"
+HELD_OUT = PROJECT_ROOT / "tests" / "nlu_test.yml"
+RASA = [sys.executable, "-m", "rasa"]
+
+
+def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
+    started = time.perf_counter()
+    subprocess.run(RASA + ["train", "nlu", "--config", str(config), "--nlu", "nlu", "--out", str(out),
+                           "--fixed-model-name", "nlu", "--quiet"], check=True, cwd=PROJECT_ROOT)
+    return out / "nlu.tar.gz", time.perf_counter() - started
+
+
+def held_out_scores(model: Path) -> dict[str, float]:
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
+    from sklearn.metrics import f1_score
+
+    from tests.test_nlu_model import predicted_label
+
+    agent = Agent.load(str(model))
+    examples = load_data(str(HELD_OUT)).intent_examples
+    labels = [m.get_full_intent() for m in examples]
+
+    async def parse_all() -> list[dict]:
+        return [await agent.parse_message(m.get("text")) for m in examples]
+
+    parses = asyncio.run(parse_all())
+    with_fallback = [predicted_label(p) for p in parses]
+    # What the classifier would have said without the fallback threshold.
+    raw = []
+    for parse, label in zip(parses, with_fallback):
+        ranking = [r for r in parse.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+        top = ranking[0]["name"] if ranking else label
+        raw.append(label if label != "nlu_fallback" else top if top != "faq" else label)
+    intents = sorted(set(labels))
+    return {
+        "held_out_macro_f1": f1_score(labels, with_fallback, average="macro", labels=intents, zero_division=0),
+        "held_out_macro_f1_no_fallback": f1_score(labels, raw, average="macro", labels=intents, zero_division=0),
+        "held_out_fallback_rate": sum(p == "nlu_fallback" for p in with_fallback) / len(labels),
+    }
+
+
+def cross_validation(config: Path, folds: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(RASA + ["test", "nlu", "--nlu", "nlu", "--config", str(config), "--cross-validation",
+                               "--folds", str(folds), "--out", out, "--quiet"], check=True, cwd=PROJECT_ROOT)
+        report = json.loads((Path(out) / "intent_report.json").read_text())
+    return {"cv_macro_f1": report["macro avg"]["f1-score"], "cv_accuracy": report["accuracy"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-cv", action="store_true")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("candidates", nargs="*", help="names in bench/pipelines (default: all)")
+    args = parser.parse_args()
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    names = args.candidates or sorted(p.stem for p in PIPELINES_DIR.glob("*.yml"))
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    for name in names:
+        config = PIPELINES_DIR / f"{name}.yml"
+        with tempfile.TemporaryDirectory() as out:
+            model, seconds = train_nlu(config, Path(out))
+            row = {"train_seconds": round(seconds, 1), **held_out_scores(model)}
+        if not args.no_cv:
+            row.update(cross_validation(config, args.folds))
+        results[name] = {key: round(value, 4) if isinstance(value, float) else value for key, value in row.items()}
+        print(name, results[name], flush=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

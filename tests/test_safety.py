@@ -1,0 +1,373 @@
+"""Tests for the safety layer: crisis detection quality, crisis replies and the Rasa component.
+
+The detection tests run the labelled set in ``tests/data/safety_set.yml`` and write the
+measured numbers into the "Measured" section of ``docs/SAFETY.md`` on every run.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety.detector import ABUSE, SELF_HARM, CrisisMatch, detect_crisis
+from bot.safety.rasa_component import SAFETY_NET_KEY, SafetyNet
+from bot.safety.replies import crisis_reply, known_countries, safe_again_reply
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SET_PATH = PROJECT_ROOT / "tests" / "data" / "safety_set.yml"
+DOC_PATH = PROJECT_ROOT / "docs" / "SAFETY.md"
+MEASURED_START = "<!-- measured:start -->"
+MEASURED_END = "<!-- measured:end -->"
+MAX_FALSE_ALARM_RATE = 0.05
+CRISIS_KINDS = (SELF_HARM, ABUSE)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class Evaluation:
+    """Detector results over the labelled set."""
+
+    totals: dict[str, int]
+    caught: dict[str, int]
+    misses: list[tuple[str, str, CrisisMatch | None]]  # (expected kind, text, what we got)
+    negatives: int
+    false_alarms: list[tuple[str, CrisisMatch]]
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / self.negatives
+
+    def recall(self, kind: str) -> float:
+        return self.caught[kind] / self.totals[kind]
+
+
+def _evaluate(labelled: dict[str, list[str]]) -> Evaluation:
+    totals, caught, misses = {}, {}, []
+    for kind in CRISIS_KINDS:
+        totals[kind] = len(labelled[kind])
+        caught[kind] = 0
+        for text in labelled[kind]:
+            match = detect_crisis(text)
+            if match is not None and match.kind == kind:
+                caught[kind] += 1
+            else:
+                misses.append((kind, text, match))
+    false_alarms = [
+        (text, match) for text in labelled["hard_negatives"] if (match := detect_crisis(text)) is not None
+    ]
+    return Evaluation(totals, caught, misses, len(labelled["hard_negatives"]), false_alarms)
+
+
+def _measured_section(evaluation: Evaluation) -> str:
+    lines = [
+        "Rewritten by `tests/test_safety.py` on every run (labelled set: "
+        "`tests/data/safety_set.yml`).",
+        "",
+        "| Set | Messages | Flagged with the right kind | Rate |",
+        "|---|---|---|---|",
+    ]
+    for kind in CRISIS_KINDS:
+        lines.append(
+            f"| `{kind}` | {evaluation.totals[kind]} | {evaluation.caught[kind]} "
+            f"| recall {evaluation.recall(kind):.1%} |"
+        )
+    lines.append(
+        f"| hard negatives | {evaluation.negatives} | {len(evaluation.false_alarms)} flagged "
+        f"| false alarms {evaluation.false_alarm_rate:.1%} (limit {MAX_FALSE_ALARM_RATE:.0%}) |"
+    )
+    lines += ["", "Misses:" if evaluation.misses else "Misses: none."]
+    for kind, text, match in evaluation.misses:
+        got = f"`{match.kind}` ({match.rule})" if match else "nothing"
+        lines.append(f"- expected `{kind}`, got {got}: \"{text}\"")
+    lines += ["", "False alarms:" if evaluation.false_alarms else "False alarms: none."]
+    for text, match in evaluation.false_alarms:
+        lines.append(f"- \"{text}\": `{match.kind}` by rule `{match.rule}` on \"{match.phrase}\"")
+    return "\n".join(lines)
+
+
+def _write_measured_section(evaluation: Evaluation) -> None:
+    doc = DOC_PATH.read_text(encoding="utf-8")
+    section = f"{MEASURED_START}\n{_measured_section(evaluation)}\n{MEASURED_END}"
+    if MEASURED_START in doc and MEASURED_END in doc:
+        before = doc.split(MEASURED_START)[0]
+        after = doc.split(MEASURED_END, 1)[1]
+        doc = before + section + after
+    else:
+        doc = doc.rstrip("\n") + f"\n\n## Measured\n\n{section}\n"
+    DOC_PATH.write_text(doc, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def labelled_set() -> dict[str, list[str]]:
+    with SET_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@pytest.fixture(scope="module")
+def evaluation(labelled_set: dict[str, list[str]]) -> Evaluation:
+    result = _evaluate(labelled_set)
+    _write_measured_section(result)  # written before any assertion, so failures are recorded too
+    return result
+
+
+# --------------------------------------------------------------------------- detection quality
+
+
+def test_labelled_set_is_large_and_has_no_duplicates(labelled_set: dict[str, list[str]]) -> None:
+    assert len(labelled_set[SELF_HARM]) >= 50
+    assert len(labelled_set[ABUSE]) >= 50
+    assert len(labelled_set[SELF_HARM]) + len(labelled_set[ABUSE]) >= 100
+    assert len(labelled_set["hard_negatives"]) >= 100
+    every_message = [text.lower() for texts in labelled_set.values() for text in texts]
+    assert len(every_message) == len(set(every_message))
+
+
+def test_every_crisis_message_is_caught_with_the_right_kind(evaluation: Evaluation) -> None:
+    assert evaluation.misses == []
+    assert evaluation.recall(SELF_HARM) == 1.0
+    assert evaluation.recall(ABUSE) == 1.0
+
+
+def test_false_alarms_on_hard_negatives_stay_within_budget(evaluation: Evaluation) -> None:
+    assert evaluation.false_alarm_rate <= MAX_FALSE_ALARM_RATE, evaluation.false_alarms
+
+
+def test_measured_section_is_written_and_the_rest_of_the_doc_kept(evaluation: Evaluation) -> None:
+    doc = DOC_PATH.read_text(encoding="utf-8")
+    assert _measured_section(evaluation) in doc
+    assert doc.count(MEASURED_START) == 1
+    assert "## Limits" in doc and "## What counts as figurative" in doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is killing me",
+        "I'm dying to know",
+        "I could scream",
+        "I could kill him for this",
+        "my mum will kill me when she hears",
+        "he tracks my phone",
+        "my friend's husband hits her",
+        "he calls me worthless",
+        "tonight is the night",
+        "thank you for everything, goodbye",
+        "i just want the pain to stop",
+    ],
+)
+def test_documented_non_triggers(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("he'll kill me if he finds out i'm talking to you", ABUSE),
+        ("i'm scared he'll hurt me", ABUSE),
+        ("he threatens to kill himself if i leave", ABUSE),
+        ("i don't want to live without her", SELF_HARM),
+        ("she's better without me", SELF_HARM),
+    ],
+)
+def test_documented_borderline_triggers(text: str, kind: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind
+
+
+def test_negation_is_honoured_for_abuse_but_never_for_self_harm() -> None:
+    assert detect_crisis("he would never hit me") is None
+    assert detect_crisis("he didn't hit me") is None
+    assert detect_crisis("he doesn't hit me anymore") is not None  # past violence reopened
+    assert detect_crisis("I would never hurt myself").kind == SELF_HARM
+
+
+def test_case_and_curly_apostrophes_do_not_matter() -> None:
+    assert detect_crisis("HE HITS ME").kind == ABUSE
+    assert detect_crisis("I Want To Kill Myself").kind == SELF_HARM
+    assert detect_crisis("i’m scared he’ll hurt the kids").kind == ABUSE
+
+
+def test_match_reports_rule_and_phrase() -> None:
+    match = detect_crisis("last night he choked me in the kitchen")
+    assert match == CrisisMatch(kind=ABUSE, phrase="he choked me", rule="violence_against_me")
+
+
+def test_self_harm_wins_when_both_kinds_match() -> None:
+    assert detect_crisis("he hits me and i want to die").kind == SELF_HARM
+
+
+@pytest.mark.parametrize("text", ["", "   ", "ok", "?"])
+def test_empty_or_trivial_text_is_not_a_crisis(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+# --------------------------------------------------------------------------- replies
+
+MARKDOWN = re.compile(r"[*_`#\[\]]|^\s*[-+] ", re.MULTILINE)
+
+
+def _resources() -> dict:
+    with (PROJECT_ROOT / "bot" / "safety" / "resources.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def test_known_countries_cover_the_required_ones() -> None:
+    assert {"US", "GB", "IE", "DK", "DE", "AU", "CA", "IN"} <= set(known_countries())
+
+
+@pytest.mark.parametrize("kind", CRISIS_KINDS)
+@pytest.mark.parametrize("country", ["US", "GB", "IE", "DK", "DE", "AU", "CA", "IN"])
+def test_crisis_reply_has_emergency_line_and_country_numbers(kind: str, country: str) -> None:
+    reply = crisis_reply(kind, country)
+    entry = _resources()["countries"][country]
+    assert "emergency" in reply.lower()
+    assert "112 in the EU, 911 in the US, 999 in the UK" in reply
+    assert entry["emergency_number"] in reply
+    for line in entry["self_harm"]:
+        assert line["contact"] in reply
+    abuse_contacts = [line["contact"] for line in entry["abuse"]]
+    if kind == ABUSE:
+        assert all(contact in reply for contact in abuse_contacts)
+    else:
+        assert not any(contact in reply for contact in abuse_contacts)
+    assert not MARKDOWN.search(reply), reply
+
+
+def test_abuse_reply_puts_safety_before_trust() -> None:
+    reply = crisis_reply(ABUSE, "GB")
+    assert "trust is not the priority while you are not safe" in reply
+    assert "0808 2000 247" in reply and "116 123" in reply
+
+
+def test_self_harm_reply_encourages_reaching_out_now() -> None:
+    reply = crisis_reply(SELF_HARM, "US")
+    assert "reach out to someone now" in reply
+    assert "988" in reply
+    assert "trust is not the priority" not in reply
+
+
+@pytest.mark.parametrize("country", [None, "", "ZZ", "fr"])
+def test_unknown_country_falls_back_to_the_international_directory(country: str | None) -> None:
+    for kind in CRISIS_KINDS:
+        reply = crisis_reply(kind, country)
+        assert "findahelpline.com" in reply
+        assert "emergency" in reply.lower()
+        assert "988" not in reply
+
+
+@pytest.mark.parametrize("country", ["uk", "gb", " GB ", "en-GB", "en_GB"])
+def test_country_spellings_are_normalised(country: str) -> None:
+    assert "116 123" in crisis_reply(SELF_HARM, country)
+
+
+def test_configured_emergency_line_overrides_the_default() -> None:
+    configured = "In an emergency in Denmark, call 112."
+    reply = crisis_reply(SELF_HARM, "DK", emergency_line=configured)
+    assert configured in reply
+    assert "911 in the US" not in reply
+    assert "70 201 201" in reply
+
+
+def test_safe_again_reply_is_calm() -> None:
+    reply = safe_again_reply()
+    assert "emergency" not in reply.lower()
+    assert "safe" in reply
+    assert not MARKDOWN.search(reply)
+
+
+# --------------------------------------------------------------------------- Rasa component
+
+
+@pytest.fixture(scope="module")
+def safety_net(tmp_path_factory: pytest.TempPathFactory) -> SafetyNet:
+    model_storage = LocalModelStorage(tmp_path_factory.mktemp("model_storage"))
+    return SafetyNet.create(
+        SafetyNet.get_default_config(),
+        model_storage,
+        Resource("safety_net"),
+        ExecutionContext(GraphSchema({}), "test-model"),
+    )
+
+
+def _classified(text: str, ranking: list[tuple[str, float]]) -> Message:
+    intents = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    message = Message(data={TEXT: text})
+    message.set(INTENT, intents[0], add_to_output=True)
+    message.set(INTENT_RANKING_KEY, intents, add_to_output=True)
+    return message
+
+
+def test_safety_net_overrides_the_intent_on_a_hit(safety_net: SafetyNet) -> None:
+    message = _classified("he said he'll kill me if i leave", [("inform", 0.91), ("greet", 0.09)])
+    [processed] = safety_net.process([message])
+    assert processed.get(INTENT) == {"name": ABUSE, "confidence": 1.0}
+    assert processed.get(INTENT_RANKING_KEY)[0] == {"name": ABUSE, "confidence": 1.0}
+    assert processed.get(SAFETY_NET_KEY) == {
+        "rule": "threat_of_violence",
+        "phrase": "he'll kill me",
+        "classifier_intent": {"name": "inform", "confidence": 0.91},
+    }
+
+
+def test_safety_net_leaves_a_non_hit_untouched(safety_net: SafetyNet) -> None:
+    message = _classified("I'm dying to know who she texted", [("ask_question", 0.8), ("vent", 0.2)])
+    before = copy.deepcopy(message.data)
+    [processed] = safety_net.process([message])
+    assert processed.data == before
+    assert processed.get(SAFETY_NET_KEY) is None
+
+
+def test_safety_net_skips_messages_without_text(safety_net: SafetyNet) -> None:
+    message = Message(data={INTENT: {"name": "affirm", "confidence": 1.0}})
+    [processed] = safety_net.process([message])
+    assert processed.get(INTENT) == {"name": "affirm", "confidence": 1.0}
+
+
+def test_crisis_survives_the_fallback_classifier_after_it(safety_net: SafetyNet) -> None:
+    # The classifier missed the crisis and was unsure between two harmless intents.
+    message = _classified("kms", [("chitchat", 0.45), ("greet", 0.44)])
+    fallback = FallbackClassifier(FallbackClassifier.get_default_config())
+    [processed] = fallback.process(safety_net.process([message]))
+    assert processed.get(INTENT)["name"] == SELF_HARM
+
+
+def test_safety_net_data_reaches_the_parse_data(safety_net: SafetyNet) -> None:
+    [processed] = safety_net.process([Message(data={TEXT: "she choked me"})])
+    parse_data = processed.as_dict(only_output_properties=True)  # what rasa.core.processor keeps
+    assert parse_data[INTENT]["name"] == ABUSE
+    assert parse_data[SAFETY_NET_KEY]["rule"] == "violence_against_me"
+
+
+def test_pipeline_config_with_the_safety_net_validates() -> None:
+    from rasa.engine import validation
+    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+    from rasa.shared.data import TrainingType
+
+    config = {
+        "recipe": "default.v1",
+        "language": "en",
+        "assistant_id": "safety-test",
+        "pipeline": [
+            {"name": "WhitespaceTokenizer"},
+            {"name": "CountVectorsFeaturizer"},
+            {"name": "DIETClassifier", "epochs": 1},
+            {"name": "bot.safety.rasa_component.SafetyNet"},
+            {"name": "FallbackClassifier", "threshold": 0.3},
+        ],
+    }
+    model_config = DefaultV1Recipe().graph_config_for_recipe(config, {}, training_type=TrainingType.NLU)
+    validation.validate(model_config)
+    assert "run_bot.safety.rasa_component.SafetyNet3" in model_config.predict_schema.nodes
