@@ -321,6 +321,13 @@ RULES: tuple[Rule, ...] = (
         "easier without me", "better off not existing", "better off not being here",
         "better off not alive", "rather be dead", "rather just be dead",
     )),
+    # Found missing by the held-out NLU set (tests/nlu_test.yml): method-near and "never wake" wording.
+    Rule("stop_living", SELF_HARM, phrases=(
+        "stop breathing", "never wake up", "not wake up", "go to sleep forever", "sleep forever",
+        "standing at the train tracks", "standing on the train tracks", "standing on the tracks",
+        "at the train tracks", "on the edge of the bridge", "standing on the bridge",
+        "on the ledge", "on the edge of the roof", "jump off the bridge", "jump in front of",
+    ), vetoes=(followed_by("snoring", "smoking"),)),
     Rule("i_am_a_burden", SELF_HARM, phrases=(
         "i'm a burden", "i am a burden", "im a burden", "i'm just a burden", "i am just a burden",
         "i'm such a burden", "i am such a burden", "i'm only a burden", "i feel like a burden",
@@ -531,6 +538,8 @@ RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~control|~withhold all? the|my|our money|finances|~wage|salary|paycheck|bank|~account|~card",
         "$SUBJECT $AUX* ~keep|~take all my money|~wage|salary|paycheck|pay",
         "$NEG ~give me|us any? money",
+        "$NEG ~let me have|keep|touch|spend|see any? of? my? own? money",
+        "~check|~inspect every receipt|penny|purchase",
     ), vetoes=(negated,)),
     Rule("surveillance", ABUSE, phrases=(
         "spyware", "stalkerware", "tracking device", "gps tracker", "tracker on my car",
