@@ -68,6 +68,7 @@ cross-validate: $(SPACY_PIPE)
 
 test: model
 	$(RASA) data validate --fail-on-warnings
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest
 
 bench: model

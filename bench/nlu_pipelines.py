@@ -95,6 +95,23 @@ def main() -> None:
         print(name, results[name], flush=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_docs(results)
+
+
+def write_docs(results: dict[str, dict]) -> None:
+    """The comparison table in docs/NLU.md (between its markers)."""
+    doc = PROJECT_ROOT / "docs" / "NLU.md"
+    columns = ["cv_macro_f1", "cv_accuracy", "held_out_macro_f1", "held_out_macro_f1_no_fallback",
+               "held_out_fallback_rate", "train_seconds"]
+    rows = ["| candidate | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, row in sorted(results.items()):
+        rows.append(f"| {name} | " + " | ".join(str(row.get(column, "-")) for column in columns) + " |")
+    table = "\n".join(rows)
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    text = doc.read_text(encoding="utf-8")
+    before, _, rest = text.partition(start)
+    _, _, after = rest.partition(end)
+    doc.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":

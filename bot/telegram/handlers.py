@@ -127,12 +127,14 @@ class TelegramFrontEnd:
         query = update.callback_query
         await query.answer()
         chat_id = update.effective_chat.id
-        if query.data != FORGET_YES:
-            await query.edit_message_text(FORGET_KEPT)
-            return
-        deleted = await asyncio.to_thread(forget_user, self.db, chat_id)
-        logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
-        await query.edit_message_text(FORGET_DONE)
+        if query.data == FORGET_YES:
+            deleted = await asyncio.to_thread(forget_user, self.db, chat_id)
+            logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
+        answer = FORGET_DONE if query.data == FORGET_YES else FORGET_KEPT
+        try:
+            await query.edit_message_text(answer)
+        except BadRequest:  # the question is too old to edit: say it in a new message
+            await context.bot.send_message(chat_id, answer)
 
     async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/export: the person's data as a JSON document (sendDocument)."""
