@@ -102,6 +102,11 @@ def all_content_texts() -> list[ContentText]:
     for topic, nudges in GUIDANCE["nudges"].items():
         for index, nudge in enumerate(nudges):
             texts.append(ContentText(f"nudge {topic}[{index}]", nudge.get("text", ""), nudge.get("source"), MAX_NUDGE_CHARS))
+    for step, question in GUIDANCE["apology_questions"].items():
+        for field in ("text", "why"):
+            texts.append(ContentText(f"apology question {step}/{field}", question.get(field, ""), question.get("source"), MAX_NUDGE_CHARS))
+    for index, tip in enumerate(GUIDANCE["apology_tips"]):
+        texts.append(ContentText(f"apology tip [{index}]", tip.get("text", ""), tip.get("source"), MAX_NUDGE_CHARS))
     for response_key, variations in FAQ["responses"].items():
         for index, variation in enumerate(variations):
             source = (variation.get("metadata") or {}).get("source")
@@ -214,6 +219,15 @@ def test_nudges_cover_every_topic() -> None:
 def test_apology_nudges_include_keeping_commitments() -> None:
     apology_texts = " ".join(nudge["text"].lower() for nudge in GUIDANCE["nudges"]["apology"])
     assert "commitment" in apology_texts or "promise" in apology_texts
+
+
+def test_apology_walkthrough_has_its_six_questions_and_delivery_tips() -> None:
+    questions = GUIDANCE["apology_questions"]
+    assert list(questions) == ["what_happened", "impact", "ownership", "regret", "change", "request"]
+    assert all(question["title"] and len(question["title"]) <= MAX_TITLE_CHARS for question in questions.values())
+    tips = " ".join(tip["text"].lower() for tip in GUIDANCE["apology_tips"])
+    for idea in ("face to face", "look at them", "listen", "forgiveness", "actions"):
+        assert idea in tips, idea
 
 
 def test_faq_has_exactly_the_expected_answers_one_variation_each() -> None:

@@ -1,0 +1,264 @@
+"""The sincere-apology walkthrough's form: start or resume it, ask, check each answer, stop.
+
+``apology_form`` asks six questions (``STEPS``), each with a one-line why. Every answer goes
+through the apology analyzer; if it finds a phrase that would undermine the apology, the
+coach quotes it, says why, and asks once for a revision. The next answer to that question is
+taken as it is, and "Keep my wording" takes the first one: one nudge per question, no loops.
+"Edit a part" re-enters the form with one extra question first (which part?).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.apology_analyzer import STEPS, analyze, describe
+from actions.apology_content import load_apology_content
+from actions.apology_draft import part_from_reply, snippet
+from actions.apology_drafts import (
+    DRAFT_FROM_BEFORE,
+    INTRO,
+    TOPICS_BUTTON,
+    WALKTHROUGH_BUTTON,
+    show_draft,
+    start_form,
+)
+from actions.apology_state import (
+    EDIT_PART,
+    EDITING,
+    NUDGED_SLOT,
+    PENDING_ANSWER,
+    ROLE_WARNED,
+    answer_events,
+    answers_in,
+    forget_answers,
+    is_complete,
+    store_answer,
+    stored_answers,
+    working_state_reset,
+)
+
+KEEP_INTENT = "apology_keep_wording"
+KEEP_BUTTON = {"title": "Keep my wording", "payload": f"/{KEEP_INTENT}"}
+NO_EDIT = "none"  # the edit-part answer when no part gets changed after all
+
+RESUME = "Welcome back. Let's pick up where we left off: {count} of 6 answered so far."
+HURT_ROLE = (
+    "This walkthrough is for the partner who broke the trust, and you told me you're the one who "
+    "was hurt. The apology topic has a part written for you, about what you might need to hear. "
+    "If you'd still like to write an apology yourself, that's fine too."
+)
+HURT_BUTTONS = [
+    {"title": "The part for me", "payload": "/struggle_apology"},
+    {"title": "Write one anyway", "payload": "/start_apology"},
+]
+NOTHING_TO_KEEP = "There's no answer waiting to be kept right now. Want to start the apology walkthrough?"
+KEEP_NOTE = "If you'd rather keep your wording, that's okay too."
+NOT_AN_ANSWER = "That button belongs to another step. Let's finish this question first, or type stop to leave."
+EDIT_PART_QUESTION = "Which part would you like to rework? Send its number."
+EDIT_PART_UNCLEAR = "I didn't catch which part. Send a number from 1 to 6, or type stop to leave the draft as it is."
+EDIT_PART_GAVE_UP = "Let's leave the draft as it is for now."
+STOPPED = (
+    "Okay, we'll stop here. I've cleared this walkthrough's answers; a draft you saved stays saved. "
+    "Type /apology whenever you'd like to start again."
+)
+EDIT_STOPPED = "Okay, I've left that part as it was."
+
+
+def is_button_payload(text: str | None) -> bool:
+    """A pressed button or command ("/intent") is never an answer to a question."""
+    return (text or "").lstrip().startswith("/")
+
+
+def asks_to_keep(message: dict[str, Any]) -> bool:
+    """"Keep my wording": the button, or a short typed message saying so."""
+    if (message.get("intent") or {}).get("name") != KEEP_INTENT:
+        return False
+    text = message.get("text") or ""
+    return is_button_payload(text) or len(text.split()) <= 8
+
+
+class ActionStartApology(Action):
+    """/apology, the "Walk me through it" button, or asking in words: start or resume."""
+
+    def name(self) -> str:
+        return "action_start_apology"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        answers = answers_in(tracker)
+        keep_pressed = (tracker.latest_message.get("intent") or {}).get("name") == KEEP_INTENT
+        if tracker.get_slot("role") == "hurt" and not tracker.get_slot(ROLE_WARNED) and not answers and not keep_pressed:
+            dispatcher.utter_message(text=HURT_ROLE, buttons=HURT_BUTTONS)
+            return [SlotSet(ROLE_WARNED, True)]
+        events = working_state_reset()
+        if not answers:  # the conversation state may have been lost: the database has a copy
+            answers = await stored_answers(tracker.sender_id)
+            events += answer_events(answers)
+        if is_complete(answers):
+            show_draft(dispatcher, answers, DRAFT_FROM_BEFORE)
+            return events
+        if keep_pressed and not answers:
+            dispatcher.utter_message(text=NOTHING_TO_KEEP, buttons=[WALKTHROUGH_BUTTON, TOPICS_BUTTON])
+            return events
+        return events + start_form(dispatcher, RESUME.format(count=len(answers)) if answers else INTRO)
+
+
+class ValidateApologyForm(FormValidationAction):
+    """Checks each answer with the analyzer: one nudge per question, then it is accepted."""
+
+    def name(self) -> str:
+        return "validate_apology_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """The six questions; while editing, "which part?" comes first."""
+        return [EDIT_PART, *STEPS] if tracker.get_slot(EDITING) else list(STEPS)
+
+    async def validate_what_happened(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("what_happened", value, dispatcher, tracker)
+
+    async def validate_impact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("impact", value, dispatcher, tracker)
+
+    async def validate_ownership(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("ownership", value, dispatcher, tracker)
+
+    async def validate_regret(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("regret", value, dispatcher, tracker)
+
+    async def validate_change(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("change", value, dispatcher, tracker)
+
+    async def validate_request(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("request", value, dispatcher, tracker)
+
+    async def validate_apology_edit_part(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != EDIT_PART:
+            return {EDIT_PART: value}
+        if is_button_payload(value):
+            dispatcher.utter_message(text=NOT_AN_ANSWER)
+            return {EDIT_PART: None}
+        part = part_from_reply(str(value))
+        if part is not None:
+            return {EDIT_PART: part, part: None, NUDGED_SLOT: None, PENDING_ANSWER: None}
+        if tracker.get_slot(NUDGED_SLOT) == EDIT_PART:  # asked twice: no loops
+            dispatcher.utter_message(text=EDIT_PART_GAVE_UP)
+            return {EDIT_PART: NO_EDIT, NUDGED_SLOT: None}
+        dispatcher.utter_message(text=EDIT_PART_UNCLEAR)
+        return {EDIT_PART: None, NUDGED_SLOT: EDIT_PART}
+
+    async def _checked_answer(self, step: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != step:  # filled earlier, checked then
+            return {step: value}
+        nudged = tracker.get_slot(NUDGED_SLOT) == step
+        pending = tracker.get_slot(PENDING_ANSWER) if nudged else None
+        if asks_to_keep(tracker.latest_message) and pending:
+            return await self._accepted(step, pending, tracker)
+        text = " ".join(str(value or "").split())
+        if not text or is_button_payload(text):
+            dispatcher.utter_message(text=NOT_AN_ANSWER)
+            return {step: None}
+        if nudged:  # its one nudge was given: the revision (or the same words again) stands
+            return await self._accepted(step, text, tracker)
+        flags = analyze(text, step)
+        if not flags:
+            return await self._accepted(step, text, tracker)
+        dispatcher.utter_message(text=f"{describe(flags[0])}\n{KEEP_NOTE}", buttons=[KEEP_BUTTON])
+        return {step: None, NUDGED_SLOT: step, PENDING_ANSWER: text}
+
+    @staticmethod
+    async def _accepted(step: str, text: str, tracker: Tracker) -> dict[str, Any]:
+        await store_answer(tracker.sender_id, step, text)
+        return {step: text, NUDGED_SLOT: None, PENDING_ANSWER: None}
+
+
+class _AskApologyQuestion(Action, ABC):
+    """Asks one question with its why; silent right after a nudge (which asked already)."""
+
+    @property
+    @abstractmethod
+    def step(self) -> str:
+        """The slot this action asks for (a class attribute in each subclass)."""
+
+    def name(self) -> str:
+        return f"action_ask_{self.step}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot(NUDGED_SLOT) == self.step and tracker.get_slot(PENDING_ANSWER):
+            return []
+        question = load_apology_content().questions[self.step]
+        heading = "Let's redo this part." if tracker.get_slot(EDITING) else f"Question {STEPS.index(self.step) + 1} of 6."
+        dispatcher.utter_message(text=f"{heading} {question.text}\nWhy it matters: {question.why}")
+        return []
+
+
+class ActionAskWhatHappened(_AskApologyQuestion):
+    step = "what_happened"
+
+
+class ActionAskImpact(_AskApologyQuestion):
+    step = "impact"
+
+
+class ActionAskOwnership(_AskApologyQuestion):
+    step = "ownership"
+
+
+class ActionAskRegret(_AskApologyQuestion):
+    step = "regret"
+
+
+class ActionAskChange(_AskApologyQuestion):
+    step = "change"
+
+
+class ActionAskRequest(_AskApologyQuestion):
+    step = "request"
+
+
+class ActionAskApologyEditPart(Action):
+    """"Edit a part": list the six parts with the start of each answer."""
+
+    def name(self) -> str:
+        return "action_ask_apology_edit_part"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot(NUDGED_SLOT) == EDIT_PART:  # the "didn't catch that" already asked
+            return []
+        questions = load_apology_content().questions
+        answers = answers_in(tracker)
+        lines = [
+            f"{index}. {questions[step].title}: {snippet(answers.get(step, ''))}"
+            for index, step in enumerate(STEPS, start=1)
+        ]
+        dispatcher.utter_message(text="\n".join([EDIT_PART_QUESTION, *lines]))
+        return []
+
+
+class ActionApologyStop(Action):
+    """"stop"/"cancel" inside the form (after action_deactivate_loop): leave cleanly.
+
+    Stopping an edit puts the part back as it was (from the database copy) and shows the
+    draft; stopping the walkthrough itself clears its answers (saved drafts stay).
+    """
+
+    def name(self) -> str:
+        return "action_apology_stop"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot(EDITING):
+            stored = await stored_answers(tracker.sender_id)
+            if is_complete(stored):
+                show_draft(dispatcher, stored, EDIT_STOPPED)
+                return answer_events(stored) + working_state_reset()
+        await forget_answers(tracker.sender_id)
+        dispatcher.utter_message(text=STOPPED, buttons=[TOPICS_BUTTON])
+        return answer_events({}) + working_state_reset()
