@@ -8,25 +8,58 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import sys
+import warnings
+from pathlib import Path
+from typing import Iterator
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TZ", "UTC")  # Rasa's APScheduler fails on an invalid local zone
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+# Library deprecation notices are for us, not for the person chatting in the console
+# (set PYTHONWARNINGS=default to see them; the action server child inherits this).
+if not sys.warnoptions:
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    warnings.simplefilter("ignore")
 
-from bot.config import ConfigError, Settings  # noqa: E402
+from bot.config import PROJECT_ROOT, ConfigError, Settings  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
 
 logger = logging.getLogger("trustcoach")
+
+
+CONSOLE_LOG = PROJECT_ROOT / "data" / "console.log"
+
+
+@contextlib.contextmanager
+def _stderr_to_file(path: Path) -> Iterator[None]:
+    """Keep the terminal for the conversation: logs and library noise (ours, TensorFlow's,
+    the action server's) go to a file while the console chat runs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    log_file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(log_file, 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(log_file)
 
 
 async def _run_console(settings: Settings) -> None:
     from bot.console import chat
     from bot.runtime import running_coach
 
-    async with running_coach(settings) as (bridge, db):
-        await chat(bridge, db)
+    print(f"Starting the coach (about 20 seconds; logs go to {CONSOLE_LOG})...", flush=True)
+    with _stderr_to_file(CONSOLE_LOG):
+        async with running_coach(settings) as (bridge, db):
+            await chat(bridge, db)
 
 
 def _dispatch(command: str, settings: Settings) -> None:

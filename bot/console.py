@@ -10,6 +10,7 @@ import asyncio
 import sys
 from typing import TextIO
 
+from bot.attachments import render_attachment
 from bot.commands import command_name, rasa_input_for_button, rasa_input_for_text
 from bot.config import PROJECT_ROOT
 from bot.privacy import export_json, forget_user
@@ -44,6 +45,17 @@ def rasa_input(line: str, buttons: list[Button], known_intents: frozenset[str]) 
 
 async def _read_line(stream: TextIO) -> str:
     return await asyncio.to_thread(stream.readline)
+
+
+async def _save_attachment(db: Database, instruction: dict, stdout: TextIO) -> None:
+    """Files (a chart, an export) are saved under data/exports in the console."""
+    attachment = await asyncio.to_thread(render_attachment, db, CONSOLE_CHAT_ID, instruction)
+    if attachment is None:
+        return
+    path = EXPORT_PATH.parent / attachment.filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(attachment.data)
+    print(f"coach> {attachment.caption or 'Here is your file'}: saved to {path}", file=stdout, flush=True)
 
 
 async def _data_command(name: str, db: Database, stdin: TextIO, stdout: TextIO) -> None:
@@ -82,3 +94,6 @@ async def chat(bridge: RasaBridge, db: Database, stdin: TextIO = sys.stdin, stdo
         replies = await bridge.handle(sender_id, text)
         output, buttons = format_replies(replies)
         print(output, file=stdout, flush=True)
+        for reply in replies:
+            if "attachment" in reply.custom:
+                await _save_attachment(db, reply.custom["attachment"], stdout)
