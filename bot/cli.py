@@ -1,4 +1,5 @@
-"""The ``trustcoach`` command line: ``run`` (Telegram, or console without a token) and ``chat``.
+"""The ``trustcoach`` command line: ``run`` (Telegram, or console without a token), ``chat``
+(console) and ``telegram`` (Telegram only: a missing token is an error).
 
 Start-up problems (no model, no token, unreachable database, action server failing)
 end with one clear line saying what to do, not a traceback.
@@ -65,6 +66,8 @@ async def _run_console(settings: Settings) -> None:
 def _dispatch(command: str, settings: Settings) -> None:
     from bot.runtime import serve_telegram
 
+    if command == "telegram" and not settings.telegram_token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and export it.")
     if command == "chat" or (command == "run" and not settings.telegram_token):
         if command == "run":
             logger.info("No TELEGRAM_BOT_TOKEN set: opening the console chat instead.")
@@ -76,8 +79,8 @@ def _dispatch(command: str, settings: Settings) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="trustcoach", description=__doc__)
     parser.add_argument(
-        "command", nargs="?", default="run", choices=["run", "chat"],
-        help="run: Telegram if TELEGRAM_BOT_TOKEN is set, else console; chat: console",
+        "command", nargs="?", default="run", choices=["run", "chat", "telegram"],
+        help="run: Telegram if TELEGRAM_BOT_TOKEN is set, else console; chat: console; telegram: Telegram only",
     )
     args = parser.parse_args(argv)
     try:
@@ -93,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         _dispatch(args.command, settings)
-    except (ModelMissing, DatabaseUnavailable, ActionServerError) as error:
+    except (ConfigError, ModelMissing, DatabaseUnavailable, ActionServerError) as error:
         print(f"trustcoach: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -57,6 +57,13 @@ def test_missing_model_gives_one_clear_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines()[-1].startswith("trustcoach: No trained Rasa model")
 
 
+def test_telegram_mode_without_a_token_gives_one_clear_line(tmp_path: Path) -> None:
+    result = subprocess.run(TRUSTCOACH + ["telegram"], input="", capture_output=True, text=True,
+                            timeout=120, cwd=PROJECT_ROOT, env=coach_env(f"sqlite:///{tmp_path / 'x.db'}"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("trustcoach: TELEGRAM_BOT_TOKEN is not set")
+
+
 def test_unreachable_database_gives_one_clear_line(tmp_path: Path) -> None:
     env = coach_env("postgresql://nobody:secret@127.0.0.1:1/nothing")
     result = subprocess.run(TRUSTCOACH + ["chat"], input="", capture_output=True, text=True,

@@ -1,0 +1,60 @@
+"""The supervised action server: it comes up on loopback, and when it dies it is restarted
+with the failure logged as an error (never a bot that silently stops answering)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+
+import aiohttp
+import pytest
+
+from bot.action_server import ActionServer, ActionServerError
+from bot.config import Settings
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.slow
+
+
+async def healthy(url: str) -> bool:
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url, timeout=aiohttp.ClientTimeout(total=2)) as reply:
+                return reply.status == 200
+    except aiohttp.ClientError:
+        return False
+
+
+async def test_a_dead_action_server_is_restarted_and_reported(tmp_path, caplog) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", action_server_port=free_port())
+    server = ActionServer(settings)
+    await server.start()
+    try:
+        assert await healthy(server.health_url)
+        first_pid = server.pid
+        with caplog.at_level(logging.ERROR, logger="bot.action_server"):
+            os.kill(first_pid, signal.SIGKILL)
+            for _ in range(240):
+                await asyncio.sleep(0.25)
+                if server.pid != first_pid and await healthy(server.health_url):
+                    break
+        assert server.restarts == 1 and server.pid != first_pid
+        assert await healthy(server.health_url)
+        assert any("action server died" in r.getMessage() for r in caplog.records)
+    finally:
+        await server.stop()
+    assert not await healthy(server.health_url)
+
+
+async def test_an_action_server_that_cannot_start_gives_a_clear_error(tmp_path, monkeypatch) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", action_server_port=free_port())
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))  # shadow the actions package with a broken one
+    (tmp_path / "actions").mkdir()
+    (tmp_path / "actions" / "__init__.py").write_text("raise ImportError('broken on purpose')\n")
+    server = ActionServer(settings, startup_timeout=60)
+    monkeypatch.setattr("bot.action_server.PROJECT_ROOT", tmp_path)
+    with pytest.raises(ActionServerError, match="exited with code|did not answer"):
+        await server.start()
+    await server.stop()
