@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.user_settings import country_for
+from actions.user_settings import country_for, set_crisis_flag
 from bot.config import Settings
 from bot.safety.replies import crisis_reply, safe_again_reply
 
@@ -33,6 +33,7 @@ class ActionCrisisResponse(Action):
         country = await country_for(tracker.sender_id)
         text = crisis_reply(kind, country=country, emergency_line=settings.emergency_line)
         dispatcher.utter_message(text=text, buttons=[SAFE_BUTTON])
+        await set_crisis_flag(tracker.sender_id, True)
         return [
             ActiveLoop(None),
             SlotSet("crisis", True),
@@ -50,4 +51,5 @@ class ActionSafeNow(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(text=safe_again_reply())
+        await set_crisis_flag(tracker.sender_id, False)
         return [SlotSet("crisis", False)]

@@ -25,6 +25,24 @@ def _country(chat_id: int) -> str | None:
         return row.country if row else None
 
 
+def _set_crisis(chat_id: int, active: bool) -> None:
+    with database().session() as session:
+        row = session.get(UserSettings, chat_id)
+        if row is None:
+            row = UserSettings(chat_id=chat_id, discreet=False, crisis_active=active)
+            session.add(row)
+        row.crisis_active = active
+
+
+async def set_crisis_flag(sender_id: str, active: bool) -> None:
+    """Mirror the ``crisis`` slot into the database: the nudge loop reads it from there."""
+    try:
+        chat_id = int(sender_id)
+    except ValueError:
+        return
+    await asyncio.to_thread(_set_crisis, chat_id, active)
+
+
 async def country_for(sender_id: str) -> str | None:
     """The person's chosen country code for helplines, or None (international list)."""
     try:

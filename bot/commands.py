@@ -27,6 +27,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", "Topics I can help with", "/help"),
     Command("cancel", "Stop the current exercise", "/stop"),
     Command("privacy", "What I store and how to delete it", "/privacy"),
+    Command("apology", "Write a sincere apology, step by step", "/start_apology"),
+    Command("myapology", "Show my saved apology", "/show_apology"),
+    Command("remind", "Set a reminder nudge", "/set_reminder"),
+    Command("reminders", "See, pause or cancel your reminders", "/list_reminders"),
+    Command("timezone", "Set or change your time zone", "/set_timezone"),
+    Command("discreet", "Neutral reminder notifications on or off", "/toggle_discreet"),
+    Command("country", "Your country, for helplines", "/privacy"),
     Command("export", "Send me all my data as a file", "/privacy"),
     Command("forget", "Delete everything about me", "/privacy"),
 )

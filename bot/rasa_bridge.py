@@ -21,6 +21,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.config import Settings
+from bot.safety.detector import detect_crisis
+from bot.safety.replies import crisis_reply
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +74,9 @@ def sender_id_for_chat(chat_id: int | str) -> str:
 class RasaBridge:
     """Hands messages to the agent and turns its answers into ``BotReply`` objects."""
 
-    def __init__(self, agent: Agent) -> None:
+    def __init__(self, agent: Agent, emergency_line: str | None = None) -> None:
         self.agent = agent
+        self.emergency_line = emergency_line
         self.known_intents = frozenset(agent.domain.intents) if agent.domain else frozenset()
 
     @classmethod
@@ -87,14 +90,26 @@ class RasaBridge:
             action_endpoint=EndpointConfig(url=settings.action_endpoint_url),
         )
         logger.info("Loaded Rasa model %s.", model_file.name)
-        return cls(agent)
+        return cls(agent, emergency_line=settings.emergency_line)
 
     async def handle(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotReply]:
         """Run one user message through Rasa and collect the coach's replies."""
         output = CollectingOutputChannel()
         message = UserMessage(text, output, sender_id, metadata=metadata, input_channel="trustcoach")
         await self.agent.handle_message(message)
-        return [BotReply.from_rasa(m) for m in output.messages]
+        replies = [BotReply.from_rasa(m) for m in output.messages]
+        return self._never_without_help(text, replies)
+
+    def _never_without_help(self, text: str, replies: list[BotReply]) -> list[BotReply]:
+        """A message the safety net flags always gets the crisis resources, even if the
+        crisis action failed (Rasa then answers nothing and only logs the error)."""
+        if any("emergency" in reply.text.lower() for reply in replies):
+            return replies
+        match = detect_crisis(text)
+        if match is None:
+            return replies
+        logger.error("A crisis message got no crisis reply from Rasa; sending the built-in one.")
+        return replies + [BotReply(text=crisis_reply(match.kind, emergency_line=self.emergency_line))]
 
     async def slot(self, sender_id: str, name: str) -> Any:
         """The current value of one slot for a sender (None if unknown)."""

@@ -212,3 +212,42 @@ async def test_export_then_forget_leaves_no_row_behind(session_settings, bridge,
                 assert count == 0, table
         events = connection.execute(sa.text("SELECT COUNT(*) FROM events WHERE sender_id = :s"), {"s": str(chat_id)}).scalar()
         assert events == 0
+
+
+async def test_crisis_reply_uses_the_chosen_country_and_pauses_nudges(session_settings, bridge, db, chat_id) -> None:
+    from bot.storage.models import UserSettings
+
+    async with running_bot(session_settings, bridge, db) as server:
+        server.push_text(chat_id, "/country")
+        question = (await server.wait_for_calls("sendMessage", 1, chat_id=chat_id))[0]
+        assert ("DK", "country:DK") in buttons_of(question)
+        server.push_callback(chat_id, "country:DK", message_id=question.result["message_id"])
+        await server.wait_for_calls("editMessageText", 1, chat_id=chat_id)
+
+        server.push_text(chat_id, "i keep thinking everyone would be better off without me")
+        crisis = await wait_for_keyboard(server, chat_id, after=1)
+        text = " ".join(c.params["text"] for c in crisis)
+        assert "emergency" in text.lower() and "70 201 201" in text  # DK: Livslinien
+        with db.session() as session:
+            assert session.get(UserSettings, chat_id).crisis_active is True
+
+        server.push_callback(chat_id, "/safe_now", message_id=crisis[-1].result["message_id"])
+        sent = len(server.calls_of("sendMessage", chat_id=chat_id))
+        await server.wait_for_calls("sendMessage", sent + 1, chat_id=chat_id)
+        await server.wait_until_idle(quiet=0.5)
+        with db.session() as session:
+            assert session.get(UserSettings, chat_id).crisis_active is False
+        after = [c.params["text"] for c in server.calls_of("sendMessage", chat_id=chat_id)[sent:]]
+        assert after and not any("emergency" in t.lower() for t in after)
+
+
+async def test_a_crisis_message_gets_help_even_if_the_crisis_action_fails(bridge, chat_id, monkeypatch) -> None:
+    from rasa.core.agent import Agent
+
+    async def broken_handle(self, message):  # as if the action server had crashed mid-turn
+        return None
+
+    monkeypatch.setattr(Agent, "handle_message", broken_handle)
+    replies = await bridge.handle(str(chat_id), "he choked me last night and i'm scared to go home")
+    assert len(replies) == 1 and "emergency" in replies[0].text.lower()
+    assert await bridge.handle(str(chat_id), "we keep fighting about the dishes") == []

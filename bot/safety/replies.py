@@ -32,7 +32,7 @@ def known_countries() -> list[str]:
     return sorted(_resources()["countries"])
 
 
-def _country_code(country: str | None) -> str | None:
+def country_code(country: str | None) -> str | None:
     """Normalise "gb", "UK", "en-GB" or "en_GB" to a known code, or None."""
     if not country or not country.strip():
         return None
@@ -41,8 +41,8 @@ def _country_code(country: str | None) -> str | None:
     return code if code in _resources()["countries"] else None
 
 
-def _helplines(kind_key: str, country_code: str | None) -> list[dict[str, str]]:
-    source = _resources()["countries"][country_code] if country_code else _resources()["international"]
+def _helplines(kind_key: str, code: str | None) -> list[dict[str, str]]:
+    source = _resources()["countries"][code] if code else _resources()["international"]
     return source[kind_key]
 
 
@@ -50,10 +50,10 @@ def _format_lines(helplines: list[dict[str, str]]) -> str:
     return "\n".join(f"{BULLET} {line['name']}: {line['contact']}" for line in helplines)
 
 
-def _emergency_block(country_code: str | None, emergency_line: str | None) -> str:
+def _emergency_block(code: str | None, emergency_line: str | None) -> str:
     line = (emergency_line or _resources()["default_emergency_line"]).strip()
-    if country_code:
-        country = _resources()["countries"][country_code]
+    if code:
+        country = _resources()["countries"][code]
         line += f"\nIn {country['name']}, the emergency number is {country['emergency_number']}."
     return line
 
@@ -64,11 +64,11 @@ def crisis_reply(kind: str, country: str | None = None, emergency_line: str | No
     ``kind`` is ``crisis_self_harm`` or ``crisis_abuse`` (anything else is answered as
     self-harm: the safest default). ``emergency_line`` overrides the default sentence.
     """
-    country_code = _country_code(country)
-    emergency = _emergency_block(country_code, emergency_line)
-    crisis_lines = _format_lines(_helplines("self_harm", country_code))
+    code = country_code(country)
+    emergency = _emergency_block(code, emergency_line)
+    crisis_lines = _format_lines(_helplines("self_harm", code))
     if kind == ABUSE_KIND:
-        abuse_lines = _format_lines(_helplines("abuse", country_code))
+        abuse_lines = _format_lines(_helplines("abuse", code))
         return (
             "Thank you for telling me. What you describe is not your fault, "
             "and your safety matters more than anything else right now.\n\n"

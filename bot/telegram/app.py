@@ -20,9 +20,11 @@ from telegram.ext import (
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.rasa_bridge import RasaBridge
+from bot.reminders.buttons import CALLBACK_PATTERN as REMINDER_BUTTONS
 from bot.storage.db import Database
 from bot.telegram.delivery import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.telegram.handlers import TelegramFrontEnd
+from bot.telegram.reminders import ReminderButtons
 
 PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
@@ -53,7 +55,10 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     application.add_handler(CommandHandler("forget", front.on_forget, filters=PRIVATE & filters.UpdateType.MESSAGE))
     application.add_handler(CommandHandler("export", front.on_export, filters=PRIVATE & filters.UpdateType.MESSAGE))
     application.add_handler(CallbackQueryHandler(front.on_forget_answer, pattern=r"^forget:"))
+    application.add_handler(CommandHandler("country", front.on_country, filters=PRIVATE & filters.UpdateType.MESSAGE))
+    application.add_handler(CallbackQueryHandler(front.on_country_answer, pattern=r"^country:"))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT, front.on_text))
+    application.add_handler(CallbackQueryHandler(ReminderButtons(front).on_button, pattern=REMINDER_BUTTONS))
     application.add_handler(CallbackQueryHandler(front.on_button))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, front.on_not_text))
     application.add_handler(MessageHandler(GROUPS & filters.COMMAND, front.on_group_command))

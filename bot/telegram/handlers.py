@@ -27,6 +27,8 @@ from bot.attachments import render_attachment
 from bot.commands import rasa_input_for_button, rasa_input_for_text
 from bot.config import Settings
 from bot.privacy import export_json, forget_user
+from bot.safety.replies import country_code, known_countries
+from bot.storage.user_settings import set_country
 from bot.rasa_bridge import BotReply, RasaBridge, sender_id_for_chat
 from bot.storage.db import Database
 from bot.storage.updates import claim_update
@@ -56,6 +58,12 @@ FORGET_DONE = "Done. Everything I had about you is deleted. If you write again, 
 FORGET_KEPT = "Okay, nothing was deleted."
 EXPORT_CAPTION = "Everything I have stored about you, as a JSON file."
 FORGET_YES, FORGET_NO = "forget:yes", "forget:no"
+COUNTRY_QUESTION = (
+    "Which country are you in? If you're ever in danger, I'll show that country's helplines. "
+    "You can also type it, e.g. /country GB."
+)
+COUNTRY_SET = "Thanks. If you ever need them, I'll show the helplines for {country}."
+COUNTRY_CLEARED = "Okay. I'll show international helplines."
 
 
 class TelegramFrontEnd:
@@ -143,6 +151,29 @@ class TelegramFrontEnd:
         await context.bot.send_document(
             chat_id, InputFile(data, filename="trustcoach-export.json"), caption=EXPORT_CAPTION
         )
+
+    async def on_country(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/country [code]: set the country for crisis helplines, or pick it with buttons."""
+        chat_id = update.effective_chat.id
+        code = country_code(" ".join(context.args or []))
+        if code:
+            await asyncio.to_thread(set_country, self.db, chat_id, code)
+            await context.bot.send_message(chat_id, COUNTRY_SET.format(country=code))
+            return
+        rows = [[InlineKeyboardButton(c, callback_data=f"country:{c}")] for c in known_countries()]
+        rows.append([InlineKeyboardButton("Somewhere else", callback_data="country:none")])
+        await context.bot.send_message(chat_id, COUNTRY_QUESTION, reply_markup=InlineKeyboardMarkup(rows))
+
+    async def on_country_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        await query.answer()
+        code = country_code((query.data or "").partition(":")[2])
+        await asyncio.to_thread(set_country, self.db, update.effective_chat.id, code)
+        answer = COUNTRY_SET.format(country=code) if code else COUNTRY_CLEARED
+        try:
+            await query.edit_message_text(answer)
+        except BadRequest:
+            await context.bot.send_message(update.effective_chat.id, answer)
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, video, files, locations, contacts, polls..."""
