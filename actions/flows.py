@@ -35,7 +35,11 @@ ROLE_ACK = {
 }
 # Buttons that lead from a step to another capability, by the step's ``offer``.
 # An offer whose capability is not built yet simply shows no button.
-OFFER_BUTTONS: dict[str, dict[str, str]] = {}
+OFFER_BUTTONS: dict[str, dict[str, str]] = {
+    "apology_walkthrough": {"title": "Walk me through it", "payload": "/start_apology"},
+    "wait_20_minutes": {"title": "Wait 20 minutes, then check back", "payload": "/wait_20_minutes"},
+    "reminder": {"title": "Set a reminder", "payload": "/set_reminder"},
+}
 
 
 def step_buttons(step: Step, has_more: bool) -> list[dict[str, str]]:

@@ -57,6 +57,7 @@ class Settings:
     allowed_user_ids: frozenset[int] = field(default_factory=frozenset)
     emergency_line: str = DEFAULT_EMERGENCY_LINE
     poll_timeout: int = 30
+    reminder_grace_minutes: int = 60  # a one-off nudge this late after downtime is still sent
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -75,6 +76,7 @@ class Settings:
             allowed_user_ids=_id_set_env("ALLOWED_USER_IDS"),
             emergency_line=env.get("EMERGENCY_LINE", "").strip() or DEFAULT_EMERGENCY_LINE,
             poll_timeout=_int_env("TELEGRAM_POLL_TIMEOUT", cls.poll_timeout),
+            reminder_grace_minutes=_int_env("REMINDER_GRACE_MINUTES", cls.reminder_grace_minutes),
         )
 
     @property

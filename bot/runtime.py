@@ -3,6 +3,8 @@
 ``running_coach(settings)`` checks and migrates the database, starts the action server
 and loads the Rasa model side by side (both are slow; two cores), and yields a ready
 ``RasaBridge``; on exit it stops the action server. ``serve_telegram`` adds long polling.
+Reminder nudges are delivered by a loop started with the front end: ``serve_telegram``
+sends them through the bot once polling runs; in the console they are printed.
 """
 
 from __future__ import annotations
@@ -11,23 +13,28 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from typing import AsyncIterator
 
 from telegram import Update
 
 from bot.action_server import ActionServer
 from bot.config import Settings
+from bot.console import CONSOLE_CHAT_ID
 from bot.rasa_bridge import RasaBridge
+from bot.reminders.console import console_printer
+from bot.reminders.delivery import ReminderDelivery
 from bot.storage.db import Database
 from bot.storage.updates import prune_processed_updates
 from bot.telegram.app import build_application, register_commands
+from bot.telegram.reminders import telegram_sender
 
 logger = logging.getLogger(__name__)
 
 
 @contextlib.asynccontextmanager
-async def running_coach(settings: Settings) -> AsyncIterator[tuple[RasaBridge, Database]]:
-    """Database ready, action server up, model loaded."""
+async def running_coach(settings: Settings, print_nudges: bool = True) -> AsyncIterator[tuple[RasaBridge, Database]]:
+    """Database ready, action server up, model loaded (and, for the console, nudges printed)."""
     db = Database(settings.database_url)
     db.check_connection()
     db.migrate()
@@ -36,7 +43,14 @@ async def running_coach(settings: Settings) -> AsyncIterator[tuple[RasaBridge, D
     try:
         bridge = await asyncio.to_thread(RasaBridge.load, settings)
         await starting
-        yield bridge, db
+        if print_nudges:
+            printer = ReminderDelivery.from_settings(
+                settings, db, console_printer(sys.stdout), only_chat_id=CONSOLE_CHAT_ID
+            )
+            async with printer.running():
+                yield bridge, db
+        else:
+            yield bridge, db
     finally:
         if not starting.done():
             starting.cancel()
@@ -55,7 +69,7 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
     """Serve Telegram by long polling until ``stop`` is set (or SIGINT/SIGTERM)."""
     stop = stop or asyncio.Event()
     _stop_on_signals(stop)
-    async with running_coach(settings) as (bridge, db):
+    async with running_coach(settings, print_nudges=False) as (bridge, db):
         await asyncio.to_thread(prune_processed_updates, db)
         application = build_application(settings, bridge, db)
         async with application:
@@ -67,7 +81,9 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
                 drop_pending_updates=False,
             )
             logger.info("The coach is listening on Telegram.")
-            await stop.wait()
-            logger.info("Stopping.")
+            nudges = ReminderDelivery.from_settings(settings, db, telegram_sender(application.bot))
+            async with nudges.running():
+                await stop.wait()
+                logger.info("Stopping.")
             await application.updater.stop()
             await application.stop()

@@ -1,1 +1,1 @@
-"""Reminder nudges: understanding schedules written in words and the user's time zone."""
+"""Reminder nudges: schedules in words, time zones, the person's reminder operations, delivery and buttons."""

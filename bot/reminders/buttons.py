@@ -39,6 +39,7 @@ WHEN_PRESETS: dict[str, tuple[str, str]] = {
     "weekdays": ("Weekdays at 8am", "weekdays at 8am"),
 }
 EXPIRED = "That reminder is no longer there."
+EXPIRED_BUTTON = "That button has expired."
 DONE_NOTE = "Marked as done. Small steps like this one add up."
 STOPPED_NOTE = "Stopped. I won't send this reminder again."
 NOT_SNOOZABLE = "This reminder was stopped or paused, so there's nothing to snooze."
@@ -51,7 +52,6 @@ class ButtonResult:
     text: str | None = None  # the message's new text (None: leave the message alone)
     buttons: Buttons = ()  # its new keyboard (empty: none)
     say: str | None = None  # hand this to the coach as the person's message
-    notice: str | None = None  # a short pop-up answer to the press
 
 
 def preset_buttons() -> Buttons:
@@ -64,11 +64,11 @@ def handle_button(db: Database, chat_id: int, data: str, message_text: str | Non
     action, _, argument = rest.partition(":")
     if action == "when":
         preset = WHEN_PRESETS.get(argument)
-        return ButtonResult(say=preset[1]) if preset else ButtonResult(notice="That button has expired.")
+        return ButtonResult(say=preset[1]) if preset else _appended(message_text or "", EXPIRED_BUTTON)
     if action in _LIST_ACTIONS:
         return _LIST_ACTIONS[action](db, chat_id, now)
     if not argument.isdigit() or action not in _NUDGE_ACTIONS:
-        return ButtonResult(notice="That button has expired.")
+        return _appended(message_text or "", EXPIRED_BUTTON)
     return _NUDGE_ACTIONS[action](db, chat_id, int(argument), message_text or "", now)
 
 
@@ -78,7 +78,7 @@ def _appended(message_text: str, note: str) -> ButtonResult:
 
 def _done(db: Database, chat_id: int, reminder_id: int, message_text: str, now: datetime) -> ButtonResult:
     if repository.get_reminder(db, chat_id, reminder_id) is None:
-        return ButtonResult(notice=EXPIRED)
+        return _appended(message_text, EXPIRED)
     return _appended(message_text, DONE_NOTE)
 
 
@@ -104,7 +104,7 @@ def _open(db: Database, chat_id: int, reminder_id: int, message_text: str, now: 
     """Reveal a discreet nudge: the content it was sent with, and any missed one-offs."""
     reminder = repository.get_reminder(db, chat_id, reminder_id)
     if reminder is None:
-        return ButtonResult(notice=EXPIRED)
+        return _appended(message_text, EXPIRED)
     return ButtonResult(text=revealed_text(db, reminder), buttons=action_buttons(reminder.id, reminder.kind == RECURRING))
 
 

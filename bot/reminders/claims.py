@@ -21,6 +21,7 @@ People in a crisis (``user_settings.crisis_active``) are left out of claims alto
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable
 
@@ -93,43 +94,54 @@ def _held(reminder_id: int, token: str) -> sa.sql.ColumnElement:
 _RELEASED = {"claimed_by": None, "claimed_until": None}
 
 
-def record_sent(
-    db: Database,
-    token: str,
-    reminder: Reminder,
-    sent_at: datetime,
-    next_due: datetime | None,
-    reported_missed: Iterable[int] = (),
-) -> bool:
-    """A nudge went out: advance a recurring reminder to ``next_due`` or close a one-off.
+@dataclass(frozen=True)
+class SentNudge:
+    """A nudge that went out: what to write back for its reminder."""
 
-    Also marks the missed one-offs mentioned in it as reported. False if the claim was lost.
+    reminder: Reminder
+    sent_at: datetime
+    next_due: datetime | None  # None: a one-off, now done
+    reported_missed: tuple[int, ...] = ()  # missed one-offs it mentioned
+
+
+def record_sent(db: Database, token: str, sent: Iterable[SentNudge]) -> list[int]:
+    """Advance recurring reminders to their next due time and close one-offs, in one transaction.
+
+    Also marks the missed one-offs mentioned as reported. Returns the ids whose claim was
+    lost meanwhile (cancelled, paused or re-claimed), which were left as they are.
     """
-    values = {
-        **_RELEASED,
-        "last_sent_at": to_db(sent_at),
-        "nudge_index": reminder.nudge_index + 1,
-        "status": ACTIVE if next_due else DONE,
-    }
-    if next_due is not None:
-        values["next_fire_at"] = to_db(next_due)
+    lost = []
     with db.session() as session:
-        result = session.execute(
-            sa.update(Reminder).where(_held(reminder.id, token)).values(**values).execution_options(synchronize_session=False)
-        )
-        reported = list(reported_missed)
-        if reported:
-            session.execute(
+        for item in sent:
+            values = {
+                **_RELEASED,
+                "last_sent_at": to_db(item.sent_at),
+                "nudge_index": item.reminder.nudge_index + 1,
+                "status": ACTIVE if item.next_due else DONE,
+            }
+            if item.next_due is not None:
+                values["next_fire_at"] = to_db(item.next_due)
+            result = session.execute(
                 sa.update(Reminder)
-                .where(Reminder.id.in_(reported), Reminder.chat_id == reminder.chat_id)
-                .values(missed_count=0)
+                .where(_held(item.reminder.id, token))
+                .values(**values)
                 .execution_options(synchronize_session=False)
             )
-        return bool(result.rowcount)
+            if not result.rowcount:
+                lost.append(item.reminder.id)
+            if item.reported_missed:
+                session.execute(
+                    sa.update(Reminder)
+                    .where(Reminder.id.in_(item.reported_missed), Reminder.chat_id == item.reminder.chat_id)
+                    .values(missed_count=0)
+                    .execution_options(synchronize_session=False)
+                )
+    return lost
 
 
-def record_skipped(db: Database, token: str, missed_once: Iterable[int], advanced: dict[int, datetime]) -> None:
-    """Late beyond the grace period: one-offs become missed (to report), recurring ones move on."""
+def record_skipped(db: Database, token: str, missed_once: Iterable[int], advanced: dict[int, datetime | None]) -> None:
+    """Late beyond the grace period: one-offs become missed (to report), recurring ones move
+    on to their next due time (or finish, if their rule has no further occurrence)."""
     with db.session() as session:
         missed = list(missed_once)
         if missed:
@@ -140,10 +152,11 @@ def record_skipped(db: Database, token: str, missed_once: Iterable[int], advance
                 .execution_options(synchronize_session=False)
             )
         for reminder_id, next_due in advanced.items():
+            moved_on = {"next_fire_at": to_db(next_due)} if next_due else {"status": DONE}
             session.execute(
                 sa.update(Reminder)
                 .where(_held(reminder_id, token))
-                .values(**_RELEASED, next_fire_at=to_db(next_due))
+                .values(**_RELEASED, **moved_on)
                 .execution_options(synchronize_session=False)
             )
 

@@ -31,8 +31,9 @@ import os
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import AsyncIterator, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable
 
+from bot.config import Settings
 from bot.reminders import claims
 from bot.reminders.nudges import (
     MissedNote,
@@ -95,7 +96,7 @@ class ReminderDelivery:
         *,
         clock: Clock = system_clock,
         grace: timedelta = DEFAULT_GRACE,
-        lease: timedelta = timedelta(minutes=5),
+        lease: timedelta = timedelta(minutes=10),
         retry_delay: timedelta = timedelta(minutes=1),
         batch_size: int = 200,
         max_concurrent_sends: int = 30,
@@ -116,6 +117,11 @@ class ReminderDelivery:
         self._sending = asyncio.Semaphore(max_concurrent_sends)
         self._batches = itertools.count(1)
         self._stopping = asyncio.Event()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, db: Database, send: Send, **options: Any) -> "ReminderDelivery":
+        """A loop with the configured grace period (``REMINDER_GRACE_MINUTES``)."""
+        return cls(db, send, grace=timedelta(minutes=settings.reminder_grace_minutes), **options)
 
     async def deliver_due(self) -> DeliveryStats:
         """Deliver everything due now, batch by batch, until nothing is due (or stopping)."""
@@ -164,7 +170,7 @@ class ReminderDelivery:
     async def _deliver_batch(self, batch: list[Reminder], token: str, now: datetime) -> DeliveryStats:
         stats = DeliveryStats()
         missed_once: list[int] = []
-        advanced: dict[int, datetime] = {}
+        advanced: dict[int, datetime | None] = {}
         to_send: list[Reminder] = []
         for reminder in batch:
             if now - from_db(reminder.next_fire_at) <= self.grace:
@@ -172,15 +178,14 @@ class ReminderDelivery:
             elif reminder.kind == ONCE:
                 missed_once.append(reminder.id)
             else:
-                next_due = following_due(schedule_of(reminder), now)
-                if next_due is not None:
-                    advanced[reminder.id] = next_due
+                advanced[reminder.id] = following_due(schedule_of(reminder), now)
         if missed_once or advanced:
             await asyncio.to_thread(claims.record_skipped, self.db, token, missed_once, advanced)
             stats.missed, stats.skipped = len(missed_once), len(advanced)
         if to_send:
             context = await asyncio.to_thread(self._context_for, to_send)
-            outcomes = await asyncio.gather(*(self._send_one(r, token, now, context) for r in to_send))
+            recorder = _Recorder(self.db, token)
+            outcomes = await asyncio.gather(*(self._send_one(r, token, now, context, recorder) for r in to_send))
             for outcome in outcomes:
                 setattr(stats, outcome, getattr(stats, outcome) + 1)
         return stats
@@ -205,7 +210,9 @@ class ReminderDelivery:
         )
         return message, [reminder_id for reminder_id, _ in missed]
 
-    async def _send_one(self, reminder: Reminder, token: str, now: datetime, context: _BatchContext) -> str:
+    async def _send_one(
+        self, reminder: Reminder, token: str, now: datetime, context: _BatchContext, recorder: "_Recorder"
+    ) -> str:
         message, reported = self._compose(reminder, context)
         async with self._sending:
             try:
@@ -219,7 +226,31 @@ class ReminderDelivery:
                 await asyncio.to_thread(claims.hold_for_retry, self.db, token, reminder.id, now + self.retry_delay)
                 return "failed"
         next_due = following_due(schedule_of(reminder), max(now, from_db(reminder.next_fire_at)))
-        kept = await asyncio.to_thread(claims.record_sent, self.db, token, reminder, self.clock(), next_due, reported)
-        if not kept:
-            logger.warning("Reminder %s changed while its nudge was being sent.", reminder.id)
+        await recorder.record(claims.SentNudge(reminder, self.clock(), next_due, tuple(reported)))
         return "sent"
+
+
+class _Recorder:
+    """Writes sent nudges back right after sending, grouping whatever finished meanwhile.
+
+    While one write runs (in a worker thread), nudges that finish sending queue up; the
+    next write takes them all in one transaction (group commit). So each nudge is
+    recorded as soon as the database allows, and a fast sender is not held to one
+    commit per message.
+    """
+
+    def __init__(self, db: Database, token: str) -> None:
+        self.db = db
+        self.token = token
+        self._waiting: list[claims.SentNudge] = []
+        self._writing = asyncio.Lock()
+
+    async def record(self, sent: claims.SentNudge) -> None:
+        self._waiting.append(sent)
+        async with self._writing:
+            if not self._waiting:
+                return  # an earlier write took this one along
+            group, self._waiting = self._waiting, []
+            lost = await asyncio.to_thread(claims.record_sent, self.db, self.token, group)
+        for reminder_id in lost:
+            logger.warning("Reminder %s changed while its nudge was being sent.", reminder_id)

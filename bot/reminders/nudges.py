@@ -3,8 +3,9 @@
 Prompts come from ``nudges:`` in ``actions/content/guidance.yml`` (drawn from the source
 articles), chosen by the reminder's topic and its ``nudge_index``, so consecutive nudges of
 one reminder never repeat until the topic's prompts run out. An apology reminder also
-rotates in the person's own commitment from a saved apology draft, when the apology
-feature's ``apology_drafts`` table exists (read by reflection; skipped otherwise).
+rotates in the person's own commitment from their latest saved apology draft, when the
+apology feature's ``apology_drafts`` table exists (read by reflection, column ``change`` or
+``commitment``; skipped otherwise).
 
 Buttons carry callback data ``rem:<action>:<id>`` handled by the front end itself (see
 ``bot.reminders.buttons``). In discreet mode the notification only says
@@ -27,6 +28,8 @@ DISCREET_TEXT = "Your check-in is ready"
 GENERAL_TOPIC = "general"
 APOLOGY_TOPIC = "apology"
 APOLOGY_DRAFTS_TABLE = "apology_drafts"
+COMMITMENT_COLUMNS = ("change", "commitment")  # the apology feature's name for it first
+NEWEST_FIRST_COLUMNS = ("version", "created_at", "id")
 COMMITMENT_PROMPT = "Your own commitment: \"{commitment}\". How did keeping it go today?"
 COMMITMENT_MAX_LENGTH = 200
 CALLBACK_PREFIX = "rem"
@@ -117,10 +120,10 @@ def saved_commitments(db: Database, chat_ids: Iterable[int]) -> dict[int, str]:
     if not wanted or not sa.inspect(db.engine).has_table(APOLOGY_DRAFTS_TABLE):
         return {}
     table = sa.Table(APOLOGY_DRAFTS_TABLE, sa.MetaData(), autoload_with=db.engine)
-    column = next((c for c in table.c if "commit" in c.name.lower()), None)
+    column = next((table.c[name] for name in COMMITMENT_COLUMNS if name in table.c), None)
     if column is None or "chat_id" not in table.c:
         return {}
-    newest_first = [table.c[name].desc() for name in ("updated_at", "created_at", "id") if name in table.c]
+    newest_first = [table.c[name].desc() for name in NEWEST_FIRST_COLUMNS if name in table.c]
     query = sa.select(table.c.chat_id, column).where(table.c.chat_id.in_(wanted), column.isnot(None))
     found: dict[int, str] = {}
     with db.engine.connect() as connection:

@@ -1,0 +1,95 @@
+"""Claims on a real PostgreSQL server: ``FOR UPDATE SKIP LOCKED`` keeps concurrent delivery loops
+(as in several bot processes) from sending a reminder twice.
+
+A throwaway cluster is created in a temporary folder and stopped afterwards; the module is
+skipped where PostgreSQL's server programs (initdb, pg_ctl) or psycopg2 are not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.reminders import claims
+from bot.storage.db import Database
+from bot.storage.reminders import DONE, Reminder
+from tests.conftest import free_port
+from tests.reminders_support import NOW, Outbox, add, deliver_with_two_processes
+
+pytest.importorskip("psycopg2")
+INITDB, PG_CTL = shutil.which("initdb"), shutil.which("pg_ctl")
+pytestmark = pytest.mark.skipif(not (INITDB and PG_CTL), reason="PostgreSQL server programs are not installed")
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    """PostgreSQL refuses to run as root: use the ``postgres`` account then."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    folder = Path(tempfile.mkdtemp(prefix="trustcoach-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, user="postgres")
+    data, port = folder / "data", free_port()
+
+    def run(command: list[str]) -> None:
+        subprocess.run(_as_server_user(command), check=True, capture_output=True, timeout=120)
+
+    try:
+        run([INITDB, "-D", str(data), "-U", "trustcoach", "-A", "trust", "--no-sync"])
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        run([PG_CTL, "-D", str(data), "-o", options, "-l", str(folder / "server.log"), "-w", "start"])
+    except (subprocess.CalledProcessError, OSError) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"could not start a temporary PostgreSQL server: {error}")
+    try:
+        yield f"postgresql://trustcoach@127.0.0.1:{port}/postgres"
+    finally:
+        run([PG_CTL, "-D", str(data), "-m", "immediate", "stop"])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def db(postgres_url):
+    database = Database(postgres_url)
+    database.migrate()
+    with database.engine.begin() as connection:
+        connection.execute(sa.delete(Reminder.__table__))
+    yield database
+    database.dispose()
+
+
+def test_the_claim_takes_row_locks_and_skips_rows_another_loop_holds(db) -> None:
+    for chat_id in range(100, 110):
+        add(db, chat_id, "in 20 minutes")
+    due = NOW + timedelta(minutes=21)
+    assert claims.claim_statement_uses_row_locks(db)
+
+    with db.engine.connect() as other_process:
+        holding = other_process.begin()
+        held = other_process.execute(claims.due_ids_query(due, 4, skip_locked=True)).scalars().all()
+        claimed = claims.claim_due(db, due, "loop-b:1", timedelta(minutes=5), limit=100)  # does not wait
+        holding.rollback()
+
+    assert len(held) == 4 and len(claimed) == 6
+    assert not set(held) & {reminder.id for reminder in claimed}
+
+
+def test_two_delivery_loops_on_one_postgres_database_never_double_send(db) -> None:
+    for chat_id in range(2000, 2300):
+        add(db, chat_id, "in 20 minutes")
+    outbox = Outbox(delay=0.001)
+    stats = deliver_with_two_processes(db.url, outbox, NOW + timedelta(minutes=21))
+
+    assert sorted(message.chat_id for message in outbox.sent) == list(range(2000, 2300))
+    assert all(s.sent > 0 for s in stats)
+    with db.session() as session:
+        assert session.scalar(sa.select(sa.func.count()).where(Reminder.status != DONE)) == 0
