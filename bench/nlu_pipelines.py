@@ -93,9 +93,9 @@ def main() -> None:
             row.update(cross_validation(config, args.folds))
         results[name] = {key: round(value, 4) if isinstance(value, float) else value for key, value in row.items()}
         print(name, results[name], flush=True)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    write_docs(results)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")  # after each: a long run can be cut
+        write_docs(results)
 
 
 def write_docs(results: dict[str, dict]) -> None:
