@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test install spacy model train actions shell validate test-stories nlu-eval cross-validate bench clean help
+.PHONY: run chat test install spacy model train actions shell validate test-stories nlu-eval cross-validate bench soak clean help
 
 help:
 	@echo "make run    - set up and start the coach (Telegram if TELEGRAM_BOT_TOKEN is set, else console chat)"
@@ -73,6 +73,9 @@ test: model
 
 bench: model
 	$(PY) -m bench.run
+
+soak: model
+	$(PY) -m bench.soak
 
 clean:
 	rm -rf build models results .rasa .pytest_cache

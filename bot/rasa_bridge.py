@@ -17,12 +17,12 @@ from typing import Any
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.config import Settings
 from bot.safety.detector import detect_crisis
 from bot.safety.replies import crisis_reply
+from bot.storage.tracker_store import RetryingSQLTrackerStore
 
 logger = logging.getLogger(__name__)
 
@@ -83,12 +83,15 @@ class RasaBridge:
     def load(cls, settings: Settings) -> "RasaBridge":
         """Load the model with the SQL tracker store and the loopback action endpoint."""
         model_file = find_model(settings.model_path)
-        tracker_store = SQLTrackerStore(host=settings.database_url)
+        tracker_store = RetryingSQLTrackerStore(host=settings.database_url)
+        log_level = logging.getLogger().level
         agent = Agent.load(
             str(model_file),
             tracker_store=tracker_store,
             action_endpoint=EndpointConfig(url=settings.action_endpoint_url),
         )
+        # Loading imports numpy.distutils (skops -> sklearn), which sets the root logger to WARNING.
+        logging.getLogger().setLevel(log_level)
         logger.info("Loaded Rasa model %s.", model_file.name)
         return cls(agent, emergency_line=settings.emergency_line)
 
