@@ -30,6 +30,7 @@ import asyncio
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 import traceback
@@ -166,8 +167,6 @@ def bot_process_section(work: Path, model: Path, template_db_url: str, sizes: Si
 
 def reminders_section(full: bool, work: Path) -> dict[str, Any]:
     if full:
-        import subprocess
-
         with (work / "reminders-bench.log").open("wb") as log:
             subprocess.run([sys.executable, "-m", "bench.reminders_bench", "--count", "10000",
                             "--fake-server-count", "10000"], cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
