@@ -2,8 +2,8 @@
 
 ``crash_and_restart`` starts the real bot (``python -m bot.cli run``) against the fake
 Telegram server, with a batch of reminders already due. One chat starts a guided flow,
-five more send a burst of messages; as soon as the first burst reply arrives (nudges and
-replies are then in flight) the whole process group gets SIGKILL. The reminder leases of
+five more send a burst of messages; as soon as the first burst reply and the first nudge
+have arrived (more of both are then in flight) the whole process group gets SIGKILL. The reminder leases of
 the dead process are then made to lapse (as ten minutes would), "Next" is pressed in the
 flow, and the bot is started again on the same database until everything is answered.
 
@@ -37,7 +37,7 @@ from tests.fake_telegram import Call, FakeTelegramServer
 
 FLOW_CHAT = 60_000
 BURST_CHATS = [60_001 + number for number in range(5)]
-MESSAGES_PER_CHAT = 4
+MESSAGES_PER_CHAT = 6  # distinct messages per chat (bench.reliability.MESSAGES has 8)
 FLOW_OPENER = "every time we talk about the affair we end up screaming at each other"
 
 
@@ -50,8 +50,8 @@ class Crash:
     pushed: dict[int, list[str]]  # burst chat -> texts, in order
     nudge_chats: list[int]
     first_log: Path
-    killed_at: float = 0.0  # time.monotonic() of the SIGKILL (the fake server's clock)
     pressed_at: float = 0.0  # when "Next" was pressed, after the restart
+    second_process_at: float = 0.0  # the restarted bot's first call (the fake server's clock)
     nudged_before_kill: int = 0
 
     def sent_to(self, chats: list[int]) -> list[Call]:
@@ -103,10 +103,12 @@ class Crash:
         return sum(count - 1 for count in self.nudges_per_chat().values())
 
     def nudges_doubled_by_one_process(self) -> int:
-        """Repeats within the life of one process (before the kill, or after the restart)."""
+        """Repeats within the life of one process: the killed one, or the restarted one.
+        (Sends of the killed process can still arrive just after the SIGKILL is issued, so
+        the line between them is the restarted process's first call, not the kill.)"""
         sent = self.sent_to(self.nudge_chats)
-        before = Counter(int(call.chat_id) for call in sent if call.at <= self.killed_at)
-        after = Counter(int(call.chat_id) for call in sent if call.at > self.killed_at)
+        before = Counter(int(call.chat_id) for call in sent if call.at < self.second_process_at)
+        after = Counter(int(call.chat_id) for call in sent if call.at >= self.second_process_at)
         return sum(count - 1 for counts in (before, after) for count in counts.values())
 
     def summary(self) -> dict[str, object]:
@@ -160,17 +162,19 @@ async def crash_and_restart(folder: Path, model: Path, token: str, nudges_due: i
                 for chat in BURST_CHATS:
                     server.push_text(chat, pushed[chat][step])
             [flow_step] = await server.wait_for_calls("sendMessage", 1, chat_id=FLOW_CHAT, timeout=60)
-            await wait_until(lambda: crash.sent_to(BURST_CHATS), timeout=60)
+            await wait_until(lambda: crash.sent_to(BURST_CHATS) and crash.sent_to(nudge_chats), timeout=60)
         finally:
-            crash.killed_at = time.monotonic()
             await asyncio.to_thread(bot.kill_hard)
         crash.nudged_before_kill = len(crash.sent_to(nudge_chats))
         lapse_claims(database)
 
         crash.pressed_at = time.monotonic()
         server.push_callback(FLOW_CHAT, "/flow_next", message_id=flow_step.result["message_id"])
+        polls_before = len(server.calls_of("getUpdates"))
         bot = BotProcess(dict(env, ACTION_SERVER_PORT=str(free_port())), folder / "second.log").start()
         try:
+            polls = await server.wait_for_calls("getUpdates", polls_before + 1, timeout=300)
+            crash.second_process_at = polls[polls_before].at
             await wait_until(lambda: crash.after_press() and not crash.nudges_lost(), timeout=300)
             await server.wait_until_idle(quiet=3.0, timeout=60)
         finally:
