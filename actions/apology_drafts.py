@@ -23,7 +23,6 @@ from actions.apology_state import (
     FORM,
     NUDGED_SLOT,
     PENDING_ANSWER,
-    REMINDER_SUGGESTION,
     answer_events,
     answers_in,
     delete_drafts,
@@ -33,6 +32,7 @@ from actions.apology_state import (
     save_draft,
     working_state_reset,
 )
+from actions.reminders import suggest_reminder
 
 INTRO = (
     "Let's put your apology together, one question at a time. There are six, and I'll turn your "
@@ -51,6 +51,7 @@ FOLLOW_UP = (
     "Once you've said it, checking in a few days later shows you meant it: how are they doing with it? "
     "Want a reminder to check in with your partner in 3 days?"
 )
+APOLOGY_TOPIC = "apology"  # the reminder nudges with the person's own commitment
 REMINDER_TEXT = "in 3 days to check in with your partner about how they're doing since your apology"
 TIPS_LEAD = "A few things that help when you say it:"
 NOT_SAVED = "This draft isn't saved yet. Save it if you'd like to come back to it."
@@ -148,7 +149,7 @@ class ActionApologySave(Action):
         draft, newly_saved = result
         saved = (SAVED if newly_saved else ALREADY_SAVED).format(version=draft.version)
         dispatcher.utter_message(text=f"{saved} {SEE_AGAIN}\n\n{FOLLOW_UP}", buttons=[REMINDER_BUTTON, DONE_BUTTON])
-        return [SlotSet(REMINDER_SUGGESTION, REMINDER_TEXT)]
+        return suggest_reminder(REMINDER_TEXT, APOLOGY_TOPIC)
 
 
 class ActionApologyDone(Action):

@@ -25,7 +25,6 @@ EDITING = "apology_editing"  # True while the form re-asks one part of a finishe
 NUDGED_SLOT = "apology_nudged_slot"  # the question whose answer got its one nudge
 PENDING_ANSWER = "apology_pending_answer"  # the nudged answer, kept for "Keep my wording"
 ROLE_WARNED = "apology_role_warned"  # the hurt partner was told what this is for
-REMINDER_SUGGESTION = "reminder_suggestion"  # read by the reminders feature after /set_reminder
 
 
 def chat_id_of(sender_id: str) -> int | None:

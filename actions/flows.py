@@ -39,6 +39,7 @@ OFFER_BUTTONS: dict[str, dict[str, str]] = {
     "apology_walkthrough": {"title": "Walk me through it", "payload": "/start_apology"},
     "wait_20_minutes": {"title": "Wait 20 minutes, then check back", "payload": "/wait_20_minutes"},
     "reminder": {"title": "Set a reminder", "payload": "/set_reminder"},
+    "checkin": {"title": "Check in on today", "payload": "/checkin"},
 }
 
 

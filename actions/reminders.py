@@ -32,7 +32,7 @@ from actions.user_settings import database
 from bot.reminders import preferences, repository
 from bot.reminders.buttons import preset_buttons
 from bot.reminders.listing import list_buttons, list_text
-from bot.reminders.nudges import GENERAL_TOPIC, Buttons, MissedNote
+from bot.reminders.nudges import GENERAL_TOPIC, REFLECTION_TOPIC, Buttons, MissedNote
 from bot.reminders.schedule import QUIET_END, QUIET_START, Schedule, ScheduleProblem, parse_schedule
 from bot.reminders.timezones import describe_zone, parse_timezone
 from bot.reminders.timing import first_due, from_db
@@ -40,7 +40,10 @@ from bot.reminders.timing import first_due, from_db
 UTC = timezone.utc
 REMINDER_SLOTS = (
     "reminder_when", "reminder_confirmed", "reminder_pending", "reminder_request", "reminder_problem", "reminder_timezone",
+    "reminder_topic",
 )
+SUGGESTION_SLOT = "reminder_suggestion"  # words for "when", offered with a "Remind me ..." button
+TOPIC_SLOT = "reminder_topic"  # the nudges topic that goes with the suggestion
 YES, NO = "yes", "no"
 RETALIATION_TOPIC = "retaliation"
 CHECK_BACK_NOTE = "checking back after your 20-minute pause"
@@ -171,9 +174,35 @@ def confirmation_text(schedule: Schedule, now: datetime) -> str:
 
 
 def topic_of(tracker: Tracker) -> str:
-    """The guidance topic the person is in (their current flow), for fitting prompts."""
+    """The nudges topic: the one that came with a suggested reminder, else the guidance
+    flow the person is in, for fitting prompts."""
+    nudges = load_guidance().nudges
+    suggested = tracker.get_slot(TOPIC_SLOT)
+    if suggested in nudges or suggested == REFLECTION_TOPIC:
+        return suggested
     flow = tracker.get_slot("flow")
-    return flow if flow in load_guidance().nudges else GENERAL_TOPIC
+    return flow if flow in nudges else GENERAL_TOPIC
+
+
+def suggest_reminder(when: str, topic: str) -> list[EventType]:
+    """Offer a reminder: pair these events with a "Remind me ..." button (payload
+    ``/set_reminder``); pressing it next starts the form with ``when`` already filled in."""
+    return [SlotSet(SUGGESTION_SLOT, when), SlotSet(TOPIC_SLOT, topic)]
+
+
+def fresh_suggestion(tracker: Tracker) -> tuple[str, str | None] | None:
+    """The suggestion (when, topic) offered in the bot's last turn, if this message answers
+    it. A "Remind me ..." button pressed later (a stale one) gets the plain question."""
+    user_messages = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            user_messages += 1
+            if user_messages == 2:
+                return None
+        elif user_messages == 1 and event.get("event") == "slot" and event.get("name") == SUGGESTION_SLOT:
+            when = event.get("value")
+            return (when, tracker.get_slot(TOPIC_SLOT)) if is_answer(when) else None
+    return None
 
 
 def reset_events() -> list[EventType]:
@@ -206,7 +235,16 @@ class ActionStartReminder(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = (tracker.latest_message.get("text") or "").strip()
         words = text if is_answer(text) else None
-        return reset_events() + [SlotSet("reminder_when", words), SlotSet("reminder_request", words)]
+        topic = None
+        suggestion = fresh_suggestion(tracker) if words is None else None
+        if suggestion is not None:
+            words, topic = suggestion
+        return reset_events() + [
+            SlotSet("reminder_when", words),
+            SlotSet("reminder_request", words),
+            SlotSet(TOPIC_SLOT, topic),
+            SlotSet(SUGGESTION_SLOT, None),
+        ]
 
 
 class ValidateReminderForm(FormValidationAction):

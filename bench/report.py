@@ -29,7 +29,7 @@ def _number(value: Any, unit: str = "") -> str:
 def targets_table(rows: list[Row]) -> list[str]:
     lines = ["| Measure | Target | Ours | Stock Rasa | Ours / stock | Verdict |", "|---|---|---|---|---|---|"]
     for row in rows:
-        stock = _number(row.stock, row.unit) + (f" ({row.note})" if row.note and row.stock is not None else "")
+        stock = _number(row.stock, row.unit)
         ratio = f"{row.ratio:g}x" if row.ratio is not None else "-"
         lines.append(f"| {row.name} | {row.target} | {_number(row.ours, row.unit)} | {stock} | {ratio} | {row.verdict} |")
     return lines

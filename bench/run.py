@@ -20,7 +20,8 @@ Sections, in order (each one's failure is recorded and the run goes on):
 Results: bench/results/benchmarks.json and the table in docs/BENCHMARKS.md.
 ``--quick`` runs small sizes, skips training (stock only if its model already exists),
 reuses the last reminders result, writes bench/results/benchmarks-quick.json and
-prints the table instead of touching the document.
+prints the table instead of touching the document. ``--report-only`` rewrites the
+document's table from the last full run without measuring anything.
 """
 
 from __future__ import annotations
@@ -178,12 +179,26 @@ def reminders_section(full: bool, work: Path) -> dict[str, Any]:
     return {"source": source, **data}
 
 
+def write_results(results: dict[str, Any], file_name: str) -> None:
+    """The run's numbers with the targets evaluated, as JSON under bench/results/."""
+    results["targets"] = [row.__dict__ | {"ratio": row.ratio} for row in evaluate(results)]
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    (RESULTS_DIR / file_name).write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, no training: checks the harness")
     parser.add_argument("--skip-training", action="store_true", help="reuse the stock model, don't time training")
     parser.add_argument("--note", default="", help="a remark stored with the results (e.g. machine was busy)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="measure nothing: rewrite the table in docs/BENCHMARKS.md from the last full run")
     args = parser.parse_args(argv)
+    if args.report_only:
+        results = json.loads((RESULTS_DIR / "benchmarks.json").read_text(encoding="utf-8"))
+        write_results(results, "benchmarks.json")
+        report.write(results)
+        return 0
     sizes = QUICK if args.quick else FULL
     work = WORK_ROOT / datetime.now().strftime("run-%Y%m%d-%H%M%S")
     work.mkdir(parents=True, exist_ok=True)
@@ -224,10 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     section(results, "bot_process", lambda: bot_process_section(work, our_model, inproc_url, sizes))
     section(results, "reminders", lambda: reminders_section(not args.quick, work))
     results["run"]["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    results["targets"] = [row.__dict__ | {"ratio": row.ratio} for row in evaluate(results)]
-
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    (RESULTS_DIR / results_file).write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    write_results(results, results_file)
     if args.quick:
         print(report.summary_block(results))
     else:

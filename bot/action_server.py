@@ -1,7 +1,8 @@
 """Runs the rasa_sdk action server as a watched child process on loopback.
 
 Rasa 3.6 reaches custom actions only over HTTP, so ``trustcoach run`` starts
-``python -m rasa_sdk --actions actions`` bound to 127.0.0.1, waits for its ``/health``,
+``python -m rasa_sdk --actions actions`` (through ``bot.action_server_main``, which keeps
+TensorFlow out of it) bound to 127.0.0.1, waits for its ``/health``,
 and watches it: if it dies, the failure is logged as an error and it is restarted with
 backoff, so the bot never silently stops answering. ``stop()`` ends it with the bot.
 """
@@ -55,7 +56,7 @@ class ActionServer:
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         env["DATABASE_URL"] = self._settings.database_url
         self._process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "rasa_sdk",
+            sys.executable, "-m", "bot.action_server_main",  # rasa_sdk without TensorFlow/JAX
             "--actions", "actions",
             "--port", str(self._settings.action_server_port),
             "--quiet",  # warnings only: its debug output would include message text

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from bot.storage.db import Database
 
-RENDERER_MODULES: tuple[str, ...] = ()
+RENDERER_MODULES: tuple[str, ...] = ("bot.progress",)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("timezone", "Set or change your time zone", "/set_timezone"),
     Command("discreet", "Neutral reminder notifications on or off", "/toggle_discreet"),
     Command("country", "Your country, for helplines", "/privacy"),
+    Command("checkin", "Rate how today felt, 1 to 5", "/checkin"),
+    Command("progress", "A chart of your check-ins", "/show_progress"),
+    Command("week", "Your week in review", "/weekly_reflection"),
     Command("export", "Send me all my data as a file", "/privacy"),
     Command("forget", "Delete everything about me", "/privacy"),
 )

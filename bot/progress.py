@@ -70,7 +70,7 @@ def draw_chart(points: list[DayScore], first: date, last: date, streak: int) -> 
                 [first, last], [trend.score_on(first), trend.score_on(last)],
                 color=TREND_COLOUR, linestyle="--", linewidth=2, label=f"trend ({trend.describe()})",
             )
-        axes.legend(loc="lower left", frameon=False, fontsize=9)
+        axes.legend(loc="upper right", bbox_to_anchor=(1.0, -0.08), ncol=2, frameon=False, fontsize=10)
     else:
         axes.text(
             0.5, 0.5, "No check-ins in these days yet.\nType /checkin to add today's.",
@@ -78,7 +78,7 @@ def draw_chart(points: list[DayScore], first: date, last: date, streak: int) -> 
         )
     streak_text = f"Current streak: {days_phrase(streak)}" if streak else "Start a streak today"
     axes.text(1.0, 1.02, streak_text, transform=axes.transAxes, ha="right", va="bottom", fontsize=11)
-    figure.subplots_adjust(left=0.11, right=0.97, top=0.88, bottom=0.1)
+    figure.subplots_adjust(left=0.11, right=0.97, top=0.88, bottom=0.16)
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)

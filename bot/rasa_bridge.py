@@ -19,6 +19,7 @@ from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import EndpointConfig
 
+from bot import rasa_speedups
 from bot.config import Settings
 from bot.safety.detector import detect_crisis
 from bot.safety.replies import crisis_reply
@@ -83,6 +84,7 @@ class RasaBridge:
     def load(cls, settings: Settings) -> "RasaBridge":
         """Load the model with the SQL tracker store and the loopback action endpoint."""
         model_file = find_model(settings.model_path)
+        rasa_speedups.install()
         tracker_store = RetryingSQLTrackerStore(host=settings.database_url)
         log_level = logging.getLogger().level
         agent = Agent.load(

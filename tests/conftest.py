@@ -96,10 +96,10 @@ def session_settings(session_database_url: str) -> Settings:
 
 @pytest.fixture(scope="session")
 def action_server(session_settings: Settings):
-    """One rasa_sdk action server (a real child process) for the whole run."""
+    """One rasa_sdk action server (a real child process, as the bot starts it) for the whole run."""
     env = dict(os.environ, SANIC_HOST="127.0.0.1", DATABASE_URL=session_settings.database_url)
     process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--quiet",
+        [sys.executable, "-m", "bot.action_server_main", "--actions", "actions", "--quiet",
          "--port", str(session_settings.action_server_port)],
         cwd=PROJECT_ROOT, env=env,
     )

@@ -1,5 +1,6 @@
 """The supervised action server: it comes up on loopback, and when it dies it is restarted
-with the failure logged as an error (never a bot that silently stops answering)."""
+with the failure logged as an error (never a bot that silently stops answering), and it
+carries no TensorFlow."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import asyncio
 import logging
 import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import aiohttp
 import pytest
 
 from bot.action_server import ActionServer, ActionServerError
-from bot.config import Settings
+from bot.config import PROJECT_ROOT, Settings
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
@@ -58,3 +62,32 @@ async def test_an_action_server_that_cannot_start_gives_a_clear_error(tmp_path, 
     with pytest.raises(ActionServerError, match="exited with code|did not answer"):
         await server.start()
     await server.stop()
+
+
+async def test_the_action_server_serves_every_action_without_tensorflow_or_jax(tmp_path) -> None:
+    """bot.action_server_main keeps the unused ML back ends out of the child (~360 MB)."""
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", action_server_port=free_port())
+    server = ActionServer(settings)
+    await server.start()
+    try:
+        actions_url = server.health_url.replace("/health", "/actions")
+        async with aiohttp.ClientSession() as session:
+            async with session.get(actions_url) as reply:
+                served = {action["name"] for action in await reply.json()}
+        assert {"validate_apology_form", "action_submit_checkin", "action_save_reminder"} <= served
+        loaded = Path(f"/proc/{server.pid}/maps").read_text()
+        assert "tensorflow" not in loaded and "jaxlib" not in loaded
+    finally:
+        await server.stop()
+
+
+def test_the_apology_analyzer_works_with_the_back_ends_blocked() -> None:
+    script = (
+        "from bot.action_server_main import block_unused_backends; block_unused_backends()\n"
+        "from actions.apology_analyzer import analyze\n"
+        "import sys; assert sys.modules['tensorflow'] is None\n"
+        "print(sorted({flag.kind for flag in analyze('sorry you feel that way but you made me do it', 'ownership')}))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "['blame_shift', 'but', 'non_apology']"

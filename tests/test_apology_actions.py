@@ -369,7 +369,7 @@ async def test_save_stores_versions_and_offers_a_check_in_reminder(db: Database)
     dispatcher, events = await run(ActionApologySave(), tracker(dict(CLEAN), intent="apology_save"))
     assert dispatcher.messages[0]["text"].startswith("Saved as version 1.")
     assert {"title": "Remind me in 3 days", "payload": "/set_reminder"} in dispatcher.messages[0]["buttons"]
-    assert slot_events(events) == {"reminder_suggestion": REMINDER_TEXT}
+    assert slot_events(events) == {"reminder_suggestion": REMINDER_TEXT, "reminder_topic": "apology"}
     saved = storage.latest_draft(db, CHAT)
     assert saved.text == compose_draft(CLEAN) and saved.change == CLEAN["change"] + "."
 

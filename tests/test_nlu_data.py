@@ -49,6 +49,16 @@ CONVERSATION_INTENTS = (
     "role_hurt",
     "role_broke_trust",
 )
+CHECKIN_INTENTS = (
+    "checkin_score_one",
+    "checkin_score_two",
+    "checkin_score_three",
+    "checkin_score_four",
+    "checkin_score_five",
+    "show_progress",
+    "show_progress_long",
+    "weekly_reflection",
+)
 FAQ_INTENTS = tuple(
     f"faq/{key}"
     for key in ("how_long", "what_is_trust", "why_hard", "therapy", "both_partners", "progress_signs")
@@ -61,6 +71,7 @@ MIN_EXAMPLES_BY_FILE: dict[str, dict[str, int]] = {
     "features.yml": {intent: 30 for intent in FEATURE_INTENTS},
     "conversation.yml": {intent: 30 for intent in CONVERSATION_INTENTS},
     "faq.yml": {intent: 15 for intent in FAQ_INTENTS},
+    "checkins.yml": {intent: 25 for intent in CHECKIN_INTENTS},
 }
 MIN_EXAMPLES = {
     intent: minimum

@@ -36,6 +36,7 @@ from actions.reminders import (
     ValidateReminderForm,
     ValidateTimezoneForm,
     encode_schedule,
+    suggest_reminder,
 )
 from bot.config import PROJECT_ROOT
 from bot.reminders import preferences, repository
@@ -108,6 +109,34 @@ async def test_start_takes_the_request_as_the_first_answer_and_forgets_earlier_a
 
     _, from_button = await run(ActionStartReminder(), tracker("/set_reminder"))
     assert from_button["reminder_when"] is None and from_button["reminder_request"] is None
+
+
+async def test_a_remind_me_button_right_after_its_offer_starts_with_the_suggested_time() -> None:
+    offered = suggest_reminder("every evening at 9 to do my daily check-in", "checkin")
+    events = [
+        {"event": "user", "text": "4"},
+        *offered,  # the bot's turn that showed "Remind me to check in daily"
+        {"event": "user", "text": "/set_reminder"},
+    ]
+    pressed = Tracker(
+        sender_id=str(ANA), slots={"reminder_suggestion": "every evening at 9 to do my daily check-in",
+                                   "reminder_topic": "checkin"},
+        latest_message={"text": "/set_reminder", "intent": {"name": "set_reminder"}, "entities": []},
+        events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+    )
+    _, slots = await run(ActionStartReminder(), pressed)
+    assert slots["reminder_when"] == slots["reminder_request"] == "every evening at 9 to do my daily check-in"
+    assert slots["reminder_topic"] == "checkin" and slots["reminder_suggestion"] is None
+
+    # The same button pressed a turn later (a stale one) asks the plain question instead.
+    later = Tracker(
+        sender_id=str(ANA), slots=pressed.slots,
+        latest_message=pressed.latest_message,
+        events=events[:-1] + [{"event": "user", "text": "thanks"}, {"event": "user", "text": "/set_reminder"}],
+        paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+    )
+    _, stale = await run(ActionStartReminder(), later)
+    assert stale["reminder_when"] is None and stale["reminder_topic"] is None
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -257,6 +286,15 @@ async def test_saving_a_confirmed_schedule_stores_it_under_the_topic_and_clears_
     assert payloads(dispatcher) == ["/flow_next"]  # back into the flow they came from
     assert all(events[name] is None for name in reminder_actions.REMINDER_SLOTS)
     assert repository.live_reminders(in_copenhagen, BEN) == []
+
+
+@pytest.mark.parametrize("topic", ["checkin", "weekly_reflection"])
+async def test_a_suggested_reminder_is_saved_under_the_suggestions_topic(in_copenhagen, topic: str) -> None:
+    slots = {"reminder_pending": pending("every Sunday at 7pm to look back on my week"), "reminder_confirmed": "yes",
+             "flow": "dwelling", "reminder_topic": topic}
+    await run(ActionSaveReminder(), tracker("/affirm", "affirm", slots))
+    [saved] = repository.live_reminders(in_copenhagen, ANA)
+    assert (saved.note, saved.topic) == ("look back on my week", topic)
 
 
 async def test_a_one_off_that_passed_during_the_conversation_is_not_saved(in_copenhagen, monkeypatch) -> None:

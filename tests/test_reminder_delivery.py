@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ from bot.reminders.console import console_printer
 from bot.reminders.delivery import RecipientUnreachable, ReminderDelivery
 from bot.reminders.nudges import DISCREET_TEXT, saved_commitments
 from bot.reminders.timing import from_db
+from bot.storage.checkins import save_checkin
 from bot.storage.db import Database
 from bot.storage.models import UserSettings
 from bot.storage.reminders import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
@@ -254,6 +256,39 @@ async def test_prompts_rotate_through_the_topic_without_repeating(db) -> None:
     assert shown[: len(prompts)] == prompts  # each once, in turn
     assert shown[-1] == prompts[0]  # then round again
     assert stored(db, reminder.id).nudge_index == len(prompts) + 1
+
+
+async def test_a_daily_check_in_nudge_asks_for_todays_score_with_a_check_in_button(db) -> None:
+    reminder = add(db, ANA, "every evening at 9 to do my daily check-in", topic="checkin")
+    outbox, clock = Outbox(), Clock(utc("2026-11-23 20:00"))
+    await delivery(db, outbox, clock).deliver_due()
+    [nudge] = outbox.sent
+    assert nudge.text.split("\n\n")[:2] == ["Reminder: do my daily check-in", load_guidance().nudges["checkin"][0].text]
+    assert nudge.buttons[0] == ("Check in now", "/checkin")  # straight into the check-in form
+    assert ("Done", f"rem:done:{reminder.id}") in nudge.buttons
+
+
+async def test_a_weekly_reflection_reminder_brings_the_weeks_reflection(db) -> None:
+    set_user(db, ANA, timezone="Europe/Copenhagen", discreet=False)
+    weekly = add(db, ANA, "every Sunday at 7pm to look back on my week", topic="weekly_reflection")
+    for day, score in ((23, 2), (25, 3), (28, 4)):
+        save_checkin(db, ANA, date(2026, 11, day), score, None)
+    save_checkin(db, BEN, date(2026, 11, 28), 1, None)  # someone else's week stays out of it
+    outbox, clock = Outbox(), Clock(from_db(stored(db, weekly.id).next_fire_at))
+    assert clock.now.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%a %H:%M") == "Sun 19:00"
+    await delivery(db, outbox, clock).deliver_due()
+
+    [nudge] = outbox.sent
+    header, *reflection = nudge.text.split("\n\n")
+    assert header == "Reminder: look back on my week"
+    assert reflection[0] == "Your week, 23 Nov to 29 Nov"
+    assert reflection[1].startswith("You checked in on 3 of the last 7 days, averaging 3.0 of 5.")
+    assert reflection[-1].startswith("One idea for the week ahead:")
+    assert [title for title, _ in nudge.buttons[:2]] == ["Check in now", "See my progress"]
+
+    set_user(db, ANA, discreet=True)  # behind "Open", the same reflection
+    opened = handle_button(db, ANA, f"rem:open:{weekly.id}", DISCREET_TEXT, clock())
+    assert "You checked in on 3 of the last 7 days" in opened.text
 
 
 def save_apology_draft(db: Database, chat_id: int, version: int, change: str) -> None:

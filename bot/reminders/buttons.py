@@ -17,12 +17,14 @@ from zoneinfo import ZoneInfo
 from bot.reminders import repository
 from bot.reminders.listing import list_buttons, list_text
 from bot.reminders.nudges import (
+    REFLECTION_TOPIC,
     Buttons,
     MissedNote,
     action_buttons,
     callback_data,
     full_text,
     prompt_for,
+    reflection_prompt,
     saved_commitments,
 )
 from bot.reminders.timing import from_db
@@ -105,12 +107,17 @@ def _open(db: Database, chat_id: int, reminder_id: int, message_text: str, now: 
     reminder = repository.get_reminder(db, chat_id, reminder_id)
     if reminder is None:
         return _appended(message_text, EXPIRED)
-    return ButtonResult(text=revealed_text(db, reminder), buttons=action_buttons(reminder.id, reminder.kind == RECURRING))
+    return ButtonResult(
+        text=revealed_text(db, reminder, now), buttons=action_buttons(reminder.id, reminder.kind == RECURRING, reminder.topic)
+    )
 
 
-def revealed_text(db: Database, reminder: Reminder) -> str:
-    commitment = saved_commitments(db, [reminder.chat_id]).get(reminder.chat_id)
-    prompt = prompt_for(reminder.topic, max(reminder.nudge_index - 1, 0), commitment)
+def revealed_text(db: Database, reminder: Reminder, now: datetime) -> str:
+    if reminder.topic == REFLECTION_TOPIC:
+        prompt = reflection_prompt(db, reminder.chat_id, now)
+    else:
+        commitment = saved_commitments(db, [reminder.chat_id]).get(reminder.chat_id)
+        prompt = prompt_for(reminder.topic, max(reminder.nudge_index - 1, 0), commitment)
     missed = [
         MissedNote(item.note, from_db(item.next_fire_at), item.tz_name)
         for item in repository.take_missed(db, reminder.chat_id)

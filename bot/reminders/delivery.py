@@ -36,11 +36,13 @@ from typing import Any, AsyncIterator, Awaitable, Callable
 from bot.config import Settings
 from bot.reminders import claims
 from bot.reminders.nudges import (
+    REFLECTION_TOPIC,
     MissedNote,
     NudgeMessage,
     discreet_nudge,
     full_nudge,
     prompt_for,
+    reflection_prompt,
     saved_commitments,
 )
 from bot.reminders.timing import following_due, from_db, schedule_of
@@ -84,6 +86,7 @@ class _BatchContext:
     discreet: set[int]
     missed: dict[int, list[tuple[int, MissedNote]]]  # only the first nudge per chat reports them
     commitments: dict[int, str]
+    reflections: dict[int, str]  # chat -> this week's reflection, for weekly-reflection reminders
 
 
 class ReminderDelivery:
@@ -197,6 +200,11 @@ class ReminderDelivery:
             discreet=claims.discreet_chats(self.db, chat_ids),
             missed=claims.unreported_missed(self.db, chat_ids),
             commitments=saved_commitments(self.db, apology_chats),
+            reflections={
+                reminder.chat_id: reflection_prompt(self.db, reminder.chat_id, self.clock())
+                for reminder in reminders
+                if reminder.topic == REFLECTION_TOPIC
+            },
         )
 
     def _compose(self, reminder: Reminder, context: _BatchContext) -> tuple[NudgeMessage, list[int]]:
@@ -204,9 +212,18 @@ class ReminderDelivery:
         if reminder.chat_id in context.discreet:
             return discreet_nudge(reminder.chat_id, reminder.id), []  # missed ones are reported on "Open"
         missed = context.missed.pop(reminder.chat_id, [])
-        prompt = prompt_for(reminder.topic, reminder.nudge_index, context.commitments.get(reminder.chat_id))
+        if reminder.topic == REFLECTION_TOPIC:
+            prompt = context.reflections[reminder.chat_id]
+        else:
+            prompt = prompt_for(reminder.topic, reminder.nudge_index, context.commitments.get(reminder.chat_id))
         message = full_nudge(
-            reminder.chat_id, reminder.id, reminder.note, prompt, reminder.kind == RECURRING, [m for _, m in missed]
+            reminder.chat_id,
+            reminder.id,
+            reminder.note,
+            prompt,
+            reminder.kind == RECURRING,
+            [m for _, m in missed],
+            reminder.topic,
         )
         return message, [reminder_id for reminder_id, _ in missed]
 

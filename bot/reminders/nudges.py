@@ -7,8 +7,12 @@ rotates in the person's own commitment from their latest saved apology draft, wh
 apology feature's ``apology_drafts`` table exists (read by reflection, column ``change`` or
 ``commitment``; skipped otherwise).
 
+A weekly-reflection reminder (topic ``weekly_reflection``, opted into after ``/week``)
+carries the person's reflection on their last seven days instead of a prompt
+(``bot.reflection``). Check-in reminders get a "Check in now" button.
+
 Buttons carry callback data ``rem:<action>:<id>`` handled by the front end itself (see
-``bot.reminders.buttons``). In discreet mode the notification only says
+``bot.reminders.buttons``); topic buttons carry a command (``/checkin``) for Rasa. In discreet mode the notification only says
 ``DISCREET_TEXT``, with an "Open" button that reveals the content.
 """
 
@@ -27,6 +31,13 @@ from bot.storage.db import Database
 DISCREET_TEXT = "Your check-in is ready"
 GENERAL_TOPIC = "general"
 APOLOGY_TOPIC = "apology"
+CHECKIN_TOPIC = "checkin"
+REFLECTION_TOPIC = "weekly_reflection"
+CHECKIN_NOW = ("Check in now", "/checkin")
+TOPIC_BUTTONS = {
+    CHECKIN_TOPIC: (CHECKIN_NOW,),
+    REFLECTION_TOPIC: (CHECKIN_NOW, ("See my progress", "/show_progress")),
+}
 APOLOGY_DRAFTS_TABLE = "apology_drafts"
 COMMITMENT_COLUMNS = ("change", "commitment")  # the apology feature's name for it first
 NEWEST_FIRST_COLUMNS = ("version", "created_at", "id")
@@ -74,6 +85,14 @@ def prompt_for(topic: str, index: int, commitment: str | None = None) -> str:
     return prompts[index % len(prompts)] if prompts else ""
 
 
+def reflection_prompt(db: Database, chat_id: int, now: datetime) -> str:
+    """The person's reflection on the seven local days ending today."""
+    from bot.reflection import weekly_reflection  # reads check-ins and Rasa's events
+    from bot.storage.checkins import local_day
+
+    return weekly_reflection(db, chat_id, local_day(db, chat_id, now))
+
+
 def missed_lines(missed: Iterable[MissedNote]) -> str:
     """"While I was offline, I missed ..." for one-offs that came due during downtime."""
     items = []
@@ -92,9 +111,11 @@ def full_text(note: str, prompt: str, missed: Iterable[MissedNote] = ()) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def action_buttons(reminder_id: int, recurring: bool) -> Buttons:
-    """Done, snooze an hour, snooze until tomorrow, and (for recurring ones) stop."""
+def action_buttons(reminder_id: int, recurring: bool, topic: str = GENERAL_TOPIC) -> Buttons:
+    """The topic's own buttons, then done, snooze an hour, snooze until tomorrow, and (for
+    recurring ones) stop."""
     buttons = [
+        *TOPIC_BUTTONS.get(topic, ()),
         ("Done", callback_data("done", reminder_id)),
         ("Snooze 1 hour", callback_data("s1h", reminder_id)),
         ("Tomorrow, same time", callback_data("stm", reminder_id)),
@@ -109,9 +130,17 @@ def discreet_nudge(chat_id: int, reminder_id: int) -> NudgeMessage:
 
 
 def full_nudge(
-    chat_id: int, reminder_id: int, note: str, prompt: str, recurring: bool, missed: Iterable[MissedNote] = ()
+    chat_id: int,
+    reminder_id: int,
+    note: str,
+    prompt: str,
+    recurring: bool,
+    missed: Iterable[MissedNote] = (),
+    topic: str = GENERAL_TOPIC,
 ) -> NudgeMessage:
-    return NudgeMessage(chat_id, reminder_id, full_text(note, prompt, missed), action_buttons(reminder_id, recurring))
+    return NudgeMessage(
+        chat_id, reminder_id, full_text(note, prompt, missed), action_buttons(reminder_id, recurring, topic)
+    )
 
 
 def saved_commitments(db: Database, chat_ids: Iterable[int]) -> dict[int, str]:
