@@ -3,7 +3,10 @@
 - ``ResilientRateLimiter``: PTB's ``AIORateLimiter`` (paces to Telegram's flood limits and
   retries after a 429 for its ``retry_after``) plus retries with exponential backoff for
   transient network errors (5xx, dropped connections), so no reply is lost. Requests
-  Telegram rejected (400 Bad Request, 403 Forbidden) are not retried.
+  Telegram rejected (400 Bad Request, 403 Forbidden) are not retried. PTB paces groups
+  per chat but private chats only by the overall 30 a second; Telegram asks for about one
+  message a second per chat, short bursts allowed, so each private chat also gets a
+  bucket of ``PRIVATE_CHAT_BURST`` messages that refills at one a second.
 - ``PerChatUpdateProcessor``: different chats are handled concurrently, while one chat's
   updates are handled strictly in the order they arrived.
 """
@@ -16,9 +19,25 @@ from typing import Any, Awaitable
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from aiolimiter import AsyncLimiter
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 logger = logging.getLogger(__name__)
+
+PRIVATE_CHAT_BURST = 3  # messages to one person at once (a reply of a few parts), then ~1 a second
+MAX_IDLE_CHAT_LIMITERS = 512  # beyond this, buckets that are full again are dropped
+
+
+def private_chat_id(endpoint: str, data: dict[str, Any]) -> int | None:
+    """The person a message is sent to or edited for (None for groups, channels and other
+    calls, which PTB already paces, and for typing indicators)."""
+    if not (endpoint.startswith(("send", "edit", "copy", "forward")) and endpoint != "sendChatAction"):
+        return None
+    try:
+        chat_id = int(data.get("chat_id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return chat_id if chat_id > 0 else None
 
 
 class ResilientRateLimiter(AIORateLimiter):
@@ -29,8 +48,21 @@ class ResilientRateLimiter(AIORateLimiter):
         super().__init__(**kwargs)
         self._network_retries = network_retries
         self._base_delay = base_delay
+        self._chat_limiters: dict[int, AsyncLimiter] = {}
+
+    def _chat_limiter(self, chat_id: int) -> AsyncLimiter:
+        if len(self._chat_limiters) > MAX_IDLE_CHAT_LIMITERS:
+            for key, limiter in list(self._chat_limiters.items()):
+                if key != chat_id and limiter.has_capacity(limiter.max_rate):
+                    del self._chat_limiters[key]
+        if chat_id not in self._chat_limiters:
+            self._chat_limiters[chat_id] = AsyncLimiter(PRIVATE_CHAT_BURST, PRIVATE_CHAT_BURST)
+        return self._chat_limiters[chat_id]
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):  # type: ignore[override]
+        chat_id = private_chat_id(endpoint, data)
+        if chat_id is not None:
+            await self._chat_limiter(chat_id).acquire()  # the person's pace first, then the bot's
         delay = self._base_delay
         for attempt in range(self._network_retries + 1):
             try:
