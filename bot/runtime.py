@@ -27,6 +27,7 @@ from bot.reminders.delivery import ReminderDelivery
 from bot.storage.db import Database
 from bot.storage.updates import prune_processed_updates
 from bot.telegram.app import build_application, register_commands
+from bot.telegram.inbox import requeue_unclaimed
 from bot.telegram.reminders import telegram_sender
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
         async with application:
             await register_commands(application)
             await application.start()
+            await requeue_unclaimed(application.update_queue, db, application.bot)
             await application.updater.start_polling(
                 timeout=settings.poll_timeout,
                 allowed_updates=Update.ALL_TYPES,

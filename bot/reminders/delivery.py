@@ -17,8 +17,10 @@ What happens to a due reminder, by how late it is (``now - next_fire_at``):
 Sends go through the ``send`` callable (Telegram: the Application's bot, whose rate
 limiter paces messages to Telegram's limits; console: a print). ``RecipientUnreachable``
 from ``send`` (the person blocked the bot) pauses the reminder; any other error keeps it
-due and retries after ``retry_delay``. A nudge is recorded right after it is sent, so a
-crash can at worst repeat the one nudge that was in flight (see docs/REMINDERS.md).
+due and retries after ``retry_delay``. At most ``MAX_NUDGES_IN_FLIGHT`` nudges are between
+"sending" and "written back" at any moment, so a crash repeats at most that many (once
+the dead process's lease lapses); nothing is lost (see docs/REMINDERS.md). Telegram has no
+idempotency key, so zero repeats would mean risking a lost nudge instead.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ Clock = Callable[[], datetime]
 
 DEFAULT_GRACE = timedelta(minutes=60)
 STOP_TIMEOUT_SECONDS = 30.0
+# Five sends in flight keep up with Telegram's 30 a second at round trips up to ~150 ms.
+MAX_NUDGES_IN_FLIGHT = 5
 
 
 class RecipientUnreachable(Exception):
@@ -102,7 +106,7 @@ class ReminderDelivery:
         lease: timedelta = timedelta(minutes=10),
         retry_delay: timedelta = timedelta(minutes=1),
         batch_size: int = 200,
-        max_concurrent_sends: int = 30,
+        max_concurrent_sends: int = MAX_NUDGES_IN_FLIGHT,
         poll_interval: float = 5.0,
         worker_id: str | None = None,
         only_chat_id: int | None = None,
@@ -231,6 +235,8 @@ class ReminderDelivery:
         self, reminder: Reminder, token: str, now: datetime, context: _BatchContext, recorder: "_Recorder"
     ) -> str:
         message, reported = self._compose(reminder, context)
+        # The slot is held until the nudge is written back, so a crash can repeat at most
+        # MAX_NUDGES_IN_FLIGHT nudges: those sent (or being sent) and not yet recorded.
         async with self._sending:
             try:
                 await self.send(message)
@@ -242,8 +248,8 @@ class ReminderDelivery:
                 logger.warning("Sending reminder %s failed (%s); will retry.", reminder.id, type(error).__name__)
                 await asyncio.to_thread(claims.hold_for_retry, self.db, token, reminder.id, now + self.retry_delay)
                 return "failed"
-        next_due = following_due(schedule_of(reminder), max(now, from_db(reminder.next_fire_at)))
-        await recorder.record(claims.SentNudge(reminder, self.clock(), next_due, tuple(reported)))
+            next_due = following_due(schedule_of(reminder), max(now, from_db(reminder.next_fire_at)))
+            await recorder.record(claims.SentNudge(reminder, self.clock(), next_due, tuple(reported)))
         return "sent"
 
 

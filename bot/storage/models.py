@@ -29,6 +29,17 @@ class ProcessedUpdate(Base):
     received_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
 
 
+class InboxUpdate(Base):
+    """A Telegram update fetched but not yet claimed for handling (bot/storage/updates.py)."""
+
+    __tablename__ = "telegram_inbox"
+
+    update_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
+    chat_id = sa.Column(sa.BigInteger, nullable=True, index=True)
+    payload = sa.Column(sa.Text, nullable=False)  # the update as Telegram sent it (JSON)
+    received_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
+
+
 class UserSettings(Base):
     """Per-person settings that are not conversation state."""
 

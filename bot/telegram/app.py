@@ -24,6 +24,7 @@ from bot.reminders.buttons import CALLBACK_PATTERN as REMINDER_BUTTONS
 from bot.storage.db import Database
 from bot.telegram.delivery import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.telegram.handlers import TelegramFrontEnd
+from bot.telegram.inbox import InboxQueue
 from bot.telegram.reminders import ReminderButtons
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -41,6 +42,7 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
         .base_url(f"{settings.telegram_api_url}/bot")
         .base_file_url(f"{settings.telegram_api_url}/file/bot")
         .rate_limiter(ResilientRateLimiter())
+        .update_queue(InboxQueue(db))
         .concurrent_updates(PerChatUpdateProcessor())
         .connect_timeout(10)
         .read_timeout(20)

@@ -1,0 +1,51 @@
+"""The Application's update queue, backed by the database inbox, so a crash loses no update.
+
+python-telegram-bot's updater puts each fetched update on ``application.update_queue`` and
+then confirms the whole batch to Telegram with its next ``getUpdates``. ``InboxQueue.put``
+first writes the update to ``telegram_inbox`` (in a worker thread), so by the time Telegram
+forgets an update the database has it. Claiming the update for handling takes it out of
+the inbox (``bot.storage.updates.claim_update``); ``requeue_unclaimed`` puts whatever is
+still there back on the queue at start-up, before polling begins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from telegram import Bot, Update
+
+from bot.storage.db import Database
+from bot.storage.updates import keep_in_inbox, unclaimed_in_inbox
+from bot.telegram.delivery import chat_key
+
+logger = logging.getLogger(__name__)
+
+
+class InboxQueue(asyncio.Queue):
+    """An ``asyncio.Queue`` whose ``put`` keeps each ``Update`` in the inbox first."""
+
+    def __init__(self, db: Database | None) -> None:
+        super().__init__()
+        self._db = db
+
+    async def put(self, item: Any) -> None:
+        if isinstance(item, Update) and self._db is not None:
+            payload = json.dumps(item.to_dict(), ensure_ascii=False)
+            try:
+                await asyncio.to_thread(keep_in_inbox, self._db, item.update_id, chat_key(item), payload)
+            except Exception:  # the database is gone for good: still handle what we have
+                logger.exception("Could not keep update %s in the inbox; handling it anyway.", item.update_id)
+        await super().put(item)
+
+
+async def requeue_unclaimed(queue: asyncio.Queue, db: Database, bot: Bot) -> int:
+    """Queue again the updates fetched before a crash whose handling never started."""
+    payloads = await asyncio.to_thread(unclaimed_in_inbox, db)
+    for payload in payloads:
+        await queue.put(Update.de_json(json.loads(payload), bot))
+    if payloads:
+        logger.info("Re-queued %d update(s) fetched before the last stop and not yet handled.", len(payloads))
+    return len(payloads)
