@@ -24,6 +24,7 @@ from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 logger = logging.getLogger(__name__)
 
+TELEGRAM_OVERALL_PER_SECOND = 30  # Telegram's limit for one bot
 PRIVATE_CHAT_BURST = 3  # messages to one person at once (a reply of a few parts), then ~1 a second
 MAX_IDLE_CHAT_LIMITERS = 512  # beyond this, buckets that are full again are dropped
 
@@ -45,6 +46,10 @@ class ResilientRateLimiter(AIORateLimiter):
 
     def __init__(self, network_retries: int = 5, base_delay: float = 0.5, **kwargs: Any) -> None:
         kwargs.setdefault("max_retries", 5)
+        # One at a time at 30 a second: PTB's default bucket of 30 at once let the busiest
+        # second reach ~60 at the start of a large burst (docs/BENCHMARKS.md).
+        kwargs.setdefault("overall_max_rate", 1)
+        kwargs.setdefault("overall_time_period", 1 / TELEGRAM_OVERALL_PER_SECOND)
         super().__init__(**kwargs)
         self._network_retries = network_retries
         self._base_delay = base_delay
