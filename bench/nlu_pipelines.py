@@ -58,7 +58,7 @@ def held_out_scores(model: Path) -> dict[str, float]:
     for parse, label in zip(parses, with_fallback):
         ranking = [r for r in parse.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
         top = ranking[0]["name"] if ranking else label
-        raw.append(label if label != "nlu_fallback" else top if top != "faq" else label)
+        raw.append(top if label == "nlu_fallback" else label)
     intents = sorted(set(labels))
     return {
         "held_out_macro_f1": f1_score(labels, with_fallback, average="macro", labels=intents, zero_division=0),

@@ -1,7 +1,7 @@
 """Checks the coach's written content against its schema and content rules.
 
 Covers actions/content/guidance.yml (guidance flows and nudges) and
-nlu/faq_responses.yml (FAQ answers): structure, required flows and offers,
+the FAQ answers in domain.yml (utter_faq_*): structure, required flows and offers,
 source references to the seed articles, length limits, forbidden markup and
 noise, and that no text copies a long run of words from an article.
 """
@@ -18,7 +18,8 @@ import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 GUIDANCE_PATH = REPO_ROOT / "actions" / "content" / "guidance.yml"
-FAQ_PATH = REPO_ROOT / "nlu" / "faq_responses.yml"
+DOMAIN_PATH = REPO_ROOT / "domain.yml"
+FAQ_PREFIX = "utter_faq_"
 
 FLOW_INTENTS = {
     "retaliation": "struggle_retaliation",
@@ -91,7 +92,8 @@ def load_yaml(path: Path) -> dict:
 
 
 GUIDANCE = load_yaml(GUIDANCE_PATH)
-FAQ = load_yaml(FAQ_PATH)
+DOMAIN = load_yaml(DOMAIN_PATH)
+FAQ_RESPONSES = {key: value for key, value in DOMAIN["responses"].items() if key.startswith(FAQ_PREFIX)}
 
 
 def all_content_texts() -> list[ContentText]:
@@ -107,7 +109,7 @@ def all_content_texts() -> list[ContentText]:
             texts.append(ContentText(f"apology question {step}/{field}", question.get(field, ""), question.get("source"), MAX_NUDGE_CHARS))
     for index, tip in enumerate(GUIDANCE["apology_tips"]):
         texts.append(ContentText(f"apology tip [{index}]", tip.get("text", ""), tip.get("source"), MAX_NUDGE_CHARS))
-    for response_key, variations in FAQ["responses"].items():
+    for response_key, variations in FAQ_RESPONSES.items():
         for index, variation in enumerate(variations):
             source = (variation.get("metadata") or {}).get("source")
             texts.append(ContentText(f"{response_key}[{index}]", variation.get("text", ""), source, MAX_FAQ_CHARS))
@@ -231,9 +233,9 @@ def test_apology_walkthrough_has_its_six_questions_and_delivery_tips() -> None:
 
 
 def test_faq_has_exactly_the_expected_answers_one_variation_each() -> None:
-    assert FAQ["version"] == "3.1"
-    responses = FAQ["responses"]
-    assert set(responses) == {f"utter_faq/{key}" for key in FAQ_KEYS}
+    responses = FAQ_RESPONSES
+    assert set(responses) == {f"{FAQ_PREFIX}{key}" for key in FAQ_KEYS}
+    assert set(DOMAIN["intents"]) >= {f"faq_{key}" for key in FAQ_KEYS}
     for key, variations in responses.items():
         assert len(variations) == 1, key
 

@@ -60,7 +60,7 @@ CHECKIN_INTENTS = (
     "weekly_reflection",
 )
 FAQ_INTENTS = tuple(
-    f"faq/{key}"
+    f"faq_{key}"
     for key in ("how_long", "what_is_trust", "why_hard", "therapy", "both_partners", "progress_signs")
 )
 

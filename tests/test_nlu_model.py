@@ -20,12 +20,7 @@ MACRO_F1_FLOOR = 0.85
 
 
 def predicted_label(parse: dict) -> str:
-    """The intent, with the FAQ sub-intent the ResponseSelector chose (e.g. faq/how_long)."""
-    intent = parse["intent"]["name"]
-    if intent == "faq":
-        key = parse.get("response_selector", {}).get("faq", {}).get("response", {}).get("intent_response_key")
-        return key or "faq"
-    return intent
+    return parse["intent"]["name"]
 
 
 def write_report(labels: list[str], predictions: list[str], macro: float, errors: list[tuple[str, str, str]]) -> None:
