@@ -145,15 +145,19 @@ def sqlite_path(database_url: str) -> str:
     return path
 
 
-def hold_write_lock(database_url: str, seconds: float, taken: threading.Event) -> None:
+def hold_write_lock(database_url: str, seconds: float, taken: threading.Event) -> tuple[float, float]:
     """Blocking (run it in a thread): take ``BEGIN EXCLUSIVE`` on the SQLite file, set
-    ``taken``, hold the lock for ``seconds``, release it."""
+    ``taken``, hold the lock for ``seconds``, release it. Returns when it was taken and when
+    its release began (``time.monotonic()``): no other write can finish in between."""
     connection = sqlite3.connect(sqlite_path(database_url), timeout=30, isolation_level=None)
     try:
         connection.execute("BEGIN EXCLUSIVE")
+        taken_at = time.monotonic()
         taken.set()
         time.sleep(seconds)
+        releasing_at = time.monotonic()
         connection.execute("ROLLBACK")
+        return taken_at, releasing_at
     finally:
         taken.set()  # never leave a waiter hanging if taking the lock failed
         connection.close()
