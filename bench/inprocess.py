@@ -9,9 +9,9 @@ alternating rounds (who goes first swaps each round), so machine noise hits both
 - one user: the conversations one after the other (a fresh sender per conversation);
 - 50 users: 50 conversations at once (distinct senders), each sending its next message
   when the previous one is answered; also gives the messages handled per second.
-- long history: one person whose stored conversation already holds thousands of events
-  (sessions never expire in this domain, so Rasa loads and replays all of them for every
-  message), to show how handling time grows with a person's history.
+- long history: one person whose current session already holds thousands of events
+  (Rasa loads and replays the whole session for every message; sessions now end after an
+  hour's silence), to show how handling time grows with the length of a session.
 """
 
 from __future__ import annotations

@@ -106,7 +106,7 @@ def summary_block(results: dict[str, Any]) -> str:
         lines += ["", "The running bot (`python -m bot.cli run`), and each model alone in a fresh process:", ""]
         lines += process_table(results)
     if (results.get("in_process") or {}).get("long_history"):
-        lines += ["", "Handling for one person with a long stored history (sessions never expire):", ""]
+        lines += ["", "Handling for one person with a long history in one session:", ""]
         lines += long_history_table(results["in_process"]["long_history"])
     if (results.get("telegram") or {}).get("throughput"):
         lines += ["", "Throughput steps through the fake Telegram server:", ""]
