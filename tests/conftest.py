@@ -126,3 +126,14 @@ def db(session_database_url: str):
     database = Database(session_database_url)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def fresh_db(tmp_path):
+    """A new SQLite database of this test's own, migrated to every head, as at start-up."""
+    from bot.storage.db import Database
+
+    database = Database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    database.migrate()
+    yield database
+    database.dispose()

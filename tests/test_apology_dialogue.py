@@ -10,16 +10,13 @@ from actions.apology_drafts import INTRO, REMINDER_TEXT
 from actions.apology_form import STOPPED
 from bot.rasa_bridge import BotReply, RasaBridge
 from bot.storage import apology as storage
+from tests.dialogue_support import say
 from tests.test_apology_actions import CLEAN, FLAGGED
 from tests.test_telegram_e2e import buttons_of, running_bot, wait_for_keyboard
 
 pytestmark = pytest.mark.slow
 
 STEPS_IN_ORDER = list(CLEAN)
-
-
-async def say(bridge: RasaBridge, chat_id: int, text: str) -> list[BotReply]:
-    return await bridge.handle(str(chat_id), text)
 
 
 def texts(replies: list[BotReply]) -> str:

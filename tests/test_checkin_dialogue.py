@@ -10,23 +10,12 @@ from datetime import datetime, timezone
 import pytest
 
 from actions.checkins import ALREADY_TODAY, NO_CHECKINS_YET, NOTE_QUESTION, SCORE_AGAIN, SCORE_QUESTION
-from bot.rasa_bridge import BotReply, RasaBridge
+from bot.rasa_bridge import RasaBridge
 from bot.reminders import repository
 from bot.storage.checkins import DayScore, checkin_on, has_checkins
+from tests.dialogue_support import joined, payloads, say
 
 pytestmark = pytest.mark.slow
-
-
-async def say(bridge: RasaBridge, chat_id: int, text: str) -> list[BotReply]:
-    return await bridge.handle(str(chat_id), text)
-
-
-def joined(replies: list[BotReply]) -> str:
-    return "\n".join(reply.text for reply in replies)
-
-
-def payloads(replies: list[BotReply]) -> list[str]:
-    return [button.payload for reply in replies for button in reply.buttons]
 
 
 def today():

@@ -26,14 +26,6 @@ from bot.storage.models import UserSettings
 TODAY = date(2025, 3, 10)
 
 
-@pytest.fixture
-def fresh_db(tmp_path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'checkins.db'}")
-    database.migrate()
-    yield database
-    database.dispose()
-
-
 def days_back(*offsets: int) -> list[date]:
     return [TODAY - timedelta(days=offset) for offset in offsets]
 

@@ -19,14 +19,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 TODAY = date(2025, 3, 10)
 
 
-@pytest.fixture
-def fresh_db(tmp_path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'chart.db'}")
-    database.migrate()
-    yield database
-    database.dispose()
-
-
 def png_size(data: bytes) -> tuple[int, int]:
     """Width and height from the PNG's IHDR chunk (which must come first)."""
     assert data[:8] == PNG_SIGNATURE

@@ -8,27 +8,15 @@ from __future__ import annotations
 import pytest
 
 from actions.reminders import CAP_REACHED, CHECK_BACK_NOTE, WHEN_QUESTION, ZONE_QUESTION
-from bot.rasa_bridge import BotReply, RasaBridge
 from bot.reminders import preferences, repository
 from bot.reminders.delivery import ReminderDelivery
 from bot.reminders.nudges import DISCREET_TEXT
 from bot.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
 from bot.reminders.timing import from_db
+from tests.dialogue_support import joined, payloads, say
 from tests.reminders_support import Clock, Outbox, add
 
 pytestmark = pytest.mark.slow
-
-
-async def say(bridge: RasaBridge, chat_id: int, text: str) -> list[BotReply]:
-    return await bridge.handle(str(chat_id), text)
-
-
-def joined(replies: list[BotReply]) -> str:
-    return "\n".join(reply.text for reply in replies)
-
-
-def payloads(replies: list[BotReply]) -> list[str]:
-    return [button.payload for reply in replies for button in reply.buttons]
 
 
 async def test_guided_remind_with_clarifications_a_correction_and_a_yes(bridge, db, chat_id) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from telegram import Bot, Update
 from telegram.ext import Updater
 
@@ -18,31 +17,23 @@ from tests.conftest import TEST_TOKEN, new_update_id_base
 from tests.fake_telegram import FakeTelegramServer
 
 
-@pytest.fixture
-def db(tmp_path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'inbox.db'}")
-    database.migrate()
-    yield database
-    database.dispose()
+def test_an_update_is_kept_once_and_leaves_the_inbox_when_claimed(fresh_db: Database) -> None:
+    keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')
+    keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')  # redelivered by Telegram: still one
+    keep_in_inbox(fresh_db, 2, 43, '{"update_id": 2}')
+    assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 1}', '{"update_id": 2}']
+
+    assert claim_update(fresh_db, 1, 42) is True
+    assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 2}']
+    keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')  # fetched again after it was claimed
+    assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 2}']
+    assert claim_update(fresh_db, 1, 42) is False  # handled before
 
 
-def test_an_update_is_kept_once_and_leaves_the_inbox_when_claimed(db: Database) -> None:
-    keep_in_inbox(db, 1, 42, '{"update_id": 1}')
-    keep_in_inbox(db, 1, 42, '{"update_id": 1}')  # redelivered by Telegram: still one
-    keep_in_inbox(db, 2, 43, '{"update_id": 2}')
-    assert unclaimed_in_inbox(db) == ['{"update_id": 1}', '{"update_id": 2}']
-
-    assert claim_update(db, 1, 42) is True
-    assert unclaimed_in_inbox(db) == ['{"update_id": 2}']
-    keep_in_inbox(db, 1, 42, '{"update_id": 1}')  # fetched again after it was claimed
-    assert unclaimed_in_inbox(db) == ['{"update_id": 2}']
-    assert claim_update(db, 1, 42) is False  # handled before
-
-
-async def test_what_the_updater_confirmed_is_in_the_inbox_and_comes_back_after_a_stop(db: Database) -> None:
+async def test_what_the_updater_confirmed_is_in_the_inbox_and_comes_back_after_a_stop(fresh_db: Database) -> None:
     async with FakeTelegramServer(token=TEST_TOKEN, first_update_id=new_update_id_base()) as server:
         bot = Bot(TEST_TOKEN, base_url=f"{server.url}/bot")
-        queue = InboxQueue(db)
+        queue = InboxQueue(fresh_db)
         pushed = [server.push_text(chat_id, text) for chat_id, text in ((71, "first"), (72, "second"), (71, "third"))]
         async with bot:
             updater = Updater(bot, queue)
@@ -54,9 +45,9 @@ async def test_what_the_updater_confirmed_is_in_the_inbox_and_comes_back_after_a
                 await updater.stop()
         assert queue.qsize() == 3  # fetched, confirmed, never handled: the state a crash leaves
 
-        assert claim_update(db, pushed[0], 71)  # one had started before the "crash"
+        assert claim_update(fresh_db, pushed[0], 71)  # one had started before the "crash"
         again: asyncio.Queue = asyncio.Queue()
-        assert await requeue_unclaimed(again, db, bot) == 2
+        assert await requeue_unclaimed(again, fresh_db, bot) == 2
         requeued = [again.get_nowait() for _ in range(2)]
         assert all(isinstance(update, Update) for update in requeued)
         assert [(u.update_id, u.effective_chat.id, u.effective_message.text) for u in requeued] == [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -18,14 +17,6 @@ from bot.storage.models import UserSettings
 
 TODAY = date(2025, 3, 16)  # a Sunday
 CHAT = 4242
-
-
-@pytest.fixture
-def fresh_db(tmp_path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'week.db'}")
-    database.migrate()
-    yield database
-    database.dispose()
 
 
 def at(day: date, hour: int = 12) -> float:
