@@ -17,9 +17,9 @@ import asyncio
 import logging
 from typing import Any, Awaitable
 
+from aiolimiter import AsyncLimiter
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
-from aiolimiter import AsyncLimiter
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 logger = logging.getLogger(__name__)

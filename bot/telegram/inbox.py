@@ -36,8 +36,10 @@ class InboxQueue(asyncio.Queue):
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
             try:
                 await asyncio.to_thread(keep_in_inbox, self._db, item.update_id, chat_key(item), payload)
-            except Exception:  # the database is gone for good: still handle what we have
-                logger.exception("Could not keep update %s in the inbox; handling it anyway.", item.update_id)
+            except Exception as error:  # the database is gone for good: still handle what we have
+                # No traceback: a database error carries the statement's parameters (the message).
+                logger.error("Could not keep update %s in the inbox (%s); handling it anyway.",
+                             item.update_id, type(error).__name__)
         await super().put(item)
 
 
