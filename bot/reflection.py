@@ -43,19 +43,30 @@ def _utc_epoch(day: date, zone: tzinfo) -> float:
 
 def struggles_talked_about(db: Database, chat_id: int, start: float, end: float) -> Counter[str]:
     """How often each ``struggle_*`` intent came up in the person's messages between two
-    Unix timestamps (empty if Rasa has not created its ``events`` table yet)."""
+    Unix timestamps (empty if Rasa has not created its ``events`` table yet). Answers given
+    inside a form (a check-in note, an apology answer) are not topics brought up, so
+    messages while a form was active are left out."""
     if not sa.inspect(db.engine).has_table(RASA_EVENTS_TABLE):
         return Counter()
     events = sa.Table(RASA_EVENTS_TABLE, sa.MetaData(), autoload_with=db.engine)
-    query = sa.select(events.c.intent_name).where(
-        events.c.sender_id == str(chat_id),
-        events.c.type_name == "user",
-        events.c.intent_name.like(f"{STRUGGLE_PREFIX}%"),
-        events.c.timestamp >= start,
-        events.c.timestamp < end,
+    query = (
+        sa.select(events.c.type_name, events.c.intent_name, events.c.action_name, events.c.timestamp)
+        .where(
+            events.c.sender_id == str(chat_id),
+            events.c.type_name.in_(("user", "active_loop")),
+            events.c.timestamp < end,
+        )
+        .order_by(events.c.id)
     )
+    topics: Counter[str] = Counter()
+    in_form = False
     with db.engine.connect() as connection:
-        return Counter(connection.execute(query).scalars())
+        for type_name, intent, loop_name, timestamp in connection.execute(query):
+            if type_name == "active_loop":
+                in_form = loop_name is not None
+            elif not in_form and timestamp >= start and (intent or "").startswith(STRUGGLE_PREFIX):
+                topics[intent] += 1
+    return topics
 
 
 def _times(count: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import ActiveLoop, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.content import load_guidance
@@ -24,10 +24,12 @@ def at(day: date, hour: int = 12) -> float:
 
 
 async def store_messages(db: Database, sender_id: str, messages: list[tuple[str, float]]) -> None:
-    """Save user messages with these intents and times through Rasa's SQL tracker store."""
+    """Save user messages with these intents and times through Rasa's SQL tracker store
+    ("form:<name>" / "form:" for a form starting / ending at that time)."""
     store = SQLTrackerStore(host=db.url)
     events = [
-        UserUttered(f"message {index}", intent={"name": intent, "confidence": 1.0}, timestamp=timestamp)
+        ActiveLoop(intent.removeprefix("form:") or None, timestamp=timestamp) if intent.startswith("form:")
+        else UserUttered(f"message {index}", intent={"name": intent, "confidence": 1.0}, timestamp=timestamp)
         for index, (intent, timestamp) in enumerate(messages)
     ]
     await store.save(DialogueStateTracker.from_events(sender_id, events))
@@ -46,6 +48,9 @@ async def test_reflection_sums_up_the_week(fresh_db: Database) -> None:
         ("greet", at(TODAY)),  # not a struggle
         ("struggle_dwelling", at(TODAY - timedelta(days=7), hour=23)),  # the week before
         ("struggle_money", at(TODAY + timedelta(days=1))),  # after today
+        ("form:checkin_form", at(TODAY - timedelta(days=2), hour=20)),
+        ("struggle_secrecy", at(TODAY - timedelta(days=2), hour=20) + 10),  # a check-in note, not a topic
+        ("form:", at(TODAY - timedelta(days=2), hour=20) + 20),
     ])
     await store_messages(fresh_db, str(CHAT + 1), [("struggle_money", at(TODAY))])  # someone else
 
@@ -55,7 +60,7 @@ async def test_reflection_sums_up_the_week(fresh_db: Database) -> None:
     assert "You checked in on 3 of the last 7 days, averaging 4.0 of 5 (up from 2.5 the week before)." in text
     assert "Your best day was Friday (5 of 5)." in text
     assert "We talked about: Stuck on the past (twice), Urge to get even (once)." in text
-    assert "Money" not in text
+    assert "Money" not in text and "Secrets" not in text
     dwelling_nudges = load_guidance().nudges["dwelling"]
     chosen = [nudge for nudge in dwelling_nudges if nudge.text in text]
     assert len(chosen) == 1
