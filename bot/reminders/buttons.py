@@ -23,8 +23,8 @@ from bot.reminders.nudges import (
     action_buttons,
     callback_data,
     full_text,
-    prompt_for,
     reflection_prompt,
+    reminder_prompt,
     saved_commitments,
 )
 from bot.reminders.timing import from_db
@@ -113,11 +113,9 @@ def _open(db: Database, chat_id: int, reminder_id: int, message_text: str, now: 
 
 
 def revealed_text(db: Database, reminder: Reminder, now: datetime) -> str:
-    if reminder.topic == REFLECTION_TOPIC:
-        prompt = reflection_prompt(db, reminder.chat_id, now)
-    else:
-        commitment = saved_commitments(db, [reminder.chat_id]).get(reminder.chat_id)
-        prompt = prompt_for(reminder.topic, max(reminder.nudge_index - 1, 0), commitment)
+    reflection = reflection_prompt(db, reminder.chat_id, now) if reminder.topic == REFLECTION_TOPIC else None
+    commitment = saved_commitments(db, [reminder.chat_id]).get(reminder.chat_id)
+    prompt = reminder_prompt(reminder.topic, max(reminder.nudge_index - 1, 0), commitment, reflection)
     missed = [
         MissedNote(item.note, from_db(item.next_fire_at), item.tz_name)
         for item in repository.take_missed(db, reminder.chat_id)

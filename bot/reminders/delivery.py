@@ -43,8 +43,8 @@ from bot.reminders.nudges import (
     NudgeMessage,
     discreet_nudge,
     full_nudge,
-    prompt_for,
     reflection_prompt,
+    reminder_prompt,
     saved_commitments,
 )
 from bot.reminders.timing import following_due, from_db, schedule_of
@@ -216,10 +216,12 @@ class ReminderDelivery:
         if reminder.chat_id in context.discreet:
             return discreet_nudge(reminder.chat_id, reminder.id), []  # missed ones are reported on "Open"
         missed = context.missed.pop(reminder.chat_id, [])
-        if reminder.topic == REFLECTION_TOPIC:
-            prompt = context.reflections[reminder.chat_id]
-        else:
-            prompt = prompt_for(reminder.topic, reminder.nudge_index, context.commitments.get(reminder.chat_id))
+        prompt = reminder_prompt(
+            reminder.topic,
+            reminder.nudge_index,
+            context.commitments.get(reminder.chat_id),
+            context.reflections.get(reminder.chat_id),
+        )
         message = full_nudge(
             reminder.chat_id,
             reminder.id,

@@ -12,8 +12,9 @@ carries the person's reflection on their last seven days instead of a prompt
 (``bot.reflection``). Check-in reminders get a "Check in now" button.
 
 Buttons carry callback data ``rem:<action>:<id>`` handled by the front end itself (see
-``bot.reminders.buttons``); topic buttons carry a command (``/checkin``) for Rasa. In discreet mode the notification only says
-``DISCREET_TEXT``, with an "Open" button that reveals the content.
+``bot.reminders.buttons``); topic buttons carry a command (``/checkin``) for Rasa. In
+discreet mode the notification only says ``DISCREET_TEXT``, with an "Open" button that
+reveals the content.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from actions.content import load_guidance
+from bot.reflection import weekly_reflection
+from bot.storage.checkins import local_day
 from bot.storage.db import Database
 
 DISCREET_TEXT = "Your check-in is ready"
@@ -87,10 +90,17 @@ def prompt_for(topic: str, index: int, commitment: str | None = None) -> str:
 
 def reflection_prompt(db: Database, chat_id: int, now: datetime) -> str:
     """The person's reflection on the seven local days ending today."""
-    from bot.reflection import weekly_reflection  # reads check-ins and Rasa's events
-    from bot.storage.checkins import local_day
-
     return weekly_reflection(db, chat_id, local_day(db, chat_id, now))
+
+
+def reminder_prompt(
+    topic: str, index: int, commitment: str | None = None, reflection: str | None = None
+) -> str:
+    """What a nudge of ``topic`` says after the note: the week's reflection for a weekly
+    reflection reminder, else the topic's ``index``-th prompt."""
+    if topic == REFLECTION_TOPIC and reflection is not None:
+        return reflection
+    return prompt_for(topic, index, commitment)
 
 
 def missed_lines(missed: Iterable[MissedNote]) -> str:
