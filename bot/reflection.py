@@ -10,6 +10,7 @@ named with the article it comes from. Plain text, no Markdown.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -41,14 +42,27 @@ def _utc_epoch(day: date, zone: tzinfo) -> float:
     return datetime.combine(day, time(), tzinfo=zone).timestamp()
 
 
+_EVENTS_TABLES: weakref.WeakKeyDictionary[sa.engine.Engine, sa.Table] = weakref.WeakKeyDictionary()
+
+
+def _rasa_events_table(engine: sa.engine.Engine) -> sa.Table | None:
+    """Rasa's ``events`` table, read from the database once per engine (None until Rasa
+    has created it): a batch of weekly reflections would otherwise reflect it each time."""
+    if engine not in _EVENTS_TABLES:
+        if not sa.inspect(engine).has_table(RASA_EVENTS_TABLE):
+            return None
+        _EVENTS_TABLES[engine] = sa.Table(RASA_EVENTS_TABLE, sa.MetaData(), autoload_with=engine)
+    return _EVENTS_TABLES[engine]
+
+
 def struggles_talked_about(db: Database, chat_id: int, start: float, end: float) -> Counter[str]:
     """How often each ``struggle_*`` intent came up in the person's messages between two
     Unix timestamps (empty if Rasa has not created its ``events`` table yet). Answers given
     inside a form (a check-in note, an apology answer) are not topics brought up, so
     messages while a form was active are left out."""
-    if not sa.inspect(db.engine).has_table(RASA_EVENTS_TABLE):
+    events = _rasa_events_table(db.engine)
+    if events is None:
         return Counter()
-    events = sa.Table(RASA_EVENTS_TABLE, sa.MetaData(), autoload_with=db.engine)
     query = (
         sa.select(events.c.type_name, events.c.intent_name, events.c.action_name, events.c.timestamp)
         .where(
