@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test install spacy model train actions shell validate test-stories nlu-eval cross-validate bench soak clean help
+.PHONY: lint-imports run chat test install spacy model train actions shell validate test-stories nlu-eval cross-validate bench soak clean help
 
 help:
 	@echo "make run    - set up and start the coach (Telegram if TELEGRAM_BOT_TOKEN is set, else console chat)"
@@ -31,8 +31,8 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-$(SPACY_PIPE): bot/nlp/pipeline.py $(VENV)/.installed
-	$(PY) -m bot.nlp.pipeline
+$(SPACY_PIPE): coach/nlp/pipeline.py $(VENV)/.installed
+	$(PY) -m coach.nlp.pipeline
 
 spacy: $(SPACY_PIPE)
 
@@ -66,7 +66,11 @@ nlu-eval: model
 cross-validate: $(SPACY_PIPE)
 	$(PY) -m bench.nlu_pipelines
 
+lint-imports: install
+	$(VENV)/bin/lint-imports --no-cache
+
 test: model
+	$(VENV)/bin/lint-imports --no-cache
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(PY) -m pytest

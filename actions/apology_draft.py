@@ -1,98 +1,203 @@
-"""Composes the draft apology from the six answers, and reads which part someone wants to edit.
+"""What happens to a finished apology draft: show it, edit a part, start over, save, finish.
 
-The draft keeps the person's own words; we only tidy each answer into a sentence (capital
-first letter, a capital "I", a full stop) and add a little joining text around it: an
-opening, a lead-in before some parts, and a closing that leaves forgiveness with the partner.
+After the form has all six answers, ``action_apology_compose`` shows the draft with four
+buttons. "Edit a part" and "Start over" go back into the form; "Save" stores a new version
+and offers a follow-up reminder; "Done" gives tips for saying it. "show my apology" shows the
+last saved version, which can be deleted from there.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+from typing import Any
 
-from actions.apology_analyzer import STEPS
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-OPENING = "There's something I need to say to you, and I want to say it properly."
-CLOSING = "I'm not asking you to forgive me now. I want what I do from here on to show you I mean it."
-LEAD_INS = {
-    "what_happened": "I'm sorry.",
-    "impact": "I know what it did to you.",
-    "change": "This is what I'm going to do differently.",
-    "request": "There's one thing I'd like to ask of you.",
-}
-PARAGRAPHS: tuple[tuple[str, ...], ...] = (("what_happened", "impact"), ("ownership", "regret"), ("change",), ("request",))
-
-_ALREADY_SORRY = re.compile(r"^\W*(?:i['’]m\s+)?(?:\w+\s+){0,3}(?:sorry|apologi[sz]e)\b", re.IGNORECASE)
-_LONE_I = re.compile(r"(?<![\w'’])i(?=['’](?:m|ve|ll|d)\b|[\s,.!?;:]|$)")
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
-
-_NUMBER = re.compile(r"\b([1-6])\b")
-_ORDINALS = {
-    "first": 1, "two": 2, "second": 2, "three": 3, "third": 3,
-    "four": 4, "fourth": 4, "five": 5, "fifth": 5, "six": 6, "sixth": 6, "last": 6,
-}
-# Words that name a part, most specific first ("change" is also an everyday verb: checked last).
-_PART_WORDS: tuple[tuple[str, str], ...] = (
-    ("regret", "regret"),
-    ("own", "ownership"),
-    ("responsib", "ownership"),
-    ("affect", "impact"),
-    ("impact", "impact"),
-    ("felt", "impact"),
-    ("feel", "impact"),
-    ("hurt", "impact"),
-    ("ask", "request"),
-    ("request", "request"),
-    ("happened", "what_happened"),
-    ("did", "what_happened"),
-    ("differen", "change"),
-    ("change", "change"),
+from coach.apology.content import load_apology_content
+from coach.apology.draft import as_sentence, compose_draft
+from actions.apology_state import (
+    EDIT_PART,
+    EDITING,
+    FORM,
+    NUDGED_SLOT,
+    PENDING_ANSWER,
+    answer_events,
+    answers_in,
+    delete_drafts,
+    forget_answers,
+    is_complete,
+    latest_draft,
+    save_draft,
+    working_state_reset,
 )
+from actions.reminders import suggest_reminder
+
+INTRO = (
+    "Let's put your apology together, one question at a time. There are six, and I'll turn your "
+    "answers into a draft at the end. Answer each one as if you were talking to your partner. "
+    "Type stop at any time to leave."
+)
+DRAFT_LEAD = "Here's your draft: your words, with a little joining text."
+DRAFT_FROM_BEFORE = "Here's the draft you were working on."
+READ_ALOUD = "Read it aloud once. Does it sound like you? You can change any part of it."
+NO_DRAFT = "There's no finished draft yet. Want to write one together, one question at a time?"
+SAVED = "Saved as version {version}."
+ALREADY_SAVED = "This one is already saved, as version {version}."
+SEE_AGAIN = "You can read it again any time with /myapology."
+CANNOT_SAVE = "I can't save drafts in this chat, sorry. Copy it somewhere private if you'd like to keep it."
+FOLLOW_UP = (
+    "Once you've said it, checking in a few days later shows you meant it: how are they doing with it? "
+    "Want a reminder to check in with your partner in 3 days?"
+)
+APOLOGY_TOPIC = "apology"  # the reminder nudges with the person's own commitment
+REMINDER_TEXT = "in 3 days to check in with your partner about how they're doing since your apology"
+TIPS_LEAD = "A few things that help when you say it:"
+NOT_SAVED = "This draft isn't saved yet. Save it if you'd like to come back to it."
+NO_SAVED = "You haven't saved an apology yet. Want to write one together?"
+DELETED = "Done. I've deleted your saved apology ({count} version{plural}) and any answers in progress."
+NOTHING_DELETED = "There was no saved apology to delete. I've cleared any answers in progress."
+
+WALKTHROUGH_BUTTON = {"title": "Walk me through it", "payload": "/start_apology"}
+TOPICS_BUTTON = {"title": "Other topics", "payload": "/help"}
+SAVE_BUTTON = {"title": "Save", "payload": "/apology_save"}
+DONE_BUTTON = {"title": "Done", "payload": "/apology_done"}
+DRAFT_BUTTONS = [
+    {"title": "Edit a part", "payload": "/apology_edit"},
+    {"title": "Start over", "payload": "/apology_restart"},
+    SAVE_BUTTON,
+    DONE_BUTTON,
+]
+REMINDER_BUTTON = {"title": "Remind me in 3 days", "payload": "/set_reminder"}
+DELETE_BUTTON = {"title": "Delete my saved apology", "payload": "/apology_delete"}
 
 
-def as_sentence(answer: str) -> str:
-    """One answer tidied into a sentence, its words untouched."""
-    text = _LONE_I.sub("I", " ".join(answer.split()))
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text.endswith(_SENTENCE_END) else f"{text}."
+def show_draft(dispatcher: CollectingDispatcher, answers: Mapping[str, str], lead: str) -> None:
+    """The draft in one message, with Edit a part / Start over / Save / Done."""
+    dispatcher.utter_message(text=f"{lead}\n\n{compose_draft(answers)}\n\n{READ_ALOUD}", buttons=DRAFT_BUTTONS)
 
 
-def _part(step: str, answer: str) -> str:
-    sentence = as_sentence(answer)
-    lead_in = LEAD_INS.get(step)
-    if lead_in is None or (step == "what_happened" and _ALREADY_SORRY.match(sentence)):
-        return sentence
-    return f"{lead_in} {sentence}"
+def offer_walkthrough(dispatcher: CollectingDispatcher, text: str) -> list[EventType]:
+    dispatcher.utter_message(text=text, buttons=[WALKTHROUGH_BUTTON, TOPICS_BUTTON])
+    return []
 
 
-def compose_draft(answers: Mapping[str, str | None]) -> str:
-    """The draft apology: opening, the answers in order with their lead-ins, closing."""
-    missing = [step for step in STEPS if not (answers.get(step) or "").strip()]
-    if missing:
-        raise ValueError(f"cannot compose a draft without {missing}")
-    paragraphs = [" ".join(_part(step, answers[step] or "") for step in group) for group in PARAGRAPHS]
-    return "\n\n".join([OPENING, *paragraphs, CLOSING])
+def start_form(dispatcher: CollectingDispatcher, text: str) -> list[EventType]:
+    """Say ``text``, then let the form ask its next question."""
+    dispatcher.utter_message(text=text)
+    return [FollowupAction(FORM)]
 
 
-def part_from_reply(reply: str) -> str | None:
-    """The step someone means by "2", "the second one", "the regret part"...; None if unclear."""
-    lowered = reply.lower()
-    number = _NUMBER.search(lowered)
-    if number:
-        return STEPS[int(number.group(1)) - 1]
-    words = re.findall(r"[a-z]+", lowered)
-    ordinals = {_ORDINALS[word] for word in words if word in _ORDINALS }
-    if len(ordinals) == 1:
-        return STEPS[ordinals.pop() - 1]
-    by_word = next((step for stem, step in _PART_WORDS if any(word.startswith(stem) for word in words)), None)
-    if by_word is None and words in (["one"], ["number", "one"]):  # elsewhere "one" is rarely a number
-        return STEPS[0]
-    return by_word
+class ActionApologyCompose(Action):
+    """The form has all six answers: show the draft."""
+
+    def name(self) -> str:
+        return "action_apology_compose"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        answers = answers_in(tracker)
+        if not is_complete(answers):  # the form was left early by its validation
+            return working_state_reset() + offer_walkthrough(dispatcher, NO_DRAFT)
+        show_draft(dispatcher, answers, DRAFT_LEAD)
+        return working_state_reset()
 
 
-def snippet(answer: str, limit: int = 50) -> str:
-    """The start of an answer, for a list of parts."""
-    text = " ".join(answer.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+class ActionApologyEdit(Action):
+    """"Edit a part": the form asks which part, then asks that question again."""
+
+    def name(self) -> str:
+        return "action_apology_edit"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if not is_complete(answers_in(tracker)):
+            return offer_walkthrough(dispatcher, NO_DRAFT)
+        return [
+            SlotSet(EDITING, True),
+            SlotSet(EDIT_PART, None),
+            SlotSet(NUDGED_SLOT, None),
+            SlotSet(PENDING_ANSWER, None),
+            FollowupAction(FORM),
+        ]
+
+
+class ActionApologyRestart(Action):
+    """"Start over": clear the answers (saved drafts stay) and begin at question one."""
+
+    def name(self) -> str:
+        return "action_apology_restart"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        await forget_answers(tracker.sender_id)
+        return answer_events({}) + working_state_reset() + start_form(dispatcher, INTRO)
+
+
+class ActionApologySave(Action):
+    """"Save": store the draft as a new version, then offer a check-in reminder."""
+
+    def name(self) -> str:
+        return "action_apology_save"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        answers = answers_in(tracker)
+        if not is_complete(answers):
+            return offer_walkthrough(dispatcher, NO_DRAFT)
+        result = await save_draft(tracker.sender_id, compose_draft(answers), as_sentence(answers["change"]))
+        if result is None:
+            dispatcher.utter_message(text=CANNOT_SAVE, buttons=[DONE_BUTTON])
+            return []
+        draft, newly_saved = result
+        saved = (SAVED if newly_saved else ALREADY_SAVED).format(version=draft.version)
+        dispatcher.utter_message(text=f"{saved} {SEE_AGAIN}\n\n{FOLLOW_UP}", buttons=[REMINDER_BUTTON, DONE_BUTTON])
+        return suggest_reminder(REMINDER_TEXT, APOLOGY_TOPIC)
+
+
+class ActionApologyDone(Action):
+    """"Done": tips for saying it; a reminder to save if the draft isn't saved yet."""
+
+    def name(self) -> str:
+        return "action_apology_done"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        tips = "\n".join(f"- {tip}" for tip in load_apology_content().tips)
+        answers = answers_in(tracker)
+        unsaved = False
+        if is_complete(answers):
+            saved = await latest_draft(tracker.sender_id)
+            unsaved = saved is None or saved.text != compose_draft(answers)
+        if unsaved:
+            dispatcher.utter_message(text=f"{TIPS_LEAD}\n{tips}\n\n{NOT_SAVED}", buttons=[SAVE_BUTTON, TOPICS_BUTTON])
+        else:
+            dispatcher.utter_message(text=f"{TIPS_LEAD}\n{tips}", buttons=[TOPICS_BUTTON])
+        return []
+
+
+class ActionShowApology(Action):
+    """"show my apology" / /myapology: the last saved version, with a delete button."""
+
+    def name(self) -> str:
+        return "action_show_apology"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        draft = await latest_draft(tracker.sender_id)
+        if draft is None:
+            return offer_walkthrough(dispatcher, NO_SAVED)
+        saved_on = f"{draft.created_at.day} {draft.created_at:%B %Y}"
+        dispatcher.utter_message(
+            text=f"Your saved apology (version {draft.version}, saved {saved_on}):\n\n{draft.text}",
+            buttons=[DELETE_BUTTON, TOPICS_BUTTON],
+        )
+        return []
+
+
+class ActionApologyDelete(Action):
+    """Delete every saved version and any answers in progress."""
+
+    def name(self) -> str:
+        return "action_apology_delete"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        count = await delete_drafts(tracker.sender_id)
+        text = DELETED.format(count=count, plural="" if count == 1 else "s") if count else NOTHING_DELETED
+        dispatcher.utter_message(text=text, buttons=[TOPICS_BUTTON])
+        return answer_events({}) + working_state_reset()

@@ -17,10 +17,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.apology_analyzer import STEPS, analyze, describe
-from actions.apology_content import load_apology_content
-from actions.apology_draft import part_from_reply, snippet
-from actions.apology_drafts import (
+from coach.apology.analyzer import STEPS, analyze, describe
+from coach.apology.content import load_apology_content
+from coach.apology.draft import part_from_reply, snippet
+from actions.apology_draft import (
     DRAFT_FROM_BEFORE,
     INTRO,
     TOPICS_BUTTON,

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from actions.apology_analyzer import STEPS
-from actions.user_settings import database
-from bot.storage import apology as storage
+from coach.apology.analyzer import STEPS
+from actions.people import database
+from coach.apology import store as storage
 
 FORM = "apology_form"
 EDIT_PART = "apology_edit_part"  # which part is being reworked ("edit a part")

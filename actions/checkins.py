@@ -7,8 +7,8 @@ for the score (buttons ``/checkin_score_one`` .. ``_five``, or typed: "4", "four
 ``action_submit_checkin`` saves both on the person's local day. Nothing is stored before
 that, so "stop" or a crisis message (handled by the general rules) leaves nothing behind.
 
-``/progress`` asks the front end for the ``progress_chart`` attachment (``bot.progress``);
-``/week`` sends ``weekly_reflection`` (``bot.reflection``). Database work runs in a worker
+``/progress`` asks the front end for the ``progress_chart`` attachment (``coach.checkins.chart``);
+``/week`` sends ``weekly_reflection`` (``coach.checkins.reflection``). Database work runs in a worker
 thread on the action server's own engine (same ``DATABASE_URL``).
 """
 
@@ -25,14 +25,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.reminders import suggest_reminder
-from actions.user_settings import database
-from bot.checkin_stats import current_streak
-from bot.reflection import weekly_reflection
-from bot.reminders import repository
-from bot.reminders.nudges import REFLECTION_TOPIC
-from bot.reminders.preferences import chat_id_for_sender
-from bot.storage.checkins import MAX_SCORE, checkin_days, checkin_on, has_checkins, local_day, save_checkin
-from bot.storage.db import Database
+from actions.people import database
+from coach.checkins.stats import current_streak
+from coach.checkins.reflection import weekly_reflection
+from coach.reminders import repository
+from coach.reminders.nudges import REFLECTION_TOPIC
+from coach.reminders.preferences import chat_id_for_sender
+from coach.checkins.store import MAX_SCORE, checkin_days, checkin_on, has_checkins, local_day, save_checkin
+from coach.storage.db import Database
 
 CHECKIN_SLOTS = ("checkin_score", "checkin_note")
 SCORE_INTENTS = {

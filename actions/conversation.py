@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import load_guidance
+from coach.content.guidance import load_guidance
 
 WELCOME = (
     "Hi, I'm trustcoach, a coach for rebuilding trust after a betrayal, whichever side of it you're on. "

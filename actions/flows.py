@@ -14,8 +14,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import Flow, Step, load_guidance
-from actions.role import ROLE_BY_INTENT, role_from_text
+from coach.content.guidance import Flow, Step, load_guidance
+from coach.content.role import ROLE_BY_INTENT, role_from_text
 
 NEXT_BUTTON = {"title": "Next", "payload": "/flow_next"}
 STOP_BUTTON = {"title": "Stop here", "payload": "/stop"}

@@ -27,15 +27,15 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import load_guidance
-from actions.user_settings import database
-from bot.reminders import preferences, repository
-from bot.reminders.buttons import preset_buttons
-from bot.reminders.listing import list_buttons, list_text
-from bot.reminders.nudges import GENERAL_TOPIC, REFLECTION_TOPIC, Buttons, MissedNote
-from bot.reminders.schedule import QUIET_END, QUIET_START, Schedule, ScheduleProblem, parse_schedule
-from bot.reminders.timezones import describe_zone, parse_timezone
-from bot.reminders.timing import first_due, from_db
+from coach.content.guidance import load_guidance
+from actions.people import database
+from coach.reminders import preferences, repository
+from coach.reminders.buttons import preset_buttons
+from coach.reminders.listing import list_buttons, list_text
+from coach.reminders.nudges import GENERAL_TOPIC, REFLECTION_TOPIC, Buttons, MissedNote
+from coach.reminders.schedule import QUIET_END, QUIET_START, Schedule, ScheduleProblem, parse_schedule
+from coach.reminders.timezones import describe_zone, parse_timezone
+from coach.reminders.timing import first_due, from_db
 
 UTC = timezone.utc
 REMINDER_SLOTS = (

@@ -1,8 +1,8 @@
 """Crisis replies: interrupt anything in progress and point to real help.
 
 Reached by the ``crisis_self_harm`` / ``crisis_abuse`` intents, whether the classifier or
-the deterministic safety net (``bot.safety``) found them. The reply text comes from
-``bot.safety.replies`` with the configured emergency line and the person's country.
+the deterministic safety net (``coach.safety``) found them. The reply text comes from
+``coach.safety.replies`` with the configured emergency line and the person's country.
 While the ``crisis`` slot is set, no coaching nudges are sent; "I'm safe now" clears it.
 """
 
@@ -14,9 +14,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.user_settings import country_for, set_crisis_flag
-from bot.config import Settings
-from bot.safety.replies import crisis_reply, safe_again_reply
+from actions.people import country_for, set_crisis_flag
+from coach.config import Settings
+from coach.safety.replies import crisis_reply, safe_again_reply
 
 SAFE_BUTTON = {"title": "I'm safe right now", "payload": "/safe_now"}
 

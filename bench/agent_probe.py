@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT
+from coach.config import PROJECT_ROOT
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -25,8 +25,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 def probe(model: Path, count: int) -> dict[str, float]:
     from rasa.core.agent import Agent
 
-    from bench.corpus import messages
-    from bench.processes import peak_rss_mib
+    from testing.corpus import messages
+    from testing.processes import peak_rss_mib
     from bot.logging_setup import configure_logging
 
     configure_logging("WARNING", None)

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import AsyncIterator
 
 from bot.action_server import ActionServer
-from bot.config import Settings
-from bot.rasa_bridge import RasaBridge
+from coach.config import Settings
+from bot.rasa.bridge import RasaBridge
 
 
 async def _load(settings: Settings, model: Path) -> tuple[RasaBridge, float]:

@@ -3,7 +3,7 @@
 The full path is ``RasaBridge.handle``: the agent fetches the tracker from the SQLite
 tracker store, parses, predicts, calls the action server over loopback, and saves the
 tracker. ``agent.parse_message`` is NLU alone. Both assistants get the same scripted
-conversations (``bench.corpus``) through the same action server and database, in
+conversations (``testing.corpus``) through the same action server and database, in
 alternating rounds (who goes first swaps each round), so machine noise hits both alike.
 
 - one user: the conversations one after the other (a fresh sender per conversation);
@@ -20,11 +20,11 @@ import asyncio
 import time
 from typing import Awaitable, Callable
 
-from bench.corpus import conversations, messages
-from bench.seeding import seed_long_history, template_events
+from testing.corpus import conversations, messages
+from testing.seeding import seed_long_history, template_events
 from bench.stats import ratio, summarize
-from bot.rasa_bridge import RasaBridge
-from bot.storage.db import Database
+from bot.rasa.bridge import RasaBridge
+from coach.storage.db import Database
 
 Timed = Callable[[str, str], Awaitable[object]]
 

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT
+from coach.config import PROJECT_ROOT
 
 PIPELINES_DIR = PROJECT_ROOT / "bench" / "pipelines"
 RESULTS = PROJECT_ROOT / "bench" / "results" / "nlu_pipelines.json"
@@ -37,12 +37,15 @@ def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
     return out / "nlu.tar.gz", time.perf_counter() - started
 
 
+def _predicted_label(parse: dict) -> str:
+    return parse["intent"]["name"]
+
+
 def held_out_scores(model: Path) -> dict[str, float]:
     from rasa.core.agent import Agent
     from rasa.shared.nlu.training_data.loading import load_data
     from sklearn.metrics import f1_score
 
-    from tests.test_nlu_model import predicted_label
 
     agent = Agent.load(str(model))
     examples = load_data(str(HELD_OUT)).intent_examples
@@ -52,7 +55,7 @@ def held_out_scores(model: Path) -> dict[str, float]:
         return [await agent.parse_message(m.get("text")) for m in examples]
 
     parses = asyncio.run(parse_all())
-    with_fallback = [predicted_label(p) for p in parses]
+    with_fallback = [_predicted_label(p) for p in parses]
     # What the classifier would have said without the fallback threshold.
     raw = []
     for parse, label in zip(parses, with_fallback):

@@ -29,13 +29,13 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TZ", "UTC")
 
 from bench.assistants import loaded  # noqa: E402
-from bench.corpus import conversations  # noqa: E402
+from testing.corpus import conversations  # noqa: E402
 from bench.inprocess import one_user, warm_up  # noqa: E402
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import PROJECT_ROOT, Settings  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
-from bot.rasa_bridge import find_model  # noqa: E402
-from bot.storage.db import Database  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
+from bot.rasa.bridge import find_model  # noqa: E402
+from coach.storage.db import Database  # noqa: E402
+from testing.harness import free_port  # noqa: E402
 
 
 def _area_functions() -> dict[str, list]:

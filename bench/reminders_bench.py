@@ -40,49 +40,17 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
-from bot.config import PROJECT_ROOT, Settings
-from bot.reminders.delivery import ReminderDelivery, Send
-from bot.reminders.nudges import NudgeMessage
-from bot.reminders.schedule import Schedule, parse_schedule
-from bot.reminders.timing import to_db
-from bot.storage.db import Database
-from bot.storage.reminders import ACTIVE, DONE, Reminder
+from coach.config import PROJECT_ROOT, Settings
+from coach.reminders.delivery import ReminderDelivery, Send
+from coach.reminders.nudges import NudgeMessage
+from coach.reminders.schedule import Schedule, parse_schedule
+from coach.reminders.timing import to_db
+from coach.storage.db import Database
+from coach.reminders.records import ACTIVE, DONE, Reminder
 
 RESULTS = PROJECT_ROOT / "bench" / "results" / "reminders.json"
 TOKEN = "123456789:BENCH-token_abcdefghijklmnopqrstuvw"
-NOW = datetime(2026, 11, 23, 20, 0, tzinfo=timezone.utc)  # 21:00 in Copenhagen
-PHRASES = ("every evening at 9 to check in with Sam", "at 9pm to call mum", "weekdays at 9pm", "every day at 21:00")
-FIRST_CHAT_ID = 1_000_000
-ZONE = ZoneInfo("Europe/Copenhagen")
-
-
-def fill(db: Database, count: int) -> None:
-    """``count`` reminders of different kinds, one per chat, all due at ``NOW``."""
-    made_at = NOW - timedelta(hours=12)
-    schedules = [parse_schedule(phrase, made_at, ZONE) for phrase in PHRASES]
-    if not all(isinstance(schedule, Schedule) for schedule in schedules):
-        raise RuntimeError(f"a benchmark phrase no longer parses: {schedules}")
-    rows = [
-        {
-            "chat_id": FIRST_CHAT_ID + number,
-            "note": schedule.note,
-            "topic": "general",
-            "kind": schedule.kind,
-            "rrule": schedule.rrule,
-            "tz_name": schedule.tz_name,
-            "local_time": schedule.local_time,
-            "explicit_time": schedule.explicit_time,
-            "anchor_at": to_db(schedule.first_fire_at),
-            "next_fire_at": to_db(NOW),
-            "status": ACTIVE,
-            "missed_count": 0,
-            "nudge_index": number,
-            "created_at": to_db(made_at),
-        }
-        for number, schedule in ((n, schedules[n % len(schedules)]) for n in range(count))
-    ]
-    with db.engine.begin() as connection:
-        connection.execute(sa.insert(Reminder), rows)
+from testing.seeding import FIRST_CHAT_ID, NOW, PHRASES, ZONE, fill  # noqa: E402
 
 
 def rows_moved_on(db: Database) -> bool:
@@ -164,8 +132,8 @@ class _NoConversation:
 
 async def fake_telegram_run(folder: Path, count: int) -> dict[str, Any]:
     from bot.telegram.app import build_application
-    from bot.telegram.reminders import telegram_sender
-    from tests.fake_telegram import FakeTelegramServer
+    from bot.telegram.reminder_buttons import telegram_sender
+    from testing.fake_telegram import FakeTelegramServer
 
     db = Database(f"sqlite:///{folder / 'telegram.db'}")
     db.migrate()

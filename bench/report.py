@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.targets import Row, evaluate
-from bot.config import PROJECT_ROOT
+from coach.config import PROJECT_ROOT
 
 DOC = PROJECT_ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"

@@ -43,15 +43,16 @@ from typing import Any, Callable
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TZ", "UTC")
 
-from bench import bot_process, inprocess, report, seeding, telegram_e2e, training  # noqa: E402
+from bench import inprocess, report, telegram_e2e, training  # noqa: E402
+from testing import bot_process, seeding  # noqa: E402
 from bench.agent_probe import run_probe  # noqa: E402
 from bench.assistants import loaded  # noqa: E402
 from bench.targets import evaluate  # noqa: E402
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import PROJECT_ROOT, Settings  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
-from bot.rasa_bridge import find_model  # noqa: E402
-from bot.storage.db import Database  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
+from bot.rasa.bridge import find_model  # noqa: E402
+from coach.storage.db import Database  # noqa: E402
+from testing.harness import free_port  # noqa: E402
 
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 WORK_ROOT = PROJECT_ROOT / "build" / "bench"

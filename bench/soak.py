@@ -35,20 +35,20 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TZ", "UTC")
 
 from bench.assistants import loaded  # noqa: E402
-from bench.crash import BURST_CHATS, crash_and_restart  # noqa: E402
-from bench.reliability import (  # noqa: E402
+from testing.crash import BURST_CHATS, crash_and_restart  # noqa: E402
+from testing.reliability import (  # noqa: E402
     RecordingBridge, busiest_window, check_delivery, hold_write_lock, script, send_through_rate_limiter,
     stored_conversation,
 )
-from bench.telegram_e2e import running_application  # noqa: E402
+from testing.app_runner import running_application  # noqa: E402
 from bot.commands import rasa_input_for_text  # noqa: E402
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import PROJECT_ROOT, Settings  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
-from bot.rasa_bridge import RasaBridge, find_model  # noqa: E402
-from bot.reminders.delivery import MAX_NUDGES_IN_FLIGHT  # noqa: E402
-from bot.storage.db import Database  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
-from tests.fake_telegram import FakeTelegramServer  # noqa: E402
+from bot.rasa.bridge import RasaBridge, find_model  # noqa: E402
+from coach.reminders.delivery import MAX_NUDGES_IN_FLIGHT  # noqa: E402
+from coach.storage.db import Database  # noqa: E402
+from testing.harness import free_port  # noqa: E402
+from testing.fake_telegram import FakeTelegramServer  # noqa: E402
 
 RESULTS = PROJECT_ROOT / "bench" / "results" / "soak.json"
 TOKEN = "555666777:SOAK-token_abcdefghijklmnopqrstuvw"

@@ -2,7 +2,7 @@
 
 The bot is the real ``Application`` (``bot.telegram.app.build_application``: rate limiter,
 per-chat ordering, update claims, handlers) around an already loaded ``RasaBridge``,
-long polling ``tests.fake_telegram.FakeTelegramServer`` over loopback HTTP. The fake
+long polling ``testing.fake_telegram.FakeTelegramServer`` over loopback HTTP. The fake
 server shares this process's event loop, so anything that blocks the loop delays the
 server's bookkeeping too: these numbers err on the slow side.
 
@@ -31,89 +31,15 @@ from typing import AsyncIterator
 from telegram import Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 
-from bench.corpus import conversations, messages
+from testing.corpus import conversations, messages
 from bench.stats import summarize
-from bot.config import Settings
-from bot.rasa_bridge import RasaBridge
-from bot.storage.db import Database
+from coach.config import Settings
+from bot.rasa.bridge import RasaBridge
+from coach.storage.db import Database
 from bot.telegram.app import build_application
 from bot.telegram.handlers import ERROR_REPLY
-from tests.fake_telegram import FakeTelegramServer
-
-DONE_GROUP = 99  # after every handler group of the bot
-_update_bases = itertools.count(50_000_000, 5_000_000)
-_chat_bases = itertools.count(7_000_000, 1_000_000)
-
-
-@dataclass
-class Tracked:
-    """Update ids pushed, and when each was pushed and finished (monotonic seconds)."""
-
-    pushed: dict[int, tuple[int, float]] = field(default_factory=dict)  # update_id -> (chat, at)
-    done: dict[int, asyncio.Future] = field(default_factory=dict)
-
-    def push(self, server: FakeTelegramServer, chat_id: int, text: str) -> asyncio.Future:
-        at = time.monotonic()
-        update_id = server.push_text(chat_id, text)
-        self.pushed[update_id] = (chat_id, at)
-        self.done[update_id] = asyncio.get_running_loop().create_future()
-        return self.done[update_id]
-
-    async def mark_done(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if isinstance(update, Update) and update.update_id in self.done:
-            future = self.done[update.update_id]
-            if not future.done():
-                future.set_result(time.monotonic())
-
-
-@dataclass
-class Outcome:
-    first: list[float]
-    complete: list[float]
-    lost: int
-    replies: int
-    updates: int
-
-
-def outcome(server: FakeTelegramServer, tracked: Tracked) -> Outcome:
-    """Attribute sendMessages to updates: a chat's replies between its push and its finish."""
-    first, complete, lost, replies = [], [], 0, 0
-    by_chat: dict[int, list] = {}
-    for call in server.delivered("sendMessage"):
-        by_chat.setdefault(int(call.chat_id), []).append(call)
-    for update_id, (chat_id, pushed_at) in tracked.pushed.items():
-        future = tracked.done[update_id]
-        finished_at = future.result() if future.done() else None
-        sent = [c for c in by_chat.get(chat_id, []) if c.at >= pushed_at and (finished_at is None or c.at <= finished_at)]
-        texts = [c.params.get("text") for c in sent]
-        if finished_at is None or not sent or texts == [ERROR_REPLY]:
-            lost += 1
-            continue
-        replies += len(sent)
-        first.append(sent[0].at - pushed_at)
-        complete.append(finished_at - pushed_at)
-    return Outcome(first, complete, lost, replies, len(tracked.pushed))
-
-
-@contextlib.asynccontextmanager
-async def running_application(settings: Settings, bridge: RasaBridge, db: Database, token: str,
-                              first_update_id: int | None = None) -> AsyncIterator[tuple[FakeTelegramServer, Tracked]]:
-    """The real Application polling a fresh fake server, with the finish marker added."""
-    first = first_update_id if first_update_id is not None else next(_update_bases)
-    async with FakeTelegramServer(token=token, first_update_id=first) as server:
-        app_settings = settings.with_overrides(telegram_token=token, telegram_api_url=server.url, poll_timeout=10)
-        application: Application = build_application(app_settings, bridge, db)
-        tracked = Tracked()
-        application.add_handler(TypeHandler(Update, tracked.mark_done), group=DONE_GROUP)
-        async with application:
-            await application.start()
-            await application.updater.start_polling(timeout=10, allowed_updates=Update.ALL_TYPES)
-            try:
-                yield server, tracked
-            finally:
-                await application.updater.stop()
-                await application.stop()
-
+from testing.app_runner import Outcome, Tracked, _chat_bases, outcome, running_application
+from testing.fake_telegram import FakeTelegramServer
 
 def _summary(result: Outcome, seconds: float) -> dict[str, object]:
     return {

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT
+from coach.config import PROJECT_ROOT
 
 OUR_CONFIG = PROJECT_ROOT / "config.yml"
 STOCK_CONFIG = PROJECT_ROOT / "bench" / "stock" / "config.yml"

@@ -36,15 +36,15 @@ import sqlalchemy as sa  # noqa: E402
 from rasa.core.actions.action import RemoteAction  # noqa: E402
 
 from bench.assistants import loaded  # noqa: E402
-from bench.corpus import conversations  # noqa: E402
+from testing.corpus import conversations  # noqa: E402
 from bench.inprocess import one_user, warm_up  # noqa: E402
-from bench.reliability import busiest_window, send_through_rate_limiter  # noqa: E402
+from testing.reliability import busiest_window, send_through_rate_limiter  # noqa: E402
 from bench.stats import summarize  # noqa: E402
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import PROJECT_ROOT, Settings  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
-from bot.rasa_bridge import RasaBridge, find_model  # noqa: E402
-from bot.storage.db import Database  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
+from bot.rasa.bridge import RasaBridge, find_model  # noqa: E402
+from coach.storage.db import Database  # noqa: E402
+from testing.harness import free_port  # noqa: E402
 
 RESULTS = PROJECT_ROOT / "bench" / "results" / "what_if.json"
 TOKEN = "444555666:WHATIF-token_abcdefghijklmnopqrstuvw"
@@ -98,7 +98,7 @@ async def handling(model: Path, rounds: int) -> dict[str, Any]:
 
 async def flood_pacing() -> dict[str, Any]:
     import bot.telegram.app as app_module
-    from bot.telegram.delivery import ResilientRateLimiter
+    from bot.telegram.pacing import ResilientRateLimiter
 
     results = {}
     targets = [9_000 + number % 40 for number in range(200)]

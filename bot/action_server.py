@@ -17,7 +17,7 @@ import time
 
 import aiohttp
 
-from bot.config import PROJECT_ROOT, Settings
+from coach.config import PROJECT_ROOT, Settings
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ if not sys.warnoptions:
     os.environ.setdefault("PYTHONWARNINGS", "ignore")
     warnings.simplefilter("ignore")
 
-from bot.config import PROJECT_ROOT, ConfigError, Settings  # noqa: E402
+from coach.config import PROJECT_ROOT, ConfigError, Settings  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
 
 logger = logging.getLogger("trustcoach")
@@ -54,7 +54,7 @@ def _stderr_to_file(path: Path) -> Iterator[None]:
 
 
 async def _run_console(settings: Settings) -> None:
-    from bot.console import chat
+    from bot.console.chat import chat
     from bot.runtime import running_coach
 
     print(f"Starting the coach (about 20 seconds; logs go to {CONSOLE_LOG})...", flush=True)
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(settings.log_level, settings.telegram_token)
 
     from bot.action_server import ActionServerError
-    from bot.rasa_bridge import ModelMissing
-    from bot.storage.db import DatabaseUnavailable
+    from bot.rasa.bridge import ModelMissing
+    from coach.storage.db import DatabaseUnavailable
 
     try:
         _dispatch(args.command, settings)

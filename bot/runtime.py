@@ -19,16 +19,16 @@ from typing import AsyncIterator
 from telegram import Update
 
 from bot.action_server import ActionServer
-from bot.config import Settings
-from bot.console import CONSOLE_CHAT_ID
-from bot.rasa_bridge import RasaBridge
-from bot.reminders.console import console_printer
-from bot.reminders.delivery import ReminderDelivery
-from bot.storage.db import Database
-from bot.storage.updates import prune_processed_updates
+from coach.config import Settings
+from bot.console.chat import CONSOLE_CHAT_ID
+from bot.rasa.bridge import RasaBridge
+from bot.console.reminders import console_printer
+from coach.reminders.delivery import ReminderDelivery
+from coach.storage.db import Database
+from coach.storage.updates import prune_processed_updates
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.inbox import requeue_unclaimed
-from bot.telegram.reminders import telegram_sender
+from bot.telegram.reminder_buttons import telegram_sender
 
 logger = logging.getLogger(__name__)
 

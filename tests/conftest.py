@@ -21,29 +21,17 @@ import pytest
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TZ", "UTC")
 
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import PROJECT_ROOT, Settings  # noqa: E402
 
-MODEL_DIR = PROJECT_ROOT / "models"
-TEST_TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuvw"
-_chat_ids = itertools.count(10_000)
-_update_id_bases = itertools.count(1_000_000, 1_000_000)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def new_chat_id() -> int:
-    """A chat id no other test uses (tests share one database)."""
-    return next(_chat_ids)
-
-
-def new_update_id_base() -> int:
-    """A first update_id no other fake server in this run uses (tests share one database,
-    and the bot rightly skips update ids it has handled before)."""
-    return next(_update_id_bases)
+from testing.harness import (  # noqa: E402
+    MODEL_DIR,
+    TEST_TOKEN,
+    free_port,
+    new_chat_id,
+    new_update_id_base,
+    require_model,
+    wait_for_http,
+)
 
 
 @pytest.fixture
@@ -51,30 +39,9 @@ def chat_id() -> int:
     return new_chat_id()
 
 
-def require_model() -> Path:
-    model = Path(os.environ.get("TRUSTCOACH_MODEL") or MODEL_DIR / "trustcoach.tar.gz")
-    if not model.exists():
-        pytest.fail("No trained model: run `make model` (make test does it first).")
-    return model
-
-
-def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"process exited with {process.returncode} before {url} answered")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
 @pytest.fixture(scope="session")
 def session_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from bot.storage.db import Database
+    from coach.storage.db import Database
 
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'session.db'}"
     db = Database(url)
@@ -114,14 +81,14 @@ def action_server(session_settings: Settings):
 @pytest.fixture(scope="session")
 def bridge(session_settings: Settings, action_server):
     """The real Rasa agent, loaded once, on the session database."""
-    from bot.rasa_bridge import RasaBridge
+    from bot.rasa.bridge import RasaBridge
 
     return RasaBridge.load(session_settings)
 
 
 @pytest.fixture
 def db(session_database_url: str):
-    from bot.storage.db import Database
+    from coach.storage.db import Database
 
     database = Database(session_database_url)
     yield database
@@ -131,7 +98,7 @@ def db(session_database_url: str):
 @pytest.fixture
 def fresh_db(tmp_path):
     """A new SQLite database of this test's own, migrated to every head, as at start-up."""
-    from bot.storage.db import Database
+    from coach.storage.db import Database
 
     database = Database(f"sqlite:///{tmp_path / 'fresh.db'}")
     database.migrate()

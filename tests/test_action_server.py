@@ -16,8 +16,8 @@ import aiohttp
 import pytest
 
 from bot.action_server import ActionServer, ActionServerError
-from bot.config import PROJECT_ROOT, Settings
-from tests.conftest import free_port
+from coach.config import PROJECT_ROOT, Settings
+from testing.harness import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +84,7 @@ async def test_the_action_server_serves_every_action_without_tensorflow_or_jax(t
 def test_the_apology_analyzer_works_with_the_back_ends_blocked() -> None:
     script = (
         "from bot.action_server_main import block_unused_backends; block_unused_backends()\n"
-        "from actions.apology_analyzer import analyze\n"
+        "from coach.apology.analyzer import analyze\n"
         "import sys; assert sys.modules['tensorflow'] is None\n"
         "print(sorted({flag.kind for flag in analyze('sorry you feel that way but you made me do it', 'ownership')}))"
     )

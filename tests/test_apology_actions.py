@@ -17,10 +17,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import apology_state
-from actions.apology_analyzer import STEPS
-from actions.apology_content import load_apology_content
-from actions.apology_draft import compose_draft, snippet
-from actions.apology_drafts import (
+from coach.apology.analyzer import STEPS
+from coach.apology.content import load_apology_content
+from coach.apology.draft import compose_draft, snippet
+from actions.apology_draft import (
     ActionApologyCompose,
     ActionApologyDelete,
     ActionApologyDone,
@@ -49,29 +49,12 @@ from actions.apology_form import (
     ActionStartApology,
     ValidateApologyForm,
 )
-from bot.storage import apology as storage
-from bot.storage.db import Database
+from coach.apology import store as storage
+from coach.storage.db import Database
+from testing.apology_answers import CLEAN, FLAGGED
 
 DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text(encoding="utf-8"))
 CHAT = 501
-CLEAN = {
-    "what_happened": "I lied to you about where I was every Friday for two months",
-    "impact": "You felt foolish and alone, and you stopped sleeping properly",
-    "ownership": "That was my choice and my responsibility, nobody else's",
-    "regret": "I regret lying to your face when you asked me straight out",
-    "change": "I have blocked his number and I will show you my phone whenever you ask",
-    "request": "When you feel ready, could we talk about what would help you?",
-}
-FLAGGED = {  # step: (answer, the phrase the coach should quote)
-    "what_happened": ("I'm sorry for everything that happened", "everything"),
-    "impact": ("I'm sorry you feel that way", "sorry you feel that way"),
-    "ownership": ("It was my fault but you were never home", "but you were never home"),
-    "regret": ("I regret it because I was stressed", "because I was stressed"),
-    "change": ("I will be better, I promise", "be better"),
-    "request": ("You have to forgive me by next week", "You have to forgive me by next week"),
-}
-
-
 @pytest.fixture
 def db(tmp_path, monkeypatch) -> Database:
     database = Database(f"sqlite:///{tmp_path / 'actions.db'}")

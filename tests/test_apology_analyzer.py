@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.apology_analyzer import KIND_TEXTS, STEPS, Flag, analyze, describe
+from coach.apology.analyzer import KIND_TEXTS, STEPS, Flag, analyze, describe
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA_PATH = PROJECT_ROOT / "tests" / "data" / "apology_sentences.yml"

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from actions.apology_drafts import INTRO, REMINDER_TEXT
+from actions.apology_draft import INTRO, REMINDER_TEXT
 from actions.apology_form import STOPPED
-from bot.rasa_bridge import BotReply, RasaBridge
-from bot.storage import apology as storage
-from tests.dialogue_support import say
-from tests.test_apology_actions import CLEAN, FLAGGED
-from tests.test_telegram_e2e import buttons_of, running_bot, wait_for_keyboard
+from bot.rasa.bridge import BotReply, RasaBridge
+from coach.apology import store as storage
+from testing.dialogue import say
+from testing.apology_answers import CLEAN, FLAGGED
+from testing.telegram import buttons_of, running_bot, wait_for_keyboard
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.apology_draft import CLOSING, OPENING, as_sentence, compose_draft, part_from_reply, snippet
+from coach.apology.draft import CLOSING, OPENING, as_sentence, compose_draft, part_from_reply, snippet
 
 ANSWERS = {
     "what_happened": "i hid the messages with my ex from you for three months",

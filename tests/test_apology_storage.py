@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from bot.privacy import forget_user
-from bot.storage import apology as storage
-from bot.storage.db import Database
+from coach.storage.privacy import forget_user
+from coach.apology import store as storage
+from coach.storage.db import Database
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from telegram import Update
 
 from bot.telegram.app import build_application
 from bot.telegram.handlers import ERROR_REPLY
-from tests.conftest import TEST_TOKEN, new_chat_id, new_update_id_base
-from tests.fake_telegram import FakeTelegramServer
+from testing.harness import TEST_TOKEN, new_chat_id, new_update_id_base
+from testing.fake_telegram import FakeTelegramServer
 
 pytestmark = pytest.mark.slow
 

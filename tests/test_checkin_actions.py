@@ -30,10 +30,10 @@ from actions.checkins import (
     note_from,
     score_from,
 )
-from bot.storage.checkins import DayScore, checkins_between, save_checkin
-from bot.storage.db import Database
-from bot.storage.models import UserSettings
-from bot.storage.reminders import ACTIVE, RECURRING, Reminder
+from coach.checkins.store import DayScore, checkins_between, save_checkin
+from coach.storage.db import Database
+from coach.storage.models import UserSettings
+from coach.reminders.records import ACTIVE, RECURRING, Reminder
 
 NOW = datetime(2025, 1, 10, 22, 30, tzinfo=timezone.utc)
 UTC_DAY = date(2025, 1, 10)
@@ -266,7 +266,7 @@ async def test_week_sends_the_reflection(fresh_db: Database) -> None:
 
 
 def test_the_guidance_step_that_offers_a_check_in_shows_its_button() -> None:
-    from actions.content import load_guidance
+    from coach.content.guidance import load_guidance
     from actions.flows import step_buttons
 
     offering = [step for flow in load_guidance().flows.values() for step in flow.steps if step.offer == "checkin"]

@@ -10,10 +10,10 @@ from datetime import datetime, timezone
 import pytest
 
 from actions.checkins import ALREADY_TODAY, NO_CHECKINS_YET, NOTE_QUESTION, SCORE_AGAIN, SCORE_QUESTION
-from bot.rasa_bridge import RasaBridge
-from bot.reminders import repository
-from bot.storage.checkins import DayScore, checkin_on, has_checkins
-from tests.dialogue_support import joined, payloads, say
+from bot.rasa.bridge import RasaBridge
+from coach.reminders import repository
+from coach.checkins.store import DayScore, checkin_on, has_checkins
+from testing.dialogue import joined, payloads, say
 
 pytestmark = pytest.mark.slow
 

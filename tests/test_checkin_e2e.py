@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 import pytest
 
 from actions.checkins import NOTE_QUESTION, PROGRESS_FOLLOW_UP, SCORE_QUESTION
-from bot.progress import CHART_SIZE_PX
-from bot.storage.checkins import DayScore, checkin_on
-from tests.test_telegram_e2e import buttons_of, running_bot, wait_for_keyboard
+from coach.checkins.chart import CHART_SIZE_PX
+from coach.checkins.store import DayScore, checkin_on
+from testing.telegram import buttons_of, running_bot, wait_for_keyboard
 
 pytestmark = pytest.mark.slow
 

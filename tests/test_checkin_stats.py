@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 
-from bot.checkin_stats import current_streak, fit_trend, summary_line
-from bot.privacy import export_json, forget_user
-from bot.storage.checkins import (
+from coach.checkins.stats import current_streak, fit_trend, summary_line
+from coach.storage.privacy import export_json, forget_user
+from coach.checkins.store import (
     CheckIn,
     DayScore,
     checkin_days,
@@ -20,8 +20,8 @@ from bot.storage.checkins import (
     local_day,
     save_checkin,
 )
-from bot.storage.db import Database
-from bot.storage.models import UserSettings
+from coach.storage.db import Database
+from coach.storage.models import UserSettings
 
 TODAY = date(2025, 3, 10)
 

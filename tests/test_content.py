@@ -1,6 +1,6 @@
 """Checks the coach's written content against its schema and content rules.
 
-Covers actions/content/guidance.yml (guidance flows and nudges) and
+Covers coach/content/guidance.yml (guidance flows and nudges) and
 the FAQ answers in domain.yml (utter_faq_*): structure, required flows and offers,
 source references to the seed articles, length limits, forbidden markup and
 noise, and that no text copies a long run of words from an article.
@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-GUIDANCE_PATH = REPO_ROOT / "actions" / "content" / "guidance.yml"
+GUIDANCE_PATH = REPO_ROOT / "coach" / "content" / "guidance.yml"
 DOMAIN_PATH = REPO_ROOT / "domain.yml"
 FAQ_PREFIX = "utter_faq_"
 

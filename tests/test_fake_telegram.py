@@ -29,7 +29,7 @@ from telegram.error import (
     RetryAfter,
 )
 
-from tests.fake_telegram import FakeTelegramServer, UploadedFile
+from testing.fake_telegram import FakeTelegramServer, UploadedFile
 
 TOKEN = "123:ABC"
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])

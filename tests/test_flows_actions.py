@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content import load_guidance
+from coach.content.guidance import load_guidance
 from actions.conversation import ActionClarify, ActionWelcome
 from actions.flows import ActionFlowNext, ActionSetRole, ActionStartFlow, ActionStopFlow
 

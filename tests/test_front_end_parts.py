@@ -7,7 +7,7 @@ import logging
 
 from bot.commands import COMMANDS, command_name, rasa_input_for_button, rasa_input_for_text
 from bot.logging_setup import REDACTED, configure_logging
-from bot.rasa_bridge import BotReply, Button
+from bot.rasa.bridge import BotReply, Button
 from bot.telegram.rendering import TELEGRAM_TEXT_LIMIT, render, split_text
 
 INTENTS = frozenset({"help", "flow_next", "stop", "struggle_money"})

@@ -11,7 +11,7 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from sklearn.metrics import classification_report, f1_score
 
-from bot.config import PROJECT_ROOT
+from coach.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 HELD_OUT = PROJECT_ROOT / "tests" / "nlu_test.yml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import yaml
 
-from actions.content import GUIDANCE_FILE
-from bot.config import PROJECT_ROOT
-from bot.safety.replies import crisis_reply, safe_again_reply
+from coach.content.guidance import GUIDANCE_FILE
+from coach.config import PROJECT_ROOT
+from coach.safety.replies import crisis_reply, safe_again_reply
 
 
 def all_strings(node) -> list[str]:

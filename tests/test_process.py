@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import PROJECT_ROOT
-from tests.conftest import TEST_TOKEN, free_port, require_model
-from tests.fake_telegram import FakeTelegramServer
+from coach.config import PROJECT_ROOT
+from testing.harness import TEST_TOKEN, free_port, require_model
+from testing.fake_telegram import FakeTelegramServer
 
 pytestmark = pytest.mark.slow
 TRUSTCOACH = [sys.executable, "-m", "bot.cli"]

@@ -10,10 +10,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from matplotlib.image import imread
 
-from bot.attachments import render_attachment
-from bot.progress import CHART_SIZE_PX, draw_chart, progress_chart, window_days
-from bot.storage.checkins import DayScore, save_checkin
-from bot.storage.db import Database
+from coach.attachments import render_attachment
+from coach.checkins.chart import CHART_SIZE_PX, draw_chart, progress_chart, window_days
+from coach.checkins.store import DayScore, save_checkin
+from coach.storage.db import Database
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 TODAY = date(2025, 3, 10)

@@ -1,4 +1,4 @@
-"""The cached action-result validator (bot/rasa_speedups.py) accepts and rejects exactly
+"""The cached action-result validator (bot/rasa/speedups.py) accepts and rejects exactly
 what Rasa's own check does, with the same error, and is what the loaded bridge uses."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from bot import rasa_speedups
+from bot.rasa import speedups as rasa_speedups
 
 VALID = [
     {"events": [], "responses": []},

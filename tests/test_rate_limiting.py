@@ -1,4 +1,4 @@
-"""Which Telegram calls are paced per person (bot/telegram/delivery.py): messages sent to or
+"""Which Telegram calls are paced per person (bot/telegram/pacing.py): messages sent to or
 edited for a private chat; groups and channels are PTB's own per-group pacing, typing
 indicators and calls without a chat are not paced per chat."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.telegram.delivery import MAX_IDLE_CHAT_LIMITERS, ResilientRateLimiter, private_chat_id
+from bot.telegram.pacing import MAX_IDLE_CHAT_LIMITERS, ResilientRateLimiter, private_chat_id
 
 
 @pytest.mark.parametrize(

@@ -17,24 +17,24 @@ from collections import Counter
 
 import pytest
 
-from bench.crash import Crash, crash_and_restart
-from bench.reliability import (
+from testing.crash import Crash, crash_and_restart
+from testing.reliability import (
     RecordingBridge, busiest_window, check_delivery, hold_write_lock, script, send_through_rate_limiter,
     stored_conversation,
 )
-from bench.telegram_e2e import running_application
+from testing.app_runner import running_application
 from bot.commands import rasa_input_for_text
-from bot.reminders.delivery import MAX_NUDGES_IN_FLIGHT
-from bot.telegram.delivery import PRIVATE_CHAT_BURST
-from tests.conftest import TEST_TOKEN, new_chat_id, new_update_id_base, require_model
-from tests.fake_telegram import FakeTelegramServer
+from coach.reminders.delivery import MAX_NUDGES_IN_FLIGHT
+from bot.telegram.pacing import PRIVATE_CHAT_BURST
+from testing.harness import TEST_TOKEN, new_chat_id, new_update_id_base, require_model
+from testing.fake_telegram import FakeTelegramServer
 
 pytestmark = pytest.mark.slow
 
-SQLITE_BUSY_TIMEOUT = 5.0  # seconds SQLite waits for a lock by itself (bot/storage/db.py)
+SQLITE_BUSY_TIMEOUT = 5.0  # seconds SQLite waits for a lock by itself (coach/storage/db.py)
 NUDGES_DUE = 200  # ~7 s of sending at Telegram's 30 a second: the kill lands mid-delivery
 TELEGRAM_PER_SECOND = 30  # Telegram's overall limit for one bot
-LIMITER_ALLOWANCE = 1  # the overall bucket lets this many go at once, then paces (bot/telegram/delivery.py)
+LIMITER_ALLOWANCE = 1  # the overall bucket lets this many go at once, then paces (bot/telegram/pacing.py)
 
 
 def assert_whole_once_and_in_order(server: FakeTelegramServer, recording: RecordingBridge,

@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.reminders as reminder_actions
-from actions.content import load_guidance
+from coach.content.guidance import load_guidance
 from actions.flows import OFFER_BUTTONS, step_buttons
 from actions.reminders import (
     CAP_REACHED,
@@ -38,12 +38,12 @@ from actions.reminders import (
     encode_schedule,
     suggest_reminder,
 )
-from bot.config import PROJECT_ROOT
-from bot.reminders import preferences, repository
-from bot.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
-from bot.reminders.timing import from_db
-from bot.storage.reminders import MISSED, Reminder
-from tests.reminders_support import NOW, add, fresh_database, schedule, utc
+from coach.config import PROJECT_ROOT
+from coach.reminders import preferences, repository
+from coach.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
+from coach.reminders.timing import from_db
+from coach.reminders.records import MISSED, Reminder
+from testing.reminders import NOW, add, fresh_database, schedule, utc
 
 ANA, BEN = 801, 802
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import pytest
 
-from bot.reminders import repository
-from bot.reminders.buttons import CALLBACK_PATTERN, WHEN_PRESETS, handle_button, preset_buttons
-from bot.reminders.listing import NO_REMINDERS, describe_reminder
-from bot.reminders.schedule import Schedule, parse_schedule
-from bot.reminders.timing import from_db
-from bot.storage.reminders import ACTIVE, CANCELLED
-from tests.reminders_support import CPH, NOW, add, fresh_database, utc
+from coach.reminders import repository
+from coach.reminders.buttons import CALLBACK_PATTERN, WHEN_PRESETS, handle_button, preset_buttons
+from coach.reminders.listing import NO_REMINDERS, describe_reminder
+from coach.reminders.schedule import Schedule, parse_schedule
+from coach.reminders.timing import from_db
+from coach.reminders.records import ACTIVE, CANCELLED
+from testing.reminders import CPH, NOW, add, fresh_database, utc
 
 ANA, BEN = 701, 702
 NUDGE = "Reminder: call Sam\n\nPick one moment today to listen."

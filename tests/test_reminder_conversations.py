@@ -8,13 +8,13 @@ from __future__ import annotations
 import pytest
 
 from actions.reminders import CAP_REACHED, CHECK_BACK_NOTE, WHEN_QUESTION, ZONE_QUESTION
-from bot.reminders import preferences, repository
-from bot.reminders.delivery import ReminderDelivery
-from bot.reminders.nudges import DISCREET_TEXT
-from bot.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
-from bot.reminders.timing import from_db
-from tests.dialogue_support import joined, payloads, say
-from tests.reminders_support import Clock, Outbox, add
+from coach.reminders import preferences, repository
+from coach.reminders.delivery import ReminderDelivery
+from coach.reminders.nudges import DISCREET_TEXT
+from coach.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
+from coach.reminders.timing import from_db
+from testing.dialogue import joined, payloads, say
+from testing.reminders import Clock, Outbox, add
 
 pytestmark = pytest.mark.slow
 

@@ -11,20 +11,20 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
-from actions.content import load_guidance
-from bot.config import ConfigError, Settings
-from bot.console import CONSOLE_CHAT_ID
-from bot.reminders import claims, repository
-from bot.reminders.buttons import handle_button
-from bot.reminders.console import console_printer
-from bot.reminders.delivery import RecipientUnreachable, ReminderDelivery
-from bot.reminders.nudges import DISCREET_TEXT, saved_commitments
-from bot.reminders.timing import from_db
-from bot.storage.checkins import save_checkin
-from bot.storage.db import Database
-from bot.storage.models import UserSettings
-from bot.storage.reminders import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
-from tests.reminders_support import NOW, Clock, Outbox, add, deliver_with_two_processes, fresh_database, schedule, utc
+from coach.content.guidance import load_guidance
+from coach.config import ConfigError, Settings
+from bot.console.chat import CONSOLE_CHAT_ID
+from coach.reminders import claims, repository
+from coach.reminders.buttons import handle_button
+from bot.console.reminders import console_printer
+from coach.reminders.delivery import RecipientUnreachable, ReminderDelivery
+from coach.reminders.nudges import DISCREET_TEXT, saved_commitments
+from coach.reminders.timing import from_db
+from coach.checkins.store import save_checkin
+from coach.storage.db import Database
+from coach.storage.models import UserSettings
+from coach.reminders.records import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
+from testing.reminders import NOW, Clock, Outbox, add, deliver_with_two_processes, fresh_database, schedule, utc
 
 ANA, BEN = 601, 602
 

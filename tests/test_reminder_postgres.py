@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.reminders import claims
-from bot.storage.db import Database
-from bot.storage.reminders import DONE, Reminder
-from tests.conftest import free_port
-from tests.reminders_support import NOW, Outbox, add, deliver_with_two_processes
+from coach.reminders import claims
+from coach.storage.db import Database
+from coach.reminders.records import DONE, Reminder
+from testing.harness import free_port
+from testing.reminders import NOW, Outbox, add, deliver_with_two_processes
 
 pytest.importorskip("psycopg2")
 INITDB, PG_CTL = shutil.which("initdb"), shutil.which("pg_ctl")

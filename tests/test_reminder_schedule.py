@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.reminders.schedule import (
+from coach.reminders.schedule import (
     MAX_AHEAD,
     Schedule,
     ScheduleProblem,
@@ -22,7 +22,7 @@ from bot.reminders.schedule import (
     next_occurrence,
     parse_schedule,
 )
-from bot.reminders.timezones import describe_zone, parse_timezone
+from coach.reminders.timezones import describe_zone, parse_timezone
 
 UTC = timezone.utc
 CPH = ZoneInfo("Europe/Copenhagen")

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
-from bot.reminders import preferences, repository
-from bot.reminders.timing import from_db
-from bot.storage.models import Base
-from bot.storage.reminders import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
-from tests.reminders_support import CPH, NOW, add, fresh_database, schedule, utc
+from coach.reminders import preferences, repository
+from coach.reminders.timing import from_db
+from coach.storage.models import Base
+from coach.reminders.records import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
+from testing.reminders import CPH, NOW, add, fresh_database, schedule, utc
 
 ANA, BEN = 501, 502
 

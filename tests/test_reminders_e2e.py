@@ -16,17 +16,17 @@ from typing import AsyncIterator
 import pytest
 from telegram import Update
 
-from bot.config import Settings
-from bot.rasa_bridge import BotReply
-from bot.reminders import preferences, repository
-from bot.reminders.delivery import ReminderDelivery
-from bot.reminders.timing import from_db
-from bot.storage.db import Database
+from coach.config import Settings
+from bot.rasa.bridge import BotReply
+from coach.reminders import preferences, repository
+from coach.reminders.delivery import ReminderDelivery
+from coach.reminders.timing import from_db
+from coach.storage.db import Database
 from bot.telegram.app import build_application
-from bot.telegram.reminders import telegram_sender
-from tests.conftest import TEST_TOKEN, new_chat_id, new_update_id_base
-from tests.fake_telegram import Call, FakeTelegramServer
-from tests.reminders_support import Clock, add, fresh_database, utc
+from bot.telegram.reminder_buttons import telegram_sender
+from testing.harness import TEST_TOKEN, new_chat_id, new_update_id_base
+from testing.fake_telegram import Call, FakeTelegramServer
+from testing.reminders import Clock, add, fresh_database, utc
 
 
 class StandInCoach:

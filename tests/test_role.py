@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.role import role_from_text
+from coach.content.role import role_from_text
 
 
 @pytest.mark.parametrize("text, role", [

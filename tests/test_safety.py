@@ -20,9 +20,9 @@ from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.detector import ABUSE, SELF_HARM, CrisisMatch, detect_crisis
-from bot.safety.rasa_component import SAFETY_NET_KEY, SafetyNet
-from bot.safety.replies import crisis_reply, known_countries, safe_again_reply
+from coach.safety.detector import ABUSE, SELF_HARM, CrisisMatch, detect_crisis
+from bot.rasa.safety_net import SAFETY_NET_KEY, SafetyNet
+from coach.safety.replies import crisis_reply, known_countries, safe_again_reply
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SET_PATH = PROJECT_ROOT / "tests" / "data" / "safety_set.yml"
@@ -220,7 +220,7 @@ MARKDOWN = re.compile(r"[*_`#\[\]]|^\s*[-+] ", re.MULTILINE)
 
 
 def _resources() -> dict:
-    with (PROJECT_ROOT / "bot" / "safety" / "resources.yml").open(encoding="utf-8") as handle:
+    with (PROJECT_ROOT / "coach" / "safety" / "resources.yml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
@@ -364,10 +364,10 @@ def test_pipeline_config_with_the_safety_net_validates() -> None:
             {"name": "WhitespaceTokenizer"},
             {"name": "CountVectorsFeaturizer"},
             {"name": "DIETClassifier", "epochs": 1},
-            {"name": "bot.safety.rasa_component.SafetyNet"},
+            {"name": "bot.rasa.safety_net.SafetyNet"},
             {"name": "FallbackClassifier", "threshold": 0.3},
         ],
     }
     model_config = DefaultV1Recipe().graph_config_for_recipe(config, {}, training_type=TrainingType.NLU)
     validation.validate(model_config)
-    assert "run_bot.safety.rasa_component.SafetyNet3" in model_config.predict_schema.nodes
+    assert "run_bot.rasa.safety_net.SafetyNet3" in model_config.predict_schema.nodes

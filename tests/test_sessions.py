@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from bot.rasa_bridge import RasaBridge, sender_id_for_chat
+from bot.rasa.bridge import RasaBridge, sender_id_for_chat
 
 pytestmark = pytest.mark.slow
 

@@ -12,9 +12,9 @@ import pytest
 import sqlalchemy as sa
 from telegram import Update
 
-from bot.config import Settings
-from bot.rasa_bridge import RasaBridge
-from bot.storage.db import Database
+from coach.config import Settings
+from bot.rasa.bridge import RasaBridge
+from coach.storage.db import Database
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.handlers import (
     EDITED_REPLY,
@@ -24,47 +24,11 @@ from bot.telegram.handlers import (
     NOT_TEXT_REPLY,
     STALE_BUTTON_REPLY,
 )
-from tests.conftest import TEST_TOKEN, new_update_id_base
-from tests.fake_telegram import FakeTelegramServer
+from testing.harness import TEST_TOKEN, new_update_id_base
+from testing.fake_telegram import FakeTelegramServer
+from testing.telegram import buttons_of, running_bot, wait_for_keyboard
 
 pytestmark = pytest.mark.slow
-
-
-@asynccontextmanager
-async def running_bot(settings: Settings, bridge: RasaBridge, db: Database,
-                      first_update_id: int | None = None) -> AsyncIterator[FakeTelegramServer]:
-    first = first_update_id or new_update_id_base()
-    async with FakeTelegramServer(token=TEST_TOKEN, first_update_id=first) as server:
-        app_settings = settings.with_overrides(telegram_api_url=server.url, poll_timeout=1)
-        application = build_application(app_settings, bridge, db)
-        async with application:
-            await register_commands(application)
-            await application.start()
-            await application.updater.start_polling(timeout=1, allowed_updates=Update.ALL_TYPES)
-            try:
-                yield server
-            finally:
-                await application.updater.stop()
-                await application.stop()
-
-
-async def wait_for_keyboard(server: FakeTelegramServer, chat_id: int, after: int = 0, timeout: float = 15.0):
-    """The messages sent to the chat after the first ``after``, up to one with buttons.
-    (Rasa sends each paragraph of a reply as its own message; the buttons come last.)"""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        calls = server.calls_of("sendMessage", chat_id=chat_id)[after:]
-        for index, call in enumerate(calls):
-            if call.params.get("reply_markup"):
-                return calls[: index + 1]
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"no message with buttons; sent: {[c.params.get('text') for c in calls]}")
-        await asyncio.sleep(0.05)
-
-
-def buttons_of(call) -> list[tuple[str, str]]:
-    markup = call.params.get("reply_markup") or {}
-    return [(b["text"], b["callback_data"]) for row in markup.get("inline_keyboard", []) for b in row]
 
 
 async def test_start_free_text_and_a_button_press(session_settings, bridge, db, chat_id) -> None:
@@ -215,7 +179,7 @@ async def test_export_then_forget_leaves_no_row_behind(session_settings, bridge,
 
 
 async def test_crisis_reply_uses_the_chosen_country_and_pauses_nudges(session_settings, bridge, db, chat_id) -> None:
-    from bot.storage.models import UserSettings
+    from coach.storage.models import UserSettings
 
     async with running_bot(session_settings, bridge, db) as server:
         server.push_text(chat_id, "/country")

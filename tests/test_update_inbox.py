@@ -1,4 +1,4 @@
-"""The update inbox (bot/storage/updates.py, bot/telegram/inbox.py): python-telegram-bot's
+"""The update inbox (coach/storage/updates.py, bot/telegram/inbox.py): python-telegram-bot's
 real updater fetches from the fake Bot API server and confirms what it fetched; the inbox
 has every fetched update by then, gives back the unclaimed ones after a stop, and claiming
 takes an update out. The whole crash is in tests/test_reliability.py (kill -9)."""
@@ -10,11 +10,11 @@ import asyncio
 from telegram import Bot, Update
 from telegram.ext import Updater
 
-from bot.storage.db import Database
-from bot.storage.updates import claim_update, keep_in_inbox, unclaimed_in_inbox
+from coach.storage.db import Database
+from coach.storage.updates import claim_update, keep_in_inbox, unclaimed_in_inbox
 from bot.telegram.inbox import InboxQueue, requeue_unclaimed
-from tests.conftest import TEST_TOKEN, new_update_id_base
-from tests.fake_telegram import FakeTelegramServer
+from testing.harness import TEST_TOKEN, new_update_id_base
+from testing.fake_telegram import FakeTelegramServer
 
 
 def test_an_update_is_kept_once_and_leaves_the_inbox_when_claimed(fresh_db: Database) -> None:

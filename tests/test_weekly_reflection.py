@@ -9,11 +9,11 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.content import load_guidance
-from bot.reflection import NO_CHECKINS, SOURCE_LABELS, weekly_reflection
-from bot.storage.checkins import save_checkin
-from bot.storage.db import Database
-from bot.storage.models import UserSettings
+from coach.content.guidance import load_guidance
+from coach.checkins.reflection import NO_CHECKINS, SOURCE_LABELS, weekly_reflection
+from coach.checkins.store import save_checkin
+from coach.storage.db import Database
+from coach.storage.models import UserSettings
 
 TODAY = date(2025, 3, 16)  # a Sunday
 CHAT = 4242

@@ -18,14 +18,14 @@ from telegram.ext import (
 )
 
 from bot.commands import COMMANDS
-from bot.config import Settings
-from bot.rasa_bridge import RasaBridge
-from bot.reminders.buttons import CALLBACK_PATTERN as REMINDER_BUTTONS
-from bot.storage.db import Database
-from bot.telegram.delivery import PerChatUpdateProcessor, ResilientRateLimiter
+from coach.config import Settings
+from bot.rasa.bridge import RasaBridge
+from coach.reminders.buttons import CALLBACK_PATTERN as REMINDER_BUTTONS
+from coach.storage.db import Database
+from bot.telegram.pacing import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.telegram.handlers import TelegramFrontEnd
 from bot.telegram.inbox import InboxQueue
-from bot.telegram.reminders import ReminderButtons
+from bot.telegram.reminder_buttons import ReminderButtons
 
 PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS

@@ -10,7 +10,7 @@ made on purpose:
 - Group chats: the coach is personal and private, so in groups it only answers commands,
   with a pointer to a private chat, and stores nothing about the group.
 - Updates are claimed in the database before handling, so a redelivered update is
-  skipped (see ``bot.storage.updates``). Message text is never logged at INFO.
+  skipped (see ``coach.storage.updates``). Message text is never logged at INFO.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.attachments import render_attachment
+from coach.attachments import render_attachment
 from bot.commands import rasa_input_for_button, rasa_input_for_text
-from bot.config import Settings
-from bot.privacy import export_json, forget_user
-from bot.safety.replies import country_code, known_countries
-from bot.storage.user_settings import set_country
-from bot.rasa_bridge import BotReply, RasaBridge, sender_id_for_chat
-from bot.storage.db import Database
-from bot.storage.updates import claim_update
+from coach.config import Settings
+from coach.storage.privacy import export_json, forget_user
+from coach.safety.replies import country_code, known_countries
+from coach.people import set_country
+from bot.rasa.bridge import BotReply, RasaBridge, sender_id_for_chat
+from coach.storage.db import Database
+from coach.storage.updates import claim_update
 from bot.telegram.rendering import render
 
 logger = logging.getLogger(__name__)

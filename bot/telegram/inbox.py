@@ -4,7 +4,7 @@ python-telegram-bot's updater puts each fetched update on ``application.update_q
 then confirms the whole batch to Telegram with its next ``getUpdates``. ``InboxQueue.put``
 first writes the update to ``telegram_inbox`` (in a worker thread), so by the time Telegram
 forgets an update the database has it. Claiming the update for handling takes it out of
-the inbox (``bot.storage.updates.claim_update``); ``requeue_unclaimed`` puts whatever is
+the inbox (``coach.storage.updates.claim_update``); ``requeue_unclaimed`` puts whatever is
 still there back on the queue at start-up, before polling begins.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 
 from telegram import Bot, Update
 
-from bot.storage.db import Database
-from bot.storage.updates import keep_in_inbox, unclaimed_in_inbox
-from bot.telegram.delivery import chat_key
+from coach.storage.db import Database
+from coach.storage.updates import keep_in_inbox, unclaimed_in_inbox
+from bot.telegram.pacing import chat_key
 
 logger = logging.getLogger(__name__)
 

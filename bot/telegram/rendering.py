@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.rasa_bridge import BotReply, Button
+from bot.rasa.bridge import BotReply, Button
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The console front end: chat in a terminal on the same brain and database."""

@@ -1,0 +1,1 @@
+"""Rasa inside the bot process: the bridge to the agent, its patches and the custom pipeline components."""

@@ -1,0 +1,122 @@
+"""The bridge between the front ends (Telegram, console) and the Rasa agent in-process.
+
+``RasaBridge.load(settings)`` loads the newest trained model from ``models/`` into a
+``rasa.core.agent.Agent`` whose conversation trackers live in the app's database
+(``SQLTrackerStore``, same ``DATABASE_URL``) and whose custom actions are reached on the
+loopback action server. ``handle(sender_id, text)`` runs one user message through NLU,
+policies and actions and returns the replies as plain ``BotReply`` objects, so the front
+ends never see Rasa's dictionaries.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.utils.endpoints import EndpointConfig
+
+from bot.rasa import speedups as rasa_speedups
+from coach.config import Settings
+from coach.safety.detector import detect_crisis
+from coach.safety.replies import crisis_reply
+from bot.tracker_store import RetryingSQLTrackerStore
+
+logger = logging.getLogger(__name__)
+
+
+class ModelMissing(RuntimeError):
+    """No trained model was found; the message says how to train one."""
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class BotReply:
+    """One message from the coach: text, optional buttons, optional custom payload."""
+
+    text: str = ""
+    buttons: tuple[Button, ...] = ()
+    custom: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_rasa(cls, message: dict[str, Any]) -> "BotReply":
+        buttons = tuple(
+            Button(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
+            for b in message.get("buttons") or ()
+        )
+        return cls(text=message.get("text") or "", buttons=buttons, custom=message.get("custom") or {})
+
+
+def find_model(model_path: Path) -> Path:
+    """The model file to load: ``model_path`` itself, or the newest ``.tar.gz`` in it."""
+    if model_path.is_file():
+        return model_path
+    candidates = sorted(model_path.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime) if model_path.is_dir() else []
+    if not candidates:
+        raise ModelMissing(
+            f"No trained Rasa model in {model_path}/. Run `make model` (or `make run`, which trains it)."
+        )
+    return candidates[-1]
+
+
+def sender_id_for_chat(chat_id: int | str) -> str:
+    """One Telegram chat is one Rasa sender."""
+    return str(chat_id)
+
+
+class RasaBridge:
+    """Hands messages to the agent and turns its answers into ``BotReply`` objects."""
+
+    def __init__(self, agent: Agent, emergency_line: str | None = None) -> None:
+        self.agent = agent
+        self.emergency_line = emergency_line
+        self.known_intents = frozenset(agent.domain.intents) if agent.domain else frozenset()
+
+    @classmethod
+    def load(cls, settings: Settings) -> "RasaBridge":
+        """Load the model with the SQL tracker store and the loopback action endpoint."""
+        model_file = find_model(settings.model_path)
+        rasa_speedups.install()
+        tracker_store = RetryingSQLTrackerStore(host=settings.database_url)
+        log_level = logging.getLogger().level
+        agent = Agent.load(
+            str(model_file),
+            tracker_store=tracker_store,
+            action_endpoint=EndpointConfig(url=settings.action_endpoint_url),
+        )
+        # Loading imports numpy.distutils (skops -> sklearn), which sets the root logger to WARNING.
+        logging.getLogger().setLevel(log_level)
+        logger.info("Loaded Rasa model %s.", model_file.name)
+        return cls(agent, emergency_line=settings.emergency_line)
+
+    async def handle(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotReply]:
+        """Run one user message through Rasa and collect the coach's replies."""
+        output = CollectingOutputChannel()
+        message = UserMessage(text, output, sender_id, metadata=metadata, input_channel="trustcoach")
+        await self.agent.handle_message(message)
+        replies = [BotReply.from_rasa(m) for m in output.messages]
+        return self._never_without_help(text, replies)
+
+    def _never_without_help(self, text: str, replies: list[BotReply]) -> list[BotReply]:
+        """A message the safety net flags always gets the crisis resources, even if the
+        crisis action failed (Rasa then answers nothing and only logs the error)."""
+        if any("emergency" in reply.text.lower() for reply in replies):
+            return replies
+        match = detect_crisis(text)
+        if match is None:
+            return replies
+        logger.error("A crisis message got no crisis reply from Rasa; sending the built-in one.")
+        return replies + [BotReply(text=crisis_reply(match.kind, emergency_line=self.emergency_line))]
+
+    async def slot(self, sender_id: str, name: str) -> Any:
+        """The current value of one slot for a sender (None if unknown)."""
+        tracker = await self.agent.tracker_store.retrieve(sender_id)
+        return tracker.get_slot(name) if tracker else None

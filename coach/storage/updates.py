@@ -1,0 +1,110 @@
+"""The life of a Telegram update in the database: kept in the inbox once fetched, claimed
+once its handling starts, so a crash loses no update and none is handled twice.
+
+* ``keep_in_inbox``: python-telegram-bot confirms updates to Telegram (the next
+  ``getUpdates`` offset) as soon as it has fetched them, not once they are handled, so
+  each fetched update is first written to ``telegram_inbox`` (``bot.telegram.inbox``).
+  At start-up the ones still there are queued again (``unclaimed_in_inbox``).
+* ``claim_update``: an update is claimed by inserting its id before it is handled: the
+  primary key makes the claim atomic, also across several bot processes, and a
+  redelivered or re-queued update is skipped. The same transaction takes it out of the
+  inbox. That is at-most-once handling: a crash in the middle of one update loses that one
+  reply rather than sending it twice.
+
+A locked or briefly unreachable database does not lose the message: the claim is retried
+with backoff for up to ``CLAIM_RETRY_SECONDS``, each retry logged as a warning, while the
+update waits (SQLite itself first waits out a lock for its busy timeout of 5 s).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime, timedelta
+from typing import Callable, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from coach.storage.db import Database
+from coach.storage.models import InboxUpdate, ProcessedUpdate, utcnow
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+CLAIM_RETRY_SECONDS = 60.0
+MAX_RETRY_DELAY = 5.0
+
+
+def claim_update(db: Database, update_id: int, chat_id: int | None, retry_for: float = CLAIM_RETRY_SECONDS) -> bool:
+    """True if this process may handle the update; False if it was handled before.
+
+    Blocking (the handlers run it in a worker thread); raises the database's error if it
+    stays locked or unreachable for ``retry_for`` seconds."""
+
+    def claim() -> bool:
+        try:
+            with db.session() as session:
+                session.add(ProcessedUpdate(update_id=update_id, chat_id=chat_id))
+                session.flush()
+                session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
+            return True
+        except IntegrityError:
+            with db.session() as session:  # handled before: nothing left to keep
+                session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
+            return False
+
+    return _retrying(claim, f"claiming update {update_id}", retry_for)
+
+
+def keep_in_inbox(db: Database, update_id: int, chat_id: int | None, payload: str,
+                  retry_for: float = CLAIM_RETRY_SECONDS) -> None:
+    """Write a fetched update to the inbox (once: a redelivered one is already there or
+    already claimed). Blocking; raises if the database stays unavailable."""
+
+    def keep() -> None:
+        with db.session() as session:
+            seen = session.get(InboxUpdate, update_id) or session.get(ProcessedUpdate, update_id)
+            if seen is None:
+                session.add(InboxUpdate(update_id=update_id, chat_id=chat_id, payload=payload))
+
+    try:
+        _retrying(keep, f"keeping update {update_id}", retry_for)
+    except IntegrityError:  # another process kept it at the same moment
+        pass
+
+
+def unclaimed_in_inbox(db: Database) -> list[str]:
+    """The payloads of fetched updates whose handling never started, oldest first."""
+    with db.session() as session:
+        query = (
+            sa.select(InboxUpdate.payload)
+            .where(~sa.exists().where(ProcessedUpdate.update_id == InboxUpdate.update_id))
+            .order_by(InboxUpdate.update_id)
+        )
+        return list(session.scalars(query))
+
+
+def _retrying(work: Callable[[], T], what: str, retry_for: float) -> T:
+    """Run ``work``; while the database is locked or unreachable, retry with backoff (each
+    retry logged as a warning) for up to ``retry_for`` seconds, then raise."""
+    deadline = time.monotonic() + retry_for
+    delay = 0.5
+    while True:
+        try:
+            return work()
+        except OperationalError as error:  # locked, or the server is gone for a moment
+            if time.monotonic() + delay > deadline:
+                raise
+            logger.warning("The database is unavailable (%s) while %s; retrying in %.1f s.", error.orig, what, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, MAX_RETRY_DELAY)
+
+
+def prune_processed_updates(db: Database, older_than: timedelta = timedelta(days=2)) -> int:
+    """Forget claims older than Telegram's redelivery window (it keeps updates 24 h)."""
+    cutoff: datetime = utcnow() - older_than
+    with db.session() as session:
+        result = session.execute(sa.delete(ProcessedUpdate).where(ProcessedUpdate.received_at < cutoff))
+        return result.rowcount or 0
