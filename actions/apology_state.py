@@ -18,6 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from coach.apology.analyzer import STEPS
 from actions.people import database
 from coach.apology import store as storage
+from coach.people import chat_for_sender
 
 FORM = "apology_form"
 EDIT_PART = "apology_edit_part"  # which part is being reworked ("edit a part")
@@ -25,13 +26,6 @@ EDITING = "apology_editing"  # True while the form re-asks one part of a finishe
 NUDGED_SLOT = "apology_nudged_slot"  # the question whose answer got its one nudge
 PENDING_ANSWER = "apology_pending_answer"  # the nudged answer, kept for "Keep my wording"
 ROLE_WARNED = "apology_role_warned"  # the hurt partner was told what this is for
-
-
-def chat_id_of(sender_id: str) -> int | None:
-    try:
-        return int(sender_id)
-    except ValueError:
-        return None
 
 
 def answers_in(tracker: Tracker) -> dict[str, str]:
@@ -54,41 +48,41 @@ def working_state_reset() -> list[EventType]:
 
 
 async def store_answer(sender_id: str, step: str, text: str) -> None:
-    chat_id = chat_id_of(sender_id)
+    chat_id = chat_for_sender(sender_id)
     if chat_id is not None:
         await asyncio.to_thread(storage.save_answer, database(), chat_id, step, text)
 
 
 async def stored_answers(sender_id: str) -> dict[str, str]:
-    chat_id = chat_id_of(sender_id)
+    chat_id = chat_for_sender(sender_id)
     if chat_id is None:
         return {}
     return await asyncio.to_thread(storage.load_answers, database(), chat_id)
 
 
 async def forget_answers(sender_id: str) -> None:
-    chat_id = chat_id_of(sender_id)
+    chat_id = chat_for_sender(sender_id)
     if chat_id is not None:
         await asyncio.to_thread(storage.clear_answers, database(), chat_id)
 
 
 async def save_draft(sender_id: str, text: str, change: str) -> tuple[storage.SavedDraft, bool] | None:
     """``(draft, newly_saved)``, or None when this sender has no database copy."""
-    chat_id = chat_id_of(sender_id)
+    chat_id = chat_for_sender(sender_id)
     if chat_id is None:
         return None
     return await asyncio.to_thread(storage.save_draft, database(), chat_id, text, change)
 
 
 async def latest_draft(sender_id: str) -> storage.SavedDraft | None:
-    chat_id = chat_id_of(sender_id)
+    chat_id = chat_for_sender(sender_id)
     if chat_id is None:
         return None
     return await asyncio.to_thread(storage.latest_draft, database(), chat_id)
 
 
 async def delete_drafts(sender_id: str) -> int:
-    chat_id = chat_id_of(sender_id)
+    chat_id = chat_for_sender(sender_id)
     if chat_id is None:
         return 0
     return await asyncio.to_thread(storage.delete_drafts, database(), chat_id)

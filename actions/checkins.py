@@ -24,13 +24,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.reminders import suggest_reminder
+from actions.reminder_suggestions import suggest_reminder
 from actions.people import database
 from coach.checkins.stats import current_streak
 from coach.checkins.reflection import weekly_reflection
 from coach.reminders import repository
 from coach.reminders.nudges import REFLECTION_TOPIC
-from coach.reminders.preferences import chat_id_for_sender
+from coach.people import chat_for_sender
 from coach.checkins.store import MAX_SCORE, checkin_days, checkin_on, has_checkins, local_day, save_checkin
 from coach.storage.db import Database
 
@@ -150,7 +150,7 @@ class ActionStartCheckin(Action):
         return "action_start_checkin"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        chat_id = chat_id_for_sender(tracker.sender_id)
+        chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is not None:
             db = database()
             today = await asyncio.to_thread(local_day, db, chat_id, now_utc())
@@ -220,7 +220,7 @@ class ActionSubmitCheckin(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         clear = [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
-        chat_id = chat_id_for_sender(tracker.sender_id)
+        chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is None:
             dispatcher.utter_message(text=NOT_A_CHAT)
             return clear
@@ -250,7 +250,7 @@ class ActionShowProgress(Action):
         return "action_show_progress"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        chat_id = chat_id_for_sender(tracker.sender_id)
+        chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is None or not await asyncio.to_thread(has_checkins, database(), chat_id):
             dispatcher.utter_message(text=NO_CHECKINS_YET, buttons=[CHECKIN_BUTTON])
             return []
@@ -270,7 +270,7 @@ class ActionWeeklyReflection(Action):
         return "action_weekly_reflection"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        chat_id = chat_id_for_sender(tracker.sender_id)
+        chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is None:
             dispatcher.utter_message(text=NOT_A_CHAT)
             return []

@@ -43,7 +43,8 @@ import sqlalchemy as sa
 from coach.config import PROJECT_ROOT, Settings
 from coach.reminders.delivery import ReminderDelivery, Send
 from coach.reminders.nudges import NudgeMessage
-from coach.reminders.schedule import Schedule, parse_schedule
+from coach.reminders.schedule import Schedule
+from coach.reminders.when_words import parse_schedule
 from coach.reminders.timing import to_db
 from coach.storage.db import Database
 from coach.reminders.records import ACTIVE, DONE, Reminder

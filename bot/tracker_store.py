@@ -7,6 +7,13 @@ seconds (SQLite gives up after 5 s) or restarting (PostgreSQL) would silently co
 conversation state. ``RetryingSQLTrackerStore`` retries both with backoff for up to
 ``RETRY_SECONDS``, logging each retry as a warning, before letting the error through.
 Saving again is safe: Rasa stores only the events the database does not have yet.
+
+The store is declared in ``endpoints.yml`` (``tracker_store: type:
+bot.tracker_store.RetryingSQLTrackerStore``), so ``rasa shell`` and ``rasa run`` use it
+too. Without a ``url`` (or ``db``) there it opens ``DATABASE_URL`` (the default SQLite file
+under ``data/`` when unset), the database the bot and the action server use. The bot
+builds it with ``tracker_store_from_endpoints``, where its own ``Settings.database_url``
+wins over any ``url`` in the file, so ``/forget`` and ``/export`` see the same events.
 """
 
 from __future__ import annotations
@@ -14,16 +21,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Awaitable, Callable, Optional, TypeVar
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Optional, TypeVar
 
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import class_from_module_path
+from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
 from sqlalchemy.exc import OperationalError
+
+from coach.config import PROJECT_ROOT, Settings
 
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 60.0
 MAX_RETRY_DELAY = 5.0
+ENDPOINTS_FILE = PROJECT_ROOT / "endpoints.yml"
 Result = TypeVar("Result")
 
 
@@ -42,7 +57,22 @@ async def _retrying(attempt: Callable[[], Awaitable[Result]], doing: str) -> Res
 
 
 class RetryingSQLTrackerStore(SQLTrackerStore):
-    """``SQLTrackerStore`` whose load and save are retried while the database is unavailable."""
+    """``SQLTrackerStore`` whose load and save are retried while the database is unavailable.
+
+    Rasa passes ``endpoints.yml``'s ``url`` as ``host`` and its other keys as keyword
+    arguments; with neither ``url`` nor ``db`` given, the store opens ``DATABASE_URL``.
+    """
+
+    def __init__(
+        self,
+        domain: Optional[Domain] = None,
+        host: Optional[str] = None,
+        event_broker: Optional[EventBroker] = None,
+        **kwargs: Any,
+    ) -> None:
+        if host is None and kwargs.get("db") is None:
+            host = Settings.from_env().database_url
+        super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         return await _retrying(lambda: super(RetryingSQLTrackerStore, self).retrieve(sender_id),
@@ -51,3 +81,33 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await _retrying(lambda: super(RetryingSQLTrackerStore, self).save(tracker),
                         f"saving the conversation of {tracker.sender_id}")
+
+
+def _is_sql_store(store_type: str) -> bool:
+    if store_type.lower() == "sql":
+        return True
+    try:
+        store_class = class_from_module_path(store_type)
+    except (AttributeError, ImportError):
+        return False
+    return isinstance(store_class, type) and issubclass(store_class, SQLTrackerStore)
+
+
+def tracker_store_from_endpoints(database_url: str, endpoints_file: Path | str = ENDPOINTS_FILE) -> TrackerStore:
+    """The tracker store ``endpoints.yml`` declares, built the way Rasa builds it, on ``database_url``.
+
+    ``database_url`` (the caller's ``Settings``) wins over a ``url`` in the file, so the
+    conversation events share the database with the app's tables. Without a
+    ``tracker_store`` section it is a ``RetryingSQLTrackerStore`` on ``database_url``.
+    """
+    config = read_endpoint_config(str(endpoints_file), "tracker_store")
+    if config is None or config.type is None:
+        return RetryingSQLTrackerStore(host=database_url)
+    if not _is_sql_store(config.type):
+        logger.warning("The tracker store in %s (%s) is not an SQL store; DATABASE_URL is not used for it.",
+                       endpoints_file, config.type)
+        return TrackerStore.create(config)
+    if config.url and config.url != database_url:
+        logger.warning("Ignoring the tracker store url in %s: conversations are kept in DATABASE_URL's database.",
+                       endpoints_file)
+    return TrackerStore.create(EndpointConfig(url=database_url, type=config.type, **config.kwargs))

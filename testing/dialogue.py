@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.rasa.bridge import BotReply, RasaBridge
+from coach.people import sender_for_chat
 
 
 async def say(bridge: RasaBridge, chat_id: int, text: str) -> list[BotReply]:
     """One message from the person in ``chat_id``; the coach's replies."""
-    return await bridge.handle(str(chat_id), text)
+    return await bridge.handle(sender_for_chat(chat_id), text)
 
 
 def joined(replies: list[BotReply]) -> str:

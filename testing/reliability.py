@@ -31,7 +31,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from coach.config import Settings
-from bot.rasa.bridge import BotReply, RasaBridge, sender_id_for_chat
+from coach.people import sender_for_chat
+from bot.rasa.bridge import BotReply, RasaBridge
 from bot.telegram.app import build_application
 from bot.telegram.rendering import render
 from testing.fake_telegram import Call, FakeTelegramServer
@@ -83,12 +84,12 @@ class RecordingBridge:
 
     def inputs(self, chat_id: int) -> list[str]:
         """What the coach was asked, for one chat, in the order it handled it."""
-        sender = sender_id_for_chat(chat_id)
+        sender = sender_for_chat(chat_id)
         return [item.text for item in self.handled if item.sender_id == sender]
 
     def expected_texts(self, chat_id: int) -> list[str]:
         """The Telegram message texts the replies for one chat render to, in order."""
-        sender = sender_id_for_chat(chat_id)
+        sender = sender_for_chat(chat_id)
         return [message.text for item in self.handled if item.sender_id == sender
                 for reply in item.replies for message in render(reply)]
 
@@ -176,7 +177,7 @@ def stored_conversation(database_url: str, chat_id: int) -> StoredConversation:
         with engine.connect() as connection:
             rows = connection.execute(
                 sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
-                {"sender": sender_id_for_chat(chat_id)},
+                {"sender": sender_for_chat(chat_id)},
             ).all()
     finally:
         engine.dispose()

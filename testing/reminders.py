@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 from coach.reminders import repository
 from coach.reminders.delivery import DeliveryStats, ReminderDelivery
 from coach.reminders.nudges import NudgeMessage
-from coach.reminders.schedule import Schedule, parse_schedule
+from coach.reminders.schedule import Schedule
+from coach.reminders.when_words import parse_schedule
 from coach.storage.db import Database
 from coach.reminders.records import Reminder
 

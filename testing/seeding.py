@@ -19,7 +19,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from coach.storage.db import Database
 from coach.storage.models import UserSettings, utcnow
 from coach.reminders.records import ACTIVE, Reminder
-from coach.reminders.schedule import Schedule, parse_schedule
+from coach.reminders.schedule import Schedule
+from coach.reminders.when_words import parse_schedule
 from coach.reminders.timing import to_db
 
 NOW = datetime(2026, 11, 23, 20, 0, tzinfo=timezone.utc)  # 21:00 in Copenhagen

@@ -1,5 +1,6 @@
 """The trained model on the held-out set (tests/nlu_test.yml, never used in training):
-macro-F1 must stay at or above 0.85; the per-intent report is written to docs/NLU_REPORT.md."""
+macro-F1 must stay at or above 0.85; the per-intent report is written to results/nlu_report.md
+(gitignored; docs/NLU_REPORT.md is a snapshot of it, updated by hand)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from coach.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 HELD_OUT = PROJECT_ROOT / "tests" / "nlu_test.yml"
-REPORT = PROJECT_ROOT / "docs" / "NLU_REPORT.md"
+REPORT = PROJECT_ROOT / "results" / "nlu_report.md"
 MACRO_F1_FLOOR = 0.85
 
 

@@ -13,34 +13,34 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.reminders as reminder_actions
+import actions.reminder_common as reminder_common
 from coach.content.guidance import load_guidance
+from actions.check_back import CHECK_BACK_NOTE, ActionWait20Minutes
+from actions.discreet_mode import ActionToggleDiscreet
 from actions.flows import OFFER_BUTTONS, step_buttons
-from actions.reminders import (
-    CAP_REACHED,
-    CHECK_BACK_NOTE,
+from actions.reminder_common import CAP_REACHED
+from actions.reminder_confirm import ActionAskReminderConfirmed, ActionSaveReminder
+from actions.reminder_form import (
+    REMINDER_SLOTS,
     WHEN_QUESTION,
+    ActionAskReminderWhen,
+    ActionReminderStopped,
+    ActionStartReminder,
+    ValidateReminderForm,
+    encode_schedule,
+)
+from actions.reminder_list import ActionCancelReminder, ActionListReminders
+from actions.reminder_suggestions import suggest_reminder
+from actions.timezone_form import (
     ZONE_QUESTION,
     ZONE_UNKNOWN,
-    ActionAskReminderConfirmed,
     ActionAskReminderTimezone,
-    ActionAskReminderWhen,
-    ActionCancelReminder,
-    ActionListReminders,
-    ActionReminderStopped,
-    ActionSaveReminder,
-    ActionStartReminder,
     ActionStartTimezone,
-    ActionToggleDiscreet,
-    ActionWait20Minutes,
-    ValidateReminderForm,
     ValidateTimezoneForm,
-    encode_schedule,
-    suggest_reminder,
 )
 from coach.config import PROJECT_ROOT
 from coach.reminders import preferences, repository
-from coach.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
+from coach.reminders.when_words import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
 from coach.reminders.timing import from_db
 from coach.reminders.records import MISSED, Reminder
 from testing.reminders import NOW, add, fresh_database, schedule, utc
@@ -51,13 +51,13 @@ DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"
 
 @pytest.fixture(autouse=True)
 def pinned_clock(monkeypatch):
-    monkeypatch.setattr(reminder_actions, "now_utc", lambda: NOW)
+    monkeypatch.setattr(reminder_common, "now_utc", lambda: NOW)
 
 
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     database = fresh_database(tmp_path)
-    monkeypatch.setattr(reminder_actions, "database", lambda: database)
+    monkeypatch.setattr(reminder_common, "database", lambda: database)
     yield database
     database.dispose()
 
@@ -284,7 +284,7 @@ async def test_saving_a_confirmed_schedule_stores_it_under_the_topic_and_clears_
     assert (saved.note, saved.topic, from_db(saved.next_fire_at)) == ("call Sam", "dwelling", utc("2026-11-23 20:00"))
     assert texts(dispatcher)[0].startswith("Saved.")
     assert payloads(dispatcher) == ["/flow_next"]  # back into the flow they came from
-    assert all(events[name] is None for name in reminder_actions.REMINDER_SLOTS)
+    assert all(events[name] is None for name in REMINDER_SLOTS)
     assert repository.live_reminders(in_copenhagen, BEN) == []
 
 
@@ -298,7 +298,7 @@ async def test_a_suggested_reminder_is_saved_under_the_suggestions_topic(in_cope
 
 
 async def test_a_one_off_that_passed_during_the_conversation_is_not_saved(in_copenhagen, monkeypatch) -> None:
-    monkeypatch.setattr(reminder_actions, "now_utc", lambda: NOW + timedelta(hours=2))
+    monkeypatch.setattr(reminder_common, "now_utc", lambda: NOW + timedelta(hours=2))
     slots = {"reminder_pending": pending("in 20 minutes"), "reminder_confirmed": "yes"}
     dispatcher, _ = await run(ActionSaveReminder(), tracker("yes", "affirm", slots))
     assert "passed while we were talking" in texts(dispatcher)[0]

@@ -11,7 +11,8 @@ import pytest
 from coach.reminders import repository
 from coach.reminders.buttons import CALLBACK_PATTERN, WHEN_PRESETS, handle_button, preset_buttons
 from coach.reminders.listing import NO_REMINDERS, describe_reminder
-from coach.reminders.schedule import Schedule, parse_schedule
+from coach.reminders.schedule import Schedule
+from coach.reminders.when_words import parse_schedule
 from coach.reminders.timing import from_db
 from coach.reminders.records import ACTIVE, CANCELLED
 from testing.reminders import CPH, NOW, add, fresh_database, utc

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from actions.reminders import CAP_REACHED, CHECK_BACK_NOTE, WHEN_QUESTION, ZONE_QUESTION
+from actions.check_back import CHECK_BACK_NOTE
+from actions.reminder_common import CAP_REACHED
+from actions.reminder_form import WHEN_QUESTION
+from actions.timezone_form import ZONE_QUESTION
 from coach.reminders import preferences, repository
 from coach.reminders.delivery import ReminderDelivery
 from coach.reminders.nudges import DISCREET_TEXT
-from coach.reminders.schedule import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
+from coach.reminders.when_words import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
 from coach.reminders.timing import from_db
 from testing.dialogue import joined, payloads, say
 from testing.reminders import Clock, Outbox, add

@@ -12,16 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.reminders.schedule import (
-    MAX_AHEAD,
-    Schedule,
-    ScheduleProblem,
-    defer_past_quiet_hours,
-    in_quiet_hours,
-    local_to_utc,
-    next_occurrence,
-    parse_schedule,
-)
+from coach.reminders.describe import describe_schedule
+from coach.reminders.quiet_hours import defer_past_quiet_hours, in_quiet_hours
+from coach.reminders.schedule import Schedule, local_to_utc, next_occurrence
+from coach.reminders.when_words import MAX_AHEAD, ScheduleProblem, parse_schedule
 from coach.reminders.timezones import describe_zone, parse_timezone
 
 UTC = timezone.utc
@@ -241,7 +235,7 @@ def test_other_zone_reads_times_in_that_zone() -> None:
     ],
 )
 def test_describe_confirms_in_users_zone(text: str, described: str) -> None:
-    assert parsed(text).describe(NOW) == described
+    assert describe_schedule(parsed(text), NOW) == described
 
 
 def test_one_off_fires_once() -> None:

@@ -16,15 +16,16 @@ from coach.config import Settings
 from bot.rasa.bridge import RasaBridge
 from coach.storage.db import Database
 from bot.telegram.app import build_application, register_commands
+from bot.privacy_commands import FORGET_DONE
 from bot.telegram.handlers import (
     EDITED_REPLY,
     ERROR_REPLY,
-    FORGET_DONE,
     GROUP_REPLY,
     NOT_TEXT_REPLY,
     STALE_BUTTON_REPLY,
 )
-from testing.harness import TEST_TOKEN, new_update_id_base
+from coach.safety.replies import CRISIS_MARKER
+from testing.harness import TEST_TOKEN, free_port, new_update_id_base
 from testing.fake_telegram import FakeTelegramServer
 from testing.telegram import buttons_of, running_bot, wait_for_keyboard
 
@@ -206,12 +207,14 @@ async def test_crisis_reply_uses_the_chosen_country_and_pauses_nudges(session_se
 
 
 async def test_a_crisis_message_gets_help_even_if_the_crisis_action_fails(bridge, chat_id, monkeypatch) -> None:
-    from rasa.core.agent import Agent
+    """The real agent (NLU, safety net, policies) with its action server unreachable: Rasa
+    answers nothing and only logs, so the bridge's own crisis reply is the last net."""
+    from rasa.utils.endpoints import EndpointConfig
 
-    async def broken_handle(self, message):  # as if the action server had crashed mid-turn
-        return None
-
-    monkeypatch.setattr(Agent, "handle_message", broken_handle)
+    dead = EndpointConfig(url=f"http://127.0.0.1:{free_port()}/webhook")
+    monkeypatch.setattr(bridge.agent.processor, "action_endpoint", dead)
     replies = await bridge.handle(str(chat_id), "he choked me last night and i'm scared to go home")
-    assert len(replies) == 1 and "emergency" in replies[0].text.lower()
-    assert await bridge.handle(str(chat_id), "we keep fighting about the dishes") == []
+    shown = [reply for reply in replies if reply.text]
+    assert len(shown) == 1 and "emergency" in shown[0].text.lower()
+    assert replies[-1].custom == {CRISIS_MARKER: "crisis_abuse"}
+    assert not any("emergency" in reply.text.lower() for reply in await bridge.handle(str(chat_id), "we keep fighting about the dishes"))

@@ -1,7 +1,9 @@
 """Console chat: the same coach (brain, actions, database) in a terminal, no Telegram needed.
 
 Buttons are shown as a numbered list; typing the number presses the button. Commands
-work as on Telegram (/start, /help, /cancel, /privacy); /quit or Ctrl-D leaves.
+work as on Telegram (/start, /help, /cancel, /privacy; /export, /forget and /country from
+``bot.privacy_commands``, whose buttons can also be answered with their first word, e.g.
+"yes"); files are saved under data/exports. /quit or Ctrl-D leaves.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ import asyncio
 import sys
 from typing import TextIO
 
-from coach.attachments import render_attachment
+from coach.attachments import Attachment, render_attachment
+from bot import privacy_commands as privacy
 from bot.commands import command_name, rasa_input_for_button, rasa_input_for_text
 from coach.config import PROJECT_ROOT
-from coach.storage.privacy import export_json, forget_user
-from bot.rasa.bridge import BotReply, Button, RasaBridge, sender_id_for_chat
+from coach.people import sender_for_chat
+from bot.rasa.bridge import BotReply, Button, RasaBridge
 from coach.storage.db import Database
 
 CONSOLE_CHAT_ID = 0  # the console is one chat, with its own id in the same database
 PROMPT = "you> "
-EXPORT_PATH = PROJECT_ROOT / "data" / "exports" / "console-export.json"
+EXPORT_DIR = PROJECT_ROOT / "data" / "exports"
 
 
 def format_replies(replies: list[BotReply]) -> tuple[str, list[Button]]:
@@ -43,6 +46,21 @@ def rasa_input(line: str, buttons: list[Button], known_intents: frozenset[str]) 
     return rasa_input_for_text(line)
 
 
+def privacy_answer(line: str, buttons: list[Button]) -> str | None:
+    """The data of a /forget or /country button the line presses (its number, its title or
+    the title's first word, e.g. "yes"), or None when it presses none of them."""
+    choice = line.strip()
+    if choice.isdigit():
+        picked = buttons[int(choice) - 1].payload if 1 <= int(choice) <= len(buttons) else ""
+        return picked if privacy.is_answer(picked) else None
+    typed = choice.lower().rstrip(".!")
+    for button in buttons:
+        title = button.title.lower()
+        if privacy.is_answer(button.payload) and typed and typed in {title, title.split()[0].rstrip(",")}:
+            return button.payload
+    return None
+
+
 async def _read_line(stream: TextIO) -> str:
     return await asyncio.to_thread(stream.readline)
 
@@ -50,43 +68,48 @@ async def _read_line(stream: TextIO) -> str:
 async def _save_attachment(db: Database, instruction: dict, stdout: TextIO) -> None:
     """Files (a chart, an export) are saved under data/exports in the console."""
     attachment = await asyncio.to_thread(render_attachment, db, CONSOLE_CHAT_ID, instruction)
-    if attachment is None:
-        return
-    path = EXPORT_PATH.parent / attachment.filename
+    if attachment is not None:
+        _save_file(attachment, stdout)
+
+
+def _save_file(attachment: Attachment, stdout: TextIO) -> None:
+    path = EXPORT_DIR / attachment.filename
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(attachment.data)
     print(f"coach> {attachment.caption or 'Here is your file'}: saved to {path}", file=stdout, flush=True)
 
 
-async def _data_command(name: str, db: Database, stdin: TextIO, stdout: TextIO) -> None:
-    """/export and /forget, as on Telegram but with a file and a typed confirmation."""
-    if name == "export":
-        EXPORT_PATH.parent.mkdir(parents=True, exist_ok=True)
-        EXPORT_PATH.write_bytes(await asyncio.to_thread(export_json, db, CONSOLE_CHAT_ID))
-        print(f"coach> Your data is in {EXPORT_PATH}", file=stdout, flush=True)
-        return
-    print("coach> This deletes everything I have about you. Type yes to confirm.", file=stdout)
-    print(PROMPT, end="", file=stdout, flush=True)
-    if (await _read_line(stdin)).strip().lower() == "yes":
-        await asyncio.to_thread(forget_user, db, CONSOLE_CHAT_ID)
-        print("coach> Done. Everything is deleted.", file=stdout, flush=True)
-    else:
-        print("coach> Okay, nothing was deleted.", file=stdout, flush=True)
+def _show_privacy_reply(reply: privacy.PrivacyReply, stdout: TextIO) -> list[Button]:
+    """Print a /forget, /export or /country reply; the buttons a number (or word) can press."""
+    output, buttons = format_replies([BotReply(text=reply.text, buttons=reply.buttons)])
+    if output:
+        print(output, file=stdout, flush=True)
+    if reply.file is not None:
+        _save_file(reply.file, stdout)
+    return buttons
 
 
 async def chat(bridge: RasaBridge, db: Database, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
     """Read lines until EOF or /quit; print the coach's replies."""
     print("trustcoach console. Type what's on your mind, a number to press a button, /quit to leave.", file=stdout)
     buttons: list[Button] = []
-    sender_id = sender_id_for_chat(CONSOLE_CHAT_ID)
+    sender_id = sender_for_chat(CONSOLE_CHAT_ID)
     while True:
         print(PROMPT, end="", file=stdout, flush=True)
         line = await _read_line(stdin)
         if not line or line.strip().lower() in {"/quit", "/exit"}:
             print("\ncoach> Take care. I'm here whenever you want to come back.", file=stdout, flush=True)
             return
-        if command_name(line.strip()) in {"export", "forget"}:
-            await _data_command(command_name(line.strip()), db, stdin, stdout)
+        name = command_name(line.strip())
+        if name in privacy.PRIVACY_COMMANDS:
+            argument = " ".join(line.split()[1:])
+            answered = await asyncio.to_thread(privacy.command, db, CONSOLE_CHAT_ID, name, argument)
+            buttons = _show_privacy_reply(answered, stdout)
+            continue
+        pressed = privacy_answer(line, buttons)
+        if pressed is not None:
+            answered = await asyncio.to_thread(privacy.answer, db, CONSOLE_CHAT_ID, pressed)
+            buttons = _show_privacy_reply(answered, stdout)
             continue
         text = rasa_input(line, buttons, bridge.known_intents)
         if not text:

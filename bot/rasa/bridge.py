@@ -19,11 +19,13 @@ from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.rasa import form_context
 from bot.rasa import speedups as rasa_speedups
 from coach.config import Settings
+from coach.people import sender_for_chat
 from coach.safety.detector import detect_crisis
-from coach.safety.replies import crisis_reply
-from bot.tracker_store import RetryingSQLTrackerStore
+from coach.safety.replies import CRISIS_MARKER, crisis_reply
+from bot.tracker_store import tracker_store_from_endpoints
 
 logger = logging.getLogger(__name__)
 
@@ -67,9 +69,8 @@ def find_model(model_path: Path) -> Path:
     return candidates[-1]
 
 
-def sender_id_for_chat(chat_id: int | str) -> str:
-    """One Telegram chat is one Rasa sender."""
-    return str(chat_id)
+# One chat is one Rasa sender; the mapping lives in coach.people (kept here under its old name).
+sender_id_for_chat = sender_for_chat
 
 
 class RasaBridge:
@@ -82,10 +83,12 @@ class RasaBridge:
 
     @classmethod
     def load(cls, settings: Settings) -> "RasaBridge":
-        """Load the model with the SQL tracker store and the loopback action endpoint."""
+        """Load the model with endpoints.yml's tracker store (on ``settings.database_url``) and the
+        loopback action endpoint."""
         model_file = find_model(settings.model_path)
         rasa_speedups.install()
-        tracker_store = RetryingSQLTrackerStore(host=settings.database_url)
+        form_context.install()
+        tracker_store = tracker_store_from_endpoints(settings.database_url)
         log_level = logging.getLogger().level
         agent = Agent.load(
             str(model_file),
@@ -108,13 +111,16 @@ class RasaBridge:
     def _never_without_help(self, text: str, replies: list[BotReply]) -> list[BotReply]:
         """A message the safety net flags always gets the crisis resources, even if the
         crisis action failed (Rasa then answers nothing and only logs the error)."""
-        if any("emergency" in reply.text.lower() for reply in replies):
+        if any(reply.custom.get(CRISIS_MARKER) for reply in replies):
             return replies
         match = detect_crisis(text)
         if match is None:
             return replies
         logger.error("A crisis message got no crisis reply from Rasa; sending the built-in one.")
-        return replies + [BotReply(text=crisis_reply(match.kind, emergency_line=self.emergency_line))]
+        return replies + [
+            BotReply(text=crisis_reply(match.kind, emergency_line=self.emergency_line)),
+            BotReply(custom={CRISIS_MARKER: match.kind}),
+        ]
 
     async def slot(self, sender_id: str, name: str) -> Any:
         """The current value of one slot for a sender (None if unknown)."""

@@ -18,6 +18,8 @@ from telegram.ext import (
 )
 
 from bot.commands import COMMANDS
+from bot.privacy_commands import ANSWER_PATTERN as PRIVACY_ANSWERS
+from bot.privacy_commands import PRIVACY_COMMANDS
 from coach.config import Settings
 from bot.rasa.bridge import RasaBridge
 from coach.reminders.buttons import CALLBACK_PATTERN as REMINDER_BUTTONS
@@ -54,11 +56,10 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     application.add_handler(TypeHandler(Update, front.enforce_allow_list), group=-1)
 
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.EDITED, front.on_edited))
-    application.add_handler(CommandHandler("forget", front.on_forget, filters=PRIVATE & filters.UpdateType.MESSAGE))
-    application.add_handler(CommandHandler("export", front.on_export, filters=PRIVATE & filters.UpdateType.MESSAGE))
-    application.add_handler(CallbackQueryHandler(front.on_forget_answer, pattern=r"^forget:"))
-    application.add_handler(CommandHandler("country", front.on_country, filters=PRIVATE & filters.UpdateType.MESSAGE))
-    application.add_handler(CallbackQueryHandler(front.on_country_answer, pattern=r"^country:"))
+    application.add_handler(
+        CommandHandler(PRIVACY_COMMANDS, front.on_privacy_command, filters=PRIVATE & filters.UpdateType.MESSAGE)
+    )
+    application.add_handler(CallbackQueryHandler(front.on_privacy_answer, pattern=PRIVACY_ANSWERS))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT, front.on_text))
     application.add_handler(CallbackQueryHandler(ReminderButtons(front).on_button, pattern=REMINDER_BUTTONS))
     application.add_handler(CallbackQueryHandler(front.on_button))

@@ -18,21 +18,20 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InputFile, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from coach.attachments import render_attachment
-from bot.commands import rasa_input_for_button, rasa_input_for_text
+from coach.attachments import Attachment, render_attachment
+from bot import privacy_commands as privacy
+from bot.commands import command_name, rasa_input_for_button, rasa_input_for_text
 from coach.config import Settings
-from coach.storage.privacy import export_json, forget_user
-from coach.safety.replies import country_code, known_countries
-from coach.people import set_country
-from bot.rasa.bridge import BotReply, RasaBridge, sender_id_for_chat
+from coach.people import sender_for_chat
+from bot.rasa.bridge import BotReply, RasaBridge
 from coach.storage.db import Database
 from coach.storage.updates import claim_update
-from bot.telegram.rendering import render
+from bot.telegram.rendering import keyboard_for, render
 
 logger = logging.getLogger(__name__)
 
@@ -50,20 +49,6 @@ GROUP_REPLY = (
 STALE_BUTTON_REPLY = "That button has expired. Here's where we can pick up:"
 NOT_ALLOWED_REPLY = "Sorry, this coach is private and only open to invited people."
 ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment."
-FORGET_QUESTION = (
-    "This deletes everything I have about you: our conversation, your settings, reminders, "
-    "drafts and check-ins. It can't be undone. Delete it all?"
-)
-FORGET_DONE = "Done. Everything I had about you is deleted. If you write again, we start fresh."
-FORGET_KEPT = "Okay, nothing was deleted."
-EXPORT_CAPTION = "Everything I have stored about you, as a JSON file."
-FORGET_YES, FORGET_NO = "forget:yes", "forget:no"
-COUNTRY_QUESTION = (
-    "Which country are you in? If you're ever in danger, I'll show that country's helplines. "
-    "You can also type it, e.g. /country GB."
-)
-COUNTRY_SET = "Thanks. If you ever need them, I'll show the helplines for {country}."
-COUNTRY_CLEARED = "Okay. I'll show international helplines."
 
 
 class TelegramFrontEnd:
@@ -123,57 +108,27 @@ class TelegramFrontEnd:
             payload = "/help"
         await self.converse(context, chat_id, payload)
 
-    async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/forget: ask for confirmation with two buttons."""
-        keyboard = InlineKeyboardMarkup([
-            [InlineKeyboardButton("Yes, delete everything", callback_data=FORGET_YES)],
-            [InlineKeyboardButton("No, keep it", callback_data=FORGET_NO)],
-        ])
-        await context.bot.send_message(update.effective_chat.id, FORGET_QUESTION, reply_markup=keyboard)
+    async def on_privacy_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/forget, /export, /country [code]: answered by ``bot.privacy_commands``, not Rasa."""
+        chat_id = update.effective_chat.id
+        name = command_name(update.effective_message.text or "")
+        argument = " ".join(context.args or [])
+        reply = await asyncio.to_thread(privacy.command, self.db, chat_id, name, argument)
+        if reply.text:
+            await context.bot.send_message(chat_id, reply.text, reply_markup=keyboard_for(reply.buttons))
+        if reply.file is not None:
+            await send_file(context, chat_id, reply.file)
 
-    async def on_forget_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_privacy_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button of /forget or /country: the answer replaces the question."""
         query = update.callback_query
         await query.answer()
         chat_id = update.effective_chat.id
-        if query.data == FORGET_YES:
-            deleted = await asyncio.to_thread(forget_user, self.db, chat_id)
-            logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
-        answer = FORGET_DONE if query.data == FORGET_YES else FORGET_KEPT
+        reply = await asyncio.to_thread(privacy.answer, self.db, chat_id, query.data or "")
         try:
-            await query.edit_message_text(answer)
+            await query.edit_message_text(reply.text)
         except BadRequest:  # the question is too old to edit: say it in a new message
-            await context.bot.send_message(chat_id, answer)
-
-    async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/export: the person's data as a JSON document (sendDocument)."""
-        chat_id = update.effective_chat.id
-        data = await asyncio.to_thread(export_json, self.db, chat_id)
-        await context.bot.send_document(
-            chat_id, InputFile(data, filename="trustcoach-export.json"), caption=EXPORT_CAPTION
-        )
-
-    async def on_country(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/country [code]: set the country for crisis helplines, or pick it with buttons."""
-        chat_id = update.effective_chat.id
-        code = country_code(" ".join(context.args or []))
-        if code:
-            await asyncio.to_thread(set_country, self.db, chat_id, code)
-            await context.bot.send_message(chat_id, COUNTRY_SET.format(country=code))
-            return
-        rows = [[InlineKeyboardButton(c, callback_data=f"country:{c}")] for c in known_countries()]
-        rows.append([InlineKeyboardButton("Somewhere else", callback_data="country:none")])
-        await context.bot.send_message(chat_id, COUNTRY_QUESTION, reply_markup=InlineKeyboardMarkup(rows))
-
-    async def on_country_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        query = update.callback_query
-        await query.answer()
-        code = country_code((query.data or "").partition(":")[2])
-        await asyncio.to_thread(set_country, self.db, update.effective_chat.id, code)
-        answer = COUNTRY_SET.format(country=code) if code else COUNTRY_CLEARED
-        try:
-            await query.edit_message_text(answer)
-        except BadRequest:
-            await context.bot.send_message(update.effective_chat.id, answer)
+            await context.bot.send_message(chat_id, reply.text)
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, video, files, locations, contacts, polls..."""
@@ -188,7 +143,7 @@ class TelegramFrontEnd:
     # -- shared ----------------------------------------------------------------------
 
     async def converse(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, rasa_input: str) -> None:
-        replies = await self.bridge.handle(sender_id_for_chat(chat_id), rasa_input)
+        replies = await self.bridge.handle(sender_for_chat(chat_id), rasa_input)
         await send_replies(context, self.db, chat_id, replies)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -216,6 +171,10 @@ async def send_attachment(context: ContextTypes.DEFAULT_TYPE, db: Database, chat
     if attachment is None:
         logger.warning("An action asked for an unknown attachment renderer.")
         return
+    await send_file(context, chat_id, attachment)
+
+
+async def send_file(context: ContextTypes.DEFAULT_TYPE, chat_id: int, attachment: Attachment) -> None:
     file = InputFile(attachment.data, filename=attachment.filename)
     if attachment.kind == "photo":
         await context.bot.send_photo(chat_id, file, caption=attachment.caption or None)

@@ -15,7 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from coach.storage.db import Database
-from coach.storage.models import Base, utcnow
+from coach.storage.base import Base, utcnow
 
 ANSWER_COLUMNS = ("what_happened", "impact", "ownership", "regret", "change", "request")
 

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from coach.content.guidance import Nudge, load_guidance
 from coach.checkins.stats import average
 from coach.checkins.store import MAX_SCORE, DayScore, checkins_between, user_timezone
+from coach.people import sender_for_chat
 from coach.storage.db import Database
 
 WEEK = 7
@@ -66,7 +67,7 @@ def struggles_talked_about(db: Database, chat_id: int, start: float, end: float)
     query = (
         sa.select(events.c.type_name, events.c.intent_name, events.c.action_name, events.c.timestamp)
         .where(
-            events.c.sender_id == str(chat_id),
+            events.c.sender_id == sender_for_chat(chat_id),
             events.c.type_name.in_(("user", "active_loop")),
             events.c.timestamp < end,
         )

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 
 from coach.storage.db import Database
-from coach.storage.models import Base, UserSettings, utcnow
+from coach.people import timezone_of
+from coach.storage.base import Base, utcnow
 
 MIN_SCORE, MAX_SCORE = 1, 5
 
@@ -54,9 +55,7 @@ class SaveResult:
 
 def user_timezone(db: Database, chat_id: int) -> tzinfo:
     """The person's time zone from their settings; UTC when unset or unknown."""
-    with db.session() as session:
-        settings = session.get(UserSettings, chat_id)
-        name = settings.timezone if settings else None
+    name = timezone_of(db, chat_id)
     if not name:
         return timezone.utc
     try:

@@ -183,15 +183,6 @@ def record_unreachable(db: Database, token: str, reminder_id: int) -> None:
         )
 
 
-def discreet_chats(db: Database, chat_ids: Iterable[int]) -> set[int]:
-    wanted = sorted(set(chat_ids))
-    if not wanted:
-        return set()
-    with db.session() as session:
-        query = sa.select(UserSettings.chat_id).where(UserSettings.chat_id.in_(wanted), UserSettings.discreet.is_(True))
-        return set(session.scalars(query))
-
-
 def unreported_missed(db: Database, chat_ids: Iterable[int]) -> dict[int, list[tuple[int, MissedNote]]]:
     """Per chat, the missed one-offs not yet mentioned: (reminder id, what to say)."""
     wanted = sorted(set(chat_ids))

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, AsyncIterator, Awaitable, Callable
 
+from coach import people
 from coach.config import Settings
 from coach.reminders import claims
 from coach.reminders.nudges import (
@@ -201,7 +202,7 @@ class ReminderDelivery:
         chat_ids = {reminder.chat_id for reminder in reminders}
         apology_chats = {reminder.chat_id for reminder in reminders if reminder.topic == "apology"}
         return _BatchContext(
-            discreet=claims.discreet_chats(self.db, chat_ids),
+            discreet=people.discreet_chats(self.db, chat_ids),
             missed=claims.unreported_missed(self.db, chat_ids),
             commitments=saved_commitments(self.db, apology_chats),
             reflections={

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Sequence
 
+from coach.reminders.describe import describe_schedule
 from coach.reminders.nudges import Buttons, MissedNote, callback_data, missed_lines
 from coach.reminders.timing import from_db, schedule_of
 from coach.reminders.records import ACTIVE, PAUSED, Reminder
@@ -25,7 +26,7 @@ BUTTON_NOTE_LENGTH = 24
 def describe_reminder(reminder: Reminder, now: datetime) -> str:
     """E.g. "Every day at 21:00 (Europe/Copenhagen), next today (Mon 23 Nov)"."""
     upcoming = replace(schedule_of(reminder), first_fire_at=from_db(reminder.next_fire_at))
-    return upcoming.describe(now).replace(", first ", ", next ", 1)
+    return describe_schedule(upcoming, now).replace(", first ", ", next ", 1)
 
 
 def list_text(reminders: list[Reminder], now: datetime, missed: Sequence[MissedNote] = (), heading: str = "") -> str:

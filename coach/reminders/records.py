@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from coach.storage.models import Base, utcnow
+from coach.storage.base import Base, utcnow
 
 # status values
 ACTIVE = "active"  # waiting for next_fire_at
@@ -35,19 +35,19 @@ class Reminder(Base):
 
     id = sa.Column(sa.Integer, primary_key=True)
     chat_id = sa.Column(sa.BigInteger, nullable=False, index=True)
-    note = sa.Column(sa.String(NOTE_MAX_LENGTH), nullable=False, default="")
-    topic = sa.Column(sa.String(32), nullable=False, default="general")  # a key of guidance.yml's nudges
+    note = sa.Column(sa.String(NOTE_MAX_LENGTH), nullable=False, default="", server_default=sa.text("''"))
+    topic = sa.Column(sa.String(32), nullable=False, default="general", server_default="general")  # a key of guidance.yml's nudges
     kind = sa.Column(sa.String(16), nullable=False)  # ONCE or RECURRING
     rrule = sa.Column(sa.String(200), nullable=True)  # RFC 5545 RRULE body, None for one-offs
     tz_name = sa.Column(sa.String(64), nullable=False)  # IANA zone the schedule is read in
     local_time = sa.Column(sa.Time, nullable=False)  # wall-clock time asked for, in tz_name
-    explicit_time = sa.Column(sa.Boolean, nullable=False, default=False)  # chosen, so quiet hours don't move it
+    explicit_time = sa.Column(sa.Boolean, nullable=False, default=False, server_default=sa.false())  # chosen, so quiet hours don't move it
     anchor_at = sa.Column(sa.DateTime, nullable=False)  # the recurrence's DTSTART, UTC
     next_fire_at = sa.Column(sa.DateTime, nullable=False)  # UTC; for finished rows, the last due time
-    status = sa.Column(sa.String(16), nullable=False, default=ACTIVE)
+    status = sa.Column(sa.String(16), nullable=False, default=ACTIVE, server_default=ACTIVE)
     last_sent_at = sa.Column(sa.DateTime, nullable=True)
     claimed_by = sa.Column(sa.String(64), nullable=True)  # the delivery batch holding the row
     claimed_until = sa.Column(sa.DateTime, nullable=True)  # the claim lapses after this (UTC)
-    missed_count = sa.Column(sa.Integer, nullable=False, default=0)  # missed and not yet reported
-    nudge_index = sa.Column(sa.Integer, nullable=False, default=0)  # rotation through the topic's prompts
+    missed_count = sa.Column(sa.Integer, nullable=False, default=0, server_default="0")  # missed and not yet reported
+    nudge_index = sa.Column(sa.Integer, nullable=False, default=0, server_default="0")  # rotation through the topic's prompts
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from coach.reminders.schedule import Schedule, defer_past_quiet_hours, local_to_utc
+from coach.reminders.quiet_hours import defer_past_quiet_hours
+from coach.reminders.schedule import Schedule, local_to_utc
 from coach.reminders.records import ONCE, Reminder
 
 UTC = timezone.utc

@@ -72,7 +72,7 @@ class Database:
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "heads")  # feature migrations branch from 0001
+            command.upgrade(config, "head")  # one linear chain (0006 merged the old branches)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -1,4 +1,9 @@
-"""The app's own tables. Rasa's conversation events live beside them in ``events``.
+"""The app's own tables, all of them. Rasa's conversation events live beside them in ``events``.
+
+Importing this module registers every table on ``Base.metadata`` (Alembic's
+``migrations/env.py`` and the migration tests rely on that): the storage layer's own
+tables come from ``coach.storage.base``, and each feature's table module is imported
+below. A new table module must be added to that list, or autogenerate will not see it.
 
 Every table that holds something about a person is keyed by ``chat_id`` (one Telegram
 chat is one Rasa sender), so ``/forget`` and ``/export`` can find all of it.
@@ -7,47 +12,11 @@ Schema changes go through an Alembic migration in ``migrations/versions``.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+# Every feature table module, so Base.metadata holds the whole schema. They import Base
+# from coach.storage.base (not from here), so there is no import cycle.
+import coach.apology.store  # noqa: F401  apology_progress, apology_drafts
+import coach.checkins.store  # noqa: F401  checkins
+import coach.reminders.records  # noqa: F401  reminders
+from coach.storage.base import Base, InboxUpdate, ProcessedUpdate, UserSettings, utcnow
 
-import sqlalchemy as sa
-from sqlalchemy.orm import declarative_base
-
-Base = declarative_base()
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-class ProcessedUpdate(Base):
-    """A Telegram update we have started handling: a redelivered one is skipped."""
-
-    __tablename__ = "processed_updates"
-
-    update_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
-    chat_id = sa.Column(sa.BigInteger, nullable=True, index=True)
-    received_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
-
-
-class InboxUpdate(Base):
-    """A Telegram update fetched but not yet claimed for handling (coach/storage/updates.py)."""
-
-    __tablename__ = "telegram_inbox"
-
-    update_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
-    chat_id = sa.Column(sa.BigInteger, nullable=True, index=True)
-    payload = sa.Column(sa.Text, nullable=False)  # the update as Telegram sent it (JSON)
-    received_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
-
-
-class UserSettings(Base):
-    """Per-person settings that are not conversation state."""
-
-    __tablename__ = "user_settings"
-
-    chat_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
-    country = sa.Column(sa.String(8), nullable=True)  # ISO code for helplines
-    timezone = sa.Column(sa.String(64), nullable=True)  # IANA zone name
-    discreet = sa.Column(sa.Boolean, nullable=False, default=False)  # neutral notification texts
-    crisis_active = sa.Column(sa.Boolean, nullable=False, default=False)  # no nudges while set
-    created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
+__all__ = ["Base", "InboxUpdate", "ProcessedUpdate", "UserSettings", "utcnow"]

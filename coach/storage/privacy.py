@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from coach.people import sender_for_chat
 from coach.storage.db import Database
 
 RASA_EVENTS_TABLE = "events"
@@ -29,7 +30,7 @@ def _person_tables(db: Database) -> list[tuple[sa.Table, sa.Column, Any]]:
         if "chat_id" in table.c:
             tables.append((table, table.c.chat_id, None))
         elif table.name == RASA_EVENTS_TABLE and "sender_id" in table.c:
-            tables.append((table, table.c.sender_id, str))
+            tables.append((table, table.c.sender_id, sender_for_chat))
     return tables
 
 

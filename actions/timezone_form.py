@@ -1,0 +1,104 @@
+"""The person's time zone: ``/timezone`` (a one-question form, ``timezone_form``) and the
+time zone question inside the reminder form.
+
+A city ("Copenhagen") or an offset ("UTC+2") is stored, and recurring reminders keep their
+local times in the new zone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import reminder_common as common
+from actions.reminder_common import STOP_BUTTON, chat_of, is_answer
+from coach.reminders import preferences, repository
+from coach.reminders.timezones import describe_zone, parse_timezone
+
+ZONE_QUESTION = (
+    "Which time zone are you in? A city works ('Copenhagen', 'New York') or a UTC offset ('UTC+2'). "
+    "You can change it later with /timezone."
+)
+ZONE_UNKNOWN = (
+    "I couldn't place that one. Try a big city near you, like 'Berlin' or 'Chicago', or an offset like 'UTC-5'."
+)
+_ZONE_LEAD_IN = re.compile(
+    r"^(?:(?:please|ok|okay)[\s,]+)?(?:(?:change|set|switch|update)\s+(?:my\s+)?(?:time\s*zone|tz)\s+to"
+    r"|my\s+(?:time\s*zone|tz)\s+is(?:\s+now)?|(?:i\s*(?:'m|am)|im)\s+(?:now\s+)?(?:in|based in|living in)"
+    r"|i\s+live\s+in|(?:time\s*zone|tz)\s*:?)\s+",
+    re.IGNORECASE,
+)
+
+
+async def save_zone(dispatcher: CollectingDispatcher, chat_id: int, text: str, now: datetime) -> str | None:
+    """Store the zone named in ``text`` and confirm it; None (after saying so) if unknown."""
+    zone = parse_timezone(_ZONE_LEAD_IN.sub("", text.strip()))
+    if zone is None:
+        dispatcher.utter_message(text=ZONE_UNKNOWN)
+        return None
+    db = common.database()
+    await asyncio.to_thread(preferences.save_timezone, db, chat_id, zone.key)
+    moved = await asyncio.to_thread(repository.move_to_zone, db, chat_id, zone.key, now)
+    follow = " Your regular reminders keep their local times in it." if moved else ""
+    dispatcher.utter_message(text=f"Got it: {describe_zone(zone, now)}.{follow}")
+    return zone.key
+
+
+class ActionAskReminderTimezone(Action):
+    """Ask for the time zone (saying which one is set, if any)."""
+
+    def name(self) -> str:
+        return "action_ask_reminder_timezone"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        chat_id = chat_of(tracker)
+        current = await asyncio.to_thread(preferences.timezone_of, common.database(), chat_id) if chat_id is not None else None
+        if current:
+            text = f"Your time zone is {describe_zone(ZoneInfo(current), common.now_utc())}. Which one should I use?"
+        else:
+            text = ZONE_QUESTION
+        dispatcher.utter_message(text=text, buttons=[STOP_BUTTON])
+        return []
+
+
+class ValidateTimezoneForm(FormValidationAction):
+    """/timezone: read the zone, store it, move recurring reminders along."""
+
+    def name(self) -> str:
+        return "validate_timezone_form"
+
+    async def validate_reminder_timezone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        chat_id = chat_of(tracker)
+        if not is_answer(value) or chat_id is None:
+            return {"reminder_timezone": None}
+        return {"reminder_timezone": await save_zone(dispatcher, chat_id, value, common.now_utc())}
+
+
+class ActionStartTimezone(Action):
+    """Before the time zone form: a zone named in the message itself ("my time zone is Berlin") counts."""
+
+    def name(self) -> str:
+        return "action_start_timezone"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        text = (tracker.latest_message.get("text") or "").strip()
+        return [SlotSet("reminder_timezone", text if is_answer(text) else None)]
+
+
+class ActionTimezoneSaved(Action):
+    """The time zone form is done (its validation already confirmed the zone)."""
+
+    def name(self) -> str:
+        return "action_timezone_saved"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return [SlotSet("reminder_timezone", None)]

@@ -1,0 +1,94 @@
+"""/forget, /export and /country: the person's own data and settings, for both front ends.
+
+These commands run in the front end, outside Rasa (deleting a tracker from inside an action
+would be undone when Rasa saves the turn's events). This module holds their texts and their
+logic; a front end only renders what comes back:
+
+- ``command(db, chat_id, name, argument)`` answers "/forget", "/export" or "/country [code]";
+- ``answer(db, chat_id, data)`` answers a pressed button (``forget:yes``, ``country:DK``...).
+
+Both return a ``PrivacyReply``: a text, buttons (title and the data pressing one sends
+back), or a file. Telegram shows the buttons as an inline keyboard and sends the file with
+sendDocument; the console numbers the buttons and saves the file under data/exports. Both
+functions are synchronous (they use the database); async callers run them in a thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.rasa.bridge import Button
+from coach.attachments import Attachment
+from coach.people import set_country
+from coach.safety.replies import country_code, known_countries
+from coach.storage.db import Database
+from coach.storage.privacy import export_json, forget_user
+
+logger = logging.getLogger(__name__)
+
+PRIVACY_COMMANDS = ("forget", "export", "country")
+ANSWER_PATTERN = r"^(forget|country):"  # the data of this module's buttons
+
+FORGET_QUESTION = (
+    "This deletes everything I have about you: our conversation, your settings, reminders, "
+    "drafts and check-ins. It can't be undone. Delete it all?"
+)
+FORGET_DONE = "Done. Everything I had about you is deleted. If you write again, we start fresh."
+FORGET_KEPT = "Okay, nothing was deleted."
+FORGET_YES, FORGET_NO = "forget:yes", "forget:no"
+FORGET_BUTTONS = (Button("Yes, delete everything", FORGET_YES), Button("No, keep it", FORGET_NO))
+EXPORT_CAPTION = "Everything I have stored about you, as a JSON file."
+EXPORT_FILENAME = "trustcoach-export.json"
+COUNTRY_QUESTION = (
+    "Which country are you in? If you're ever in danger, I'll show that country's helplines. "
+    "You can also type it, e.g. /country GB."
+)
+COUNTRY_SET = "Thanks. If you ever need them, I'll show the helplines for {country}."
+COUNTRY_CLEARED = "Okay. I'll show international helplines."
+COUNTRY_PREFIX, COUNTRY_ELSEWHERE = "country:", "Somewhere else"
+
+
+@dataclass(frozen=True)
+class PrivacyReply:
+    """What a privacy command or button answers: text, buttons to press, or a file."""
+
+    text: str = ""
+    buttons: tuple[Button, ...] = ()
+    file: Attachment | None = None
+
+
+def is_answer(data: str) -> bool:
+    """True for the data of a button this module made (a front end routes it to ``answer``)."""
+    return re.match(ANSWER_PATTERN, data or "") is not None
+
+
+def command(db: Database, chat_id: int, name: str, argument: str = "") -> PrivacyReply:
+    """The reply to "/forget", "/export" or "/country [argument]" (``name`` without the slash)."""
+    if name == "forget":
+        return PrivacyReply(FORGET_QUESTION, FORGET_BUTTONS)
+    if name == "export":
+        data = export_json(db, chat_id)
+        return PrivacyReply(file=Attachment("document", EXPORT_FILENAME, data, EXPORT_CAPTION))
+    if name == "country":
+        code = country_code(argument)
+        if code:
+            set_country(db, chat_id, code)
+            return PrivacyReply(COUNTRY_SET.format(country=code))
+        buttons = tuple(Button(c, f"{COUNTRY_PREFIX}{c}") for c in known_countries())
+        return PrivacyReply(COUNTRY_QUESTION, buttons + (Button(COUNTRY_ELSEWHERE, f"{COUNTRY_PREFIX}none"),))
+    raise ValueError(f"not a privacy command: {name!r}")
+
+
+def answer(db: Database, chat_id: int, data: str) -> PrivacyReply:
+    """The reply to a pressed button of ``command``'s: delete (or not), or set the country."""
+    if data.startswith(COUNTRY_PREFIX):
+        code = country_code(data.partition(":")[2])
+        set_country(db, chat_id, code)
+        return PrivacyReply(COUNTRY_SET.format(country=code) if code else COUNTRY_CLEARED)
+    if data == FORGET_YES:
+        deleted = forget_user(db, chat_id)
+        logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
+        return PrivacyReply(FORGET_DONE)
+    return PrivacyReply(FORGET_KEPT)
