@@ -1,10 +1,14 @@
 """Chooses the NLU pipeline by measurement: candidates side by side on the same data.
 
 For each candidate pipeline (``bench/pipelines/*.yml``) this trains an NLU model and
-scores it on the held-out set ``tests/nlu_test.yml`` (macro-F1, with and without the
-fallback threshold) and, unless ``--no-cv``, by 5-fold cross-validation on the training
-data (``rasa test nlu --cross-validation``). Results go to
-``bench/results/nlu_pipelines.json`` and the table in ``docs/NLU.md``.
+scores it on the two held-out sets: ``tests/nlu_test.yml`` (never trained on, but looked at
+while the data was written) and the blind ``tests/nlu_blind.yml`` (written before the
+encoder work and never looked at for tuning): macro-F1 with and without the fallback
+threshold, how many crisis messages the classifier alone puts on a crisis intent, and the
+p95 parse time. Unless ``--no-cv``, also 5-fold cross-validation on the training data
+(``rasa test nlu --cross-validation``). Candidates are chosen on CV and ``nlu_test``; the
+blind column is reported, not chosen on. Results go to ``bench/results/nlu_pipelines.json``
+and the table in ``docs/NLU.md``.
 
     python -m bench.nlu_pipelines            # held-out + 5-fold CV (slow: ~10 trainings)
     python -m bench.nlu_pipelines --no-cv    # held-out only
@@ -26,7 +30,8 @@ from coach.config import PROJECT_ROOT
 
 PIPELINES_DIR = PROJECT_ROOT / "bench" / "pipelines"
 RESULTS = PROJECT_ROOT / "bench" / "results" / "nlu_pipelines.json"
-HELD_OUT = PROJECT_ROOT / "tests" / "nlu_test.yml"
+HELD_OUT = {"held_out": PROJECT_ROOT / "tests" / "nlu_test.yml", "blind": PROJECT_ROOT / "tests" / "nlu_blind.yml"}
+CRISIS_INTENTS = {"crisis_self_harm", "crisis_abuse", "crisis_emergency"}
 RASA = [sys.executable, "-m", "rasa"]
 
 
@@ -42,32 +47,42 @@ def _predicted_label(parse: dict) -> str:
 
 
 def held_out_scores(model: Path) -> dict[str, float]:
+    import numpy as np
     from rasa.core.agent import Agent
     from rasa.shared.nlu.training_data.loading import load_data
     from sklearn.metrics import f1_score
 
-
     agent = Agent.load(str(model))
-    examples = load_data(str(HELD_OUT)).intent_examples
-    labels = [m.get_full_intent() for m in examples]
+    scores: dict[str, float] = {}
+    timings: list[float] = []
+    for name, path in HELD_OUT.items():
+        examples = load_data(str(path)).intent_examples
+        labels = [m.get_full_intent() for m in examples]
 
-    async def parse_all() -> list[dict]:
-        return [await agent.parse_message(m.get("text")) for m in examples]
+        async def parse_all() -> list[dict]:
+            parses = []
+            for m in examples:
+                started = time.perf_counter()
+                parses.append(await agent.parse_message(m.get("text")))
+                timings.append(time.perf_counter() - started)
+            return parses
 
-    parses = asyncio.run(parse_all())
-    with_fallback = [_predicted_label(p) for p in parses]
-    # What the classifier would have said without the fallback threshold.
-    raw = []
-    for parse, label in zip(parses, with_fallback):
-        ranking = [r for r in parse.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
-        top = ranking[0]["name"] if ranking else label
-        raw.append(top if label == "nlu_fallback" else label)
-    intents = sorted(set(labels))
-    return {
-        "held_out_macro_f1": f1_score(labels, with_fallback, average="macro", labels=intents, zero_division=0),
-        "held_out_macro_f1_no_fallback": f1_score(labels, raw, average="macro", labels=intents, zero_division=0),
-        "held_out_fallback_rate": sum(p == "nlu_fallback" for p in with_fallback) / len(labels),
-    }
+        parses = asyncio.run(parse_all())
+        with_fallback = [_predicted_label(p) for p in parses]
+        # What the classifier would have said without the fallback threshold.
+        raw = []
+        for parse, label in zip(parses, with_fallback):
+            ranking = [r for r in parse.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+            top = ranking[0]["name"] if ranking else label
+            raw.append(top if label == "nlu_fallback" else label)
+        intents = sorted(set(labels))
+        crisis = [raw_label in CRISIS_INTENTS for raw_label, label in zip(raw, labels) if label in CRISIS_INTENTS]
+        scores[f"{name}_macro_f1"] = f1_score(labels, with_fallback, average="macro", labels=intents, zero_division=0)
+        scores[f"{name}_macro_f1_no_fallback"] = f1_score(labels, raw, average="macro", labels=intents, zero_division=0)
+        scores[f"{name}_fallback_rate"] = sum(p == "nlu_fallback" for p in with_fallback) / len(labels)
+        scores[f"{name}_crisis_recall"] = sum(crisis) / len(crisis) if crisis else float("nan")
+    scores["parse_ms_p95"] = float(np.percentile(timings, 95) * 1000)
+    return scores
 
 
 def cross_validation(config: Path, folds: int) -> dict[str, float]:
@@ -104,8 +119,8 @@ def main() -> None:
 def write_docs(results: dict[str, dict]) -> None:
     """The comparison table in docs/NLU.md (between its markers)."""
     doc = PROJECT_ROOT / "docs" / "NLU.md"
-    columns = ["cv_macro_f1", "cv_accuracy", "held_out_macro_f1", "held_out_macro_f1_no_fallback",
-               "held_out_fallback_rate", "train_seconds"]
+    columns = ["cv_macro_f1", "held_out_macro_f1", "held_out_fallback_rate", "held_out_crisis_recall",
+               "blind_macro_f1", "blind_fallback_rate", "blind_crisis_recall", "parse_ms_p95", "train_seconds"]
     rows = ["| candidate | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
     for name, row in sorted(results.items()):
         rows.append(f"| {name} | " + " | ".join(str(row.get(column, "-")) for column in columns) + " |")

@@ -67,7 +67,7 @@ FAQ_INTENTS = tuple(
 # Which intents each training file owns, and the least number of examples each needs.
 MIN_EXAMPLES_BY_FILE: dict[str, dict[str, int]] = {
     "struggles.yml": {intent: 60 for intent in STRUGGLE_INTENTS},
-    "safety.yml": {intent: 70 for intent in CRISIS_INTENTS},
+    "safety.yml": {**{intent: 70 for intent in CRISIS_INTENTS}, "crisis_emergency": 25},
     "features.yml": {intent: 30 for intent in FEATURE_INTENTS},
     "conversation.yml": {intent: 30 for intent in CONVERSATION_INTENTS},
     "faq.yml": {intent: 15 for intent in FAQ_INTENTS},

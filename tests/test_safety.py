@@ -1,7 +1,8 @@
 """Tests for the safety layer: crisis detection quality, crisis replies and the Rasa component.
 
 The detection tests run the labelled set in ``tests/data/safety_set.yml`` and write the
-measured numbers into the "Measured" section of ``docs/SAFETY.md`` on every run.
+measured numbers to ``results/safety_measured.md`` (gitignored) on every run; the "Measured"
+section of ``docs/SAFETY.md`` is a snapshot of it, updated by hand.
 """
 
 from __future__ import annotations
@@ -26,9 +27,7 @@ from coach.safety.replies import crisis_reply, known_countries, safe_again_reply
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SET_PATH = PROJECT_ROOT / "tests" / "data" / "safety_set.yml"
-DOC_PATH = PROJECT_ROOT / "docs" / "SAFETY.md"
-MEASURED_START = "<!-- measured:start -->"
-MEASURED_END = "<!-- measured:end -->"
+MEASURED_PATH = PROJECT_ROOT / "results" / "safety_measured.md"
 MAX_FALSE_ALARM_RATE = 0.05
 CRISIS_KINDS = (SELF_HARM, ABUSE)
 
@@ -99,15 +98,8 @@ def _measured_section(evaluation: Evaluation) -> str:
 
 
 def _write_measured_section(evaluation: Evaluation) -> None:
-    doc = DOC_PATH.read_text(encoding="utf-8")
-    section = f"{MEASURED_START}\n{_measured_section(evaluation)}\n{MEASURED_END}"
-    if MEASURED_START in doc and MEASURED_END in doc:
-        before = doc.split(MEASURED_START)[0]
-        after = doc.split(MEASURED_END, 1)[1]
-        doc = before + section + after
-    else:
-        doc = doc.rstrip("\n") + f"\n\n## Measured\n\n{section}\n"
-    DOC_PATH.write_text(doc, encoding="utf-8")
+    MEASURED_PATH.parent.mkdir(exist_ok=True)
+    MEASURED_PATH.write_text(f"## Measured\n\n{_measured_section(evaluation)}\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -143,13 +135,6 @@ def test_every_crisis_message_is_caught_with_the_right_kind(evaluation: Evaluati
 
 def test_false_alarms_on_hard_negatives_stay_within_budget(evaluation: Evaluation) -> None:
     assert evaluation.false_alarm_rate <= MAX_FALSE_ALARM_RATE, evaluation.false_alarms
-
-
-def test_measured_section_is_written_and_the_rest_of_the_doc_kept(evaluation: Evaluation) -> None:
-    doc = DOC_PATH.read_text(encoding="utf-8")
-    assert _measured_section(evaluation) in doc
-    assert doc.count(MEASURED_START) == 1
-    assert "## Limits" in doc and "## What counts as figurative" in doc
 
 
 @pytest.mark.parametrize(
@@ -316,9 +301,11 @@ def test_safety_net_overrides_the_intent_on_a_hit(safety_net: SafetyNet) -> None
     assert processed.get(INTENT) == {"name": ABUSE, "confidence": 1.0}
     assert processed.get(INTENT_RANKING_KEY)[0] == {"name": ABUSE, "confidence": 1.0}
     assert processed.get(SAFETY_NET_KEY) == {
+        "action": "crisis",
+        "layer": "phrases",
         "rule": "threat_of_violence",
-        "phrase": "he'll kill me",
         "classifier_intent": {"name": "inform", "confidence": 0.91},
+        "classifier_ranking": [{"name": "inform", "confidence": 0.91}, {"name": "greet", "confidence": 0.09}],
     }
 
 

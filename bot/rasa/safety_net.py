@@ -1,21 +1,29 @@
-"""``SafetyNet``: a Rasa NLU component that overrides the intent when the safety net fires.
+"""``SafetyNet``: the Rasa NLU component that makes the crisis decision for every message.
 
-It sits in the pipeline after ``DIETClassifier`` and before ``FallbackClassifier``. For
-every message with text it runs ``detect_crisis``; on a hit the message's intent becomes
-``crisis_self_harm`` or ``crisis_abuse`` with confidence 1.0, and the intent ranking is
-reduced to that one entry. Keeping the classifier's entries would let the
-``FallbackClassifier`` see a close second and replace the crisis with ``nlu_fallback``
-(its ambiguity check compares the top two confidences), so the classifier's own top
-intent is kept under ``safety_net["classifier_intent"]`` instead. ``safety_net`` is added
-as an output property, so it reaches ``tracker.latest_message`` (the processor copies
-output properties into the parse data, and ``UserUttered`` keeps the whole parse data).
-Messages without a hit are left untouched.
+It sits after the intent classifier and before ``FallbackClassifier`` and combines three
+layers (``coach.safety.decision``): the deterministic phrase net, the meaning of the
+message (its sentence embedding, left on the message by ``SentenceFeaturizer``, against
+labelled crisis examples and look-alikes), and the classifier's own crisis intents. Inside
+a form (``metadata`` set by ``bot/rasa/form_context.py``) the meaning and classifier layers
+need stronger evidence. On a crisis (or a safety check) the message's intent becomes the
+crisis kind with confidence 1.0 and the ranking is reduced to that one entry, so the
+``FallbackClassifier`` can never turn it into ``nlu_fallback``; the verdict, the layer and
+the classifier's own top intent are kept under ``safety_net`` (an output property, so it
+reaches the tracker and ``action_crisis_response`` reads whether to answer or to ask). A
+form answer that only the classifier read as a crisis keeps its other intents.
+
+Training stores the labelled embeddings (every intent example, plus ``lookalikes.yml``) in
+the model, so loading costs no encoding. Thresholds are the component's config
+(``config.yml``), chosen on the dev sets (``bench/safety_thresholds.py``, ``docs/SAFETY.md``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text, Type
+import hashlib
+import logging
+from typing import Any, Dict, List, Optional, Text, Type
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -25,35 +33,63 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
+    METADATA,
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from coach.safety.detector import CrisisMatch, detect_crisis, warm_up
+from bot.rasa.sentence_features import SENTENCE_EMBEDDING
+from coach.nlp.encoder import get_encoder
+from coach.safety.context import in_form
+from coach.safety.decision import ANSWER, SafetyPolicy, Verdict, decide
+from coach.safety.replies import CRISIS_KINDS
+from coach.safety.detector import detect_crisis, warm_up
+from coach.safety.semantic import LOOKALIKES_PATH, SAFE, SemanticNet, lookalike_texts
+
+logger = logging.getLogger(__name__)
 
 SAFETY_NET_KEY = "safety_net"
+_NET_FILE = "semantic_net.npz"
+_POLICY_KEYS = tuple(SafetyPolicy.__dataclass_fields__)
 
 
 @DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
 )
 class SafetyNet(GraphComponent, IntentClassifier):
-    """Sets a crisis intent when the deterministic safety net matches the message text."""
+    """Sets a crisis intent when any safety layer finds a crisis in the message."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
-        """Nothing: the component runs its own spaCy pipeline on the raw text."""
+        """Nothing required: without ``SentenceFeaturizer`` the meaning layer is simply off."""
         return []
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """No settings: the rules live in ``coach.safety.detector``."""
-        return {}
+        """The policy's thresholds, ``k`` nearest examples, and the encoder's directory."""
+        policy = SafetyPolicy()
+        return {**{key: getattr(policy, key) for key in _POLICY_KEYS}, "k": 3, "model_path": "build/encoder"}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        """Keeps the config and builds the matchers, so the first message is not slow."""
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+        """Retrain when the look-alikes change (they are not part of Rasa's training data)."""
+        return hashlib.sha256(LOOKALIKES_PATH.read_bytes()).hexdigest()
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        net: Optional[SemanticNet] = None,
+    ) -> None:
+        """Keeps the config and the labelled embeddings; builds the phrase matchers now."""
         self.component_config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._net = net
+        self._policy = SafetyPolicy(**{key: float(config[key]) for key in _POLICY_KEYS})
         warm_up()
 
     @classmethod
@@ -64,28 +100,96 @@ class SafetyNet(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> SafetyNet:
-        """Creates the component (see parent class for full docstring)."""
-        return cls(config)
+        """Creates an untrained component (see parent class for full docstring)."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyNet:
+        """Loads the labelled embeddings stored at training time (none: meaning layer off)."""
+        net = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / _NET_FILE
+                if path.exists():
+                    net = SemanticNet.load(path)
+        except ValueError:  # nothing was persisted for this resource
+            pass
+        return cls(config, model_storage, resource, net)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Keeps the embedding and intent of every example, plus the look-alikes, in the model."""
+        examples = [m for m in training_data.intent_examples if m.get(SENTENCE_EMBEDDING) is not None]
+        if not examples:
+            logger.info("SafetyNet: no sentence embeddings in the training data; meaning layer off.")
+            return self._resource
+        embeddings = [np.asarray(m.get(SENTENCE_EMBEDDING), dtype=np.float32) for m in examples]
+        labels = [str(m.get(INTENT)) for m in examples]
+        lookalikes = lookalike_texts()
+        if lookalikes:
+            embeddings.extend(get_encoder(self.component_config["model_path"]).encode(lookalikes))
+            labels.extend([SAFE] * len(lookalikes))
+        self._net = SemanticNet(np.vstack(embeddings), labels, int(self.component_config["k"]))
+        with self._model_storage.write_to(self._resource) as directory:
+            self._net.save(directory / _NET_FILE)
+        return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Overrides the intent of every message in which the safety net finds a crisis."""
+        """Overrides the intent of every message in which a layer finds a crisis."""
         for message in messages:
             text = message.get(TEXT)
             if not text:
                 continue
-            match = detect_crisis(text)
-            if match is not None:
-                _mark_crisis(message, match)
+            verdict = self.verdict(message)
+            if verdict is None:
+                continue
+            if verdict.action == ANSWER:
+                _read_as_answer(message)
+            else:
+                _mark_crisis(message, verdict)
         return messages
 
+    def verdict(self, message: Message) -> Optional[Verdict]:
+        """The three layers' verdict on one message with text."""
+        ranking = [
+            (str(entry.get(INTENT_NAME_KEY)), float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+            for entry in message.get(INTENT_RANKING_KEY) or []
+        ]
+        embedding = message.get(SENTENCE_EMBEDDING)
+        semantic = self._net.scores(embedding) if self._net is not None and embedding is not None else None
+        form = in_form(message.get(METADATA))
+        return decide(ranking, detect_crisis(message.get(TEXT)), semantic, form is not None, self._policy)
 
-def _mark_crisis(message: Message, match: CrisisMatch) -> None:
-    crisis_intent = {INTENT_NAME_KEY: match.kind, PREDICTED_CONFIDENCE_KEY: 1.0}
+
+def _read_as_answer(message: Message) -> None:
+    """A form answer the classifier alone read as a crisis: its other intents stand."""
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get(INTENT_NAME_KEY) not in CRISIS_KINDS]
+    top = dict(ranking[0]) if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
+    message.set(SAFETY_NET_KEY, {"action": ANSWER, "classifier_intent": message.get(INTENT)}, add_to_output=True)
+    message.set(INTENT, top, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+def _mark_crisis(message: Message, verdict: Verdict) -> None:
+    crisis_intent = {INTENT_NAME_KEY: verdict.kind, PREDICTED_CONFIDENCE_KEY: 1.0}
     classifier_intent = message.get(INTENT)
+    classifier_ranking = [dict(entry) for entry in (message.get(INTENT_RANKING_KEY) or [])[:3]]
     message.set(INTENT, crisis_intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [dict(crisis_intent)], add_to_output=True)
     message.set(
         SAFETY_NET_KEY,
-        {"rule": match.rule, "phrase": match.phrase, "classifier_intent": classifier_intent},
+        {
+            "action": verdict.action,
+            "layer": verdict.layer,
+            "rule": verdict.detail,
+            "classifier_intent": classifier_intent,
+            "classifier_ranking": classifier_ranking,
+        },
         add_to_output=True,
     )

@@ -33,9 +33,10 @@ from spacy.tokens import Doc
 
 from coach.nlp.pipeline import PARTNER_TERMS, load_pipeline
 
-CrisisKind = Literal["crisis_self_harm", "crisis_abuse"]
+CrisisKind = Literal["crisis_self_harm", "crisis_abuse", "crisis_emergency"]
 SELF_HARM: CrisisKind = "crisis_self_harm"
 ABUSE: CrisisKind = "crisis_abuse"
+EMERGENCY: CrisisKind = "crisis_emergency"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,17 @@ WORD_LISTS: dict[str, list[str]] = {
     ],
     "VEHICLE": ["train", "bus", "car", "truck", "lorry", "tram", "subway", "traffic"],
     "DIE": ["die", "dying", "died", "dies", "dead"],
+    # anyone other than the person writing (someone else's emergency)
+    "OTHER": [
+        "he", "she", "they", *_PARTNER_WORDS, "dad", "father", "mom", "mum", "mother", "son",
+        "daughter", "kid", "child", "baby", "toddler", "brother", "sister", "friend", "flatmate",
+        "roommate", "neighbour", "neighbor", "someone", "somebody", "grandma", "grandpa", "nan",
+    ],
+    "HAZARD": [
+        "bleach", "pill", "pills", "tablet", "tablets", "battery", "batteries", "poison",
+        "medicine", "meds", "detergent", "capsule", "capsules", "chemicals", "cleaner", "pod", "pods",
+    ],
+    "STRANGER": ["someone", "somebody", "stranger", "man", "guy", "person", "men", "guys", "car", "van"],
 }
 
 NEGATORS = frozenset({"not", "n't", "nt", "never", "no"})
@@ -228,6 +240,14 @@ def preceded_within(window: int, *words: str) -> Veto:
         return any(token.lower_ in word_set for token in doc[max(0, start - window):start])
 
     return veto
+
+
+def _someone_else(doc: Doc, start: int, end: int) -> bool:
+    """The sentence is about another person's overdose ("my wife overdosed"), not the writer's."""
+    before = [token.lower_ for token in doc[max(0, start - 3):start]]
+    return bool(before) and not ({"i", "me", "myself", "i'm", "im"} & set(before)) and bool(
+        set(before) & set(WORD_LISTS["OTHER"]) - {"someone", "somebody"}
+    )
 
 
 def first_person(doc: Doc, start: int, end: int) -> bool:
@@ -377,7 +397,7 @@ RULES: tuple[Rule, ...] = (
         "~save|~stockpile|~hoard|~collect|~stash up? my|the? _? ~$PILLS",
         "~$PILLS _? lined|counted|stockpiled",
         "~overdose|od|o.d|od'd",
-    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"),)),
+    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), _someone_else)),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash my|own ~$BODY_PART",
     ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving"),)),
@@ -583,6 +603,42 @@ RULES: tuple[Rule, ...] = (
         preceded_by("like", "if", "though"),
         figurative_with,
     )),
+    Rule("beaten_up", ABUSE, patterns=(
+        "was|were|got|get|gets|been|being|getting beaten|battered up",
+    ), vetoes=(followed_by("about", "over"), preceded_by("like", "if", "though"))),
+    Rule("forced_into_sex", ABUSE, patterns=(
+        "i|we _? was|were|got|been|being|am|'m forced|made|pressured|coerced to|into ~have|~sleep|sex",
+    )),
+    # ---- emergencies that are neither self-harm nor abuse by the partner
+    Rule("not_breathing", EMERGENCY, patterns=(
+        "$OTHER $AUX* not|n't|nt|stopped|barely breathing",
+        "$OTHER $AUX* ~stop breathing",
+        "$OTHER $AUX* unconscious|unresponsive|~collapse",
+        "$OTHER $AUX* not|n't|nt|wo|won't waking|~wake up",
+        "ca|can|cannot|can't n't|nt? ~wake him|her|them up?",
+    )),
+    Rule("medical_emergency", EMERGENCY, patterns=(
+        "'s|is|am|'m|are|'re|be having a heart attack",
+        "'s|is|am|'m|are|'re|be having a stroke|seizure",
+        "~swallow|~drink|~eat some|a|the|his|her|my? _? ~$HAZARD",
+        "n't|nt|not ~stop bleeding",
+        "bleeding badly|heavily|everywhere|a lot",
+        "so much blood",
+    ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with)),
+    Rule("someone_overdosed", EMERGENCY, patterns=(
+        "$OTHER $AUX* ~overdose|od'd|overdosed",
+    )),
+    Rule("break_in", EMERGENCY, patterns=(
+        "is|'s|are|'re trying? to? breaking|break|get in|into",
+        "~try to break in|into",
+    ), vetoes=(followed_by("tears", "a sweat", "laughter", "song"),)),
+    Rule("followed_by_stranger", EMERGENCY, patterns=(
+        "$STRANGER $AUX* following me",
+        "~be|~get followed home|by",
+    ), vetoes=(followed_by("on", "online", "back", "around online"),)),
+    Rule("attack_by_someone_else", EMERGENCY, patterns=(
+        "$STRANGER|brother|neighbour|neighbor|flatmate|roommate $AUX* _? ~threaten|~wave|~have|~point|~hold a|his|her? knife|gun|bat|weapon",
+    )),
 )
 
 
@@ -652,7 +708,7 @@ def warm_up() -> None:
     _compiled_rules()
 
 
-_KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1}
+_KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}
 
 
 def detect_crisis(text: str) -> CrisisMatch | None:

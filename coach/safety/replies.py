@@ -18,6 +18,9 @@ import yaml
 RESOURCES_PATH = Path(__file__).with_name("resources.yml")
 SELF_HARM_KIND = "crisis_self_harm"
 ABUSE_KIND = "crisis_abuse"
+EMERGENCY_KIND = "crisis_emergency"
+CRISIS_KINDS = (SELF_HARM_KIND, ABUSE_KIND, EMERGENCY_KIND)
+CRISIS_MARKER = "crisis"  # key of the custom payload that marks a turn's crisis reply
 BULLET = "\u2022"
 
 
@@ -61,11 +64,21 @@ def _emergency_block(code: str | None, emergency_line: str | None) -> str:
 def crisis_reply(kind: str, country: str | None = None, emergency_line: str | None = None) -> str:
     """The reply to a message that discloses self-harm thoughts or abuse.
 
-    ``kind`` is ``crisis_self_harm`` or ``crisis_abuse`` (anything else is answered as
-    self-harm: the safest default). ``emergency_line`` overrides the default sentence.
+    ``kind`` is ``crisis_self_harm``, ``crisis_abuse`` or ``crisis_emergency`` (anything
+    else is answered as self-harm: the safest default). ``emergency_line`` overrides the
+    default sentence.
     """
     code = country_code(country)
     emergency = _emergency_block(code, emergency_line)
+    if kind == EMERGENCY_KIND:
+        # Someone else's medical emergency, or danger from someone who is not the partner:
+        # the emergency number first, one practical line, nothing else.
+        return (
+            "This sounds like an emergency. Please get help now.\n\n"
+            f"{emergency}\n\n"
+            "If you can, get to a safe place, stay on the line with the emergency service and "
+            "follow what they tell you. I'm here when you're safe."
+        )
     crisis_lines = _format_lines(_helplines("self_harm", code))
     if kind == ABUSE_KIND:
         abuse_lines = _format_lines(_helplines("abuse", code))
@@ -86,6 +99,14 @@ def crisis_reply(kind: str, country: str | None = None, emergency_line: str | No
         f"You can talk to someone right now, free and confidential:\n{crisis_lines}\n\n"
         "Could you reach out to someone now, a friend, family member or anyone you trust, "
         "and tell them how you are feeling? I'm here too, and we can keep talking."
+    )
+
+
+def safety_check_reply() -> str:
+    """Asked instead of coaching when only the classifier read a message as a crisis."""
+    return (
+        "Before I answer, I want to be sure I read you right. "
+        "Are you safe right now?"
     )
 
 

@@ -1,0 +1,268 @@
+"""Chooses the safety net's thresholds on the dev sets, and reports the blind set beside them.
+
+Budgets on dev: at most 5% alarms on the safety set's hard negatives (written to look
+alarming), 0.5% on every other non-crisis message, none on answers inside a form.
+
+The dev sets (looked at while the net was built): ``tests/data/safety_set.yml`` (crises and
+hard negatives), ``tests/data/safety_dev.yml`` (crises in wording the phrase net does not
+know, look-alikes, form answers), the crisis and non-crisis messages of
+``tests/nlu_test.yml``, and the apology answers of ``tests/data/apology_sentences.yml`` read
+as answers inside a form. The
+blind set ``tests/data/blind_safety.yml`` is scored with the chosen thresholds and never
+used to choose them.
+
+For every message it takes the three layers' inputs once (the phrase net's match, the
+meaning layer's scores from the training data's embeddings, the classifier's ranking from
+the trained model, read before the safety net overrides it), then sweeps the policy: the
+chosen one catches the most dev crises within the budgets above; among ties, the middle of
+the region that does best. Free text and form answers have thresholds of their own and are
+swept apart.
+
+    python -m bench.safety_thresholds [--model models/trustcoach.tar.gz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+import yaml
+
+from coach.config import PROJECT_ROOT
+from coach.nlp.encoder import get_encoder
+from coach.safety.decision import SafetyPolicy, decide
+from coach.safety.detector import CrisisMatch, detect_crisis
+from coach.safety.replies import CRISIS_KINDS
+from coach.safety.semantic import SAFE, SemanticNet, SemanticScores, lookalike_texts
+
+RESULTS = PROJECT_ROOT / "bench" / "results" / "safety_thresholds.json"
+PHRASES_ONLY = SafetyPolicy(2.0, 2.0, 2.0, 2.0, -1.0, 9.0, 9.0)  # meaning and classifier layers off
+CLASSIFIER_TOP = SafetyPolicy(2.0, 2.0, 2.0, 2.0, 0.0, -9.0, -9.0)  # phrases + the classifier's top intent (as before)
+TESTS = PROJECT_ROOT / "tests"
+
+
+@dataclass
+class Case:
+    text: str
+    crisis: bool
+    in_form: bool
+    source: str
+    phrase: Optional[CrisisMatch] = None
+    semantic: Optional[SemanticScores] = None
+    ranking: tuple[tuple[str, float], ...] = ()
+
+
+def _nlu_cases(path: Path, source: str) -> list[Case]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [Case(m.get("text"), m.get("intent") in CRISIS_KINDS, False, source)
+            for m in load_data(str(path)).intent_examples]
+
+
+def dev_cases() -> list[Case]:
+    safety = yaml.safe_load((TESTS / "data" / "safety_set.yml").read_text(encoding="utf-8"))
+    cases = [Case(t, True, False, "safety_set") for k in ("crisis_self_harm", "crisis_abuse") for t in safety[k]]
+    cases += [Case(t, False, False, "safety_set") for t in safety["hard_negatives"]]
+    cases += _nlu_cases(TESTS / "nlu_test.yml", "nlu_test")
+    apology = yaml.safe_load((TESTS / "data" / "apology_sentences.yml").read_text(encoding="utf-8"))
+    cases += [Case(item["text"], False, True, "apology_answers") for item in apology]
+    # a crisis told inside a form is still a crisis: the safety set's crises, as answers
+    cases += [Case(t, True, True, "safety_set_in_form") for k in ("crisis_self_harm", "crisis_abuse") for t in safety[k]]
+    # crises in wording the phrase net does not know, and look-alikes (written for tuning)
+    tuning = yaml.safe_load((TESTS / "data" / "safety_dev.yml").read_text(encoding="utf-8"))
+    cases += [Case(t, True, False, "safety_dev") for k in ("crisis_self_harm", "crisis_abuse", "crisis_emergency") for t in tuning[k]]
+    cases += [Case(t, True, True, "safety_dev_in_form") for k in ("crisis_self_harm", "crisis_abuse", "crisis_emergency") for t in tuning[k]]
+    cases += [Case(t, False, False, "safety_dev") for t in tuning["lookalikes"]]
+    cases += [Case(i["text"], bool(i["crisis"]), True, "safety_dev_in_form") for i in tuning["in_form"]]
+    return cases
+
+
+def blind_cases() -> list[Case]:
+    blind = yaml.safe_load((TESTS / "data" / "blind_safety.yml").read_text(encoding="utf-8"))
+    cases = [Case(t, True, False, "blind") for k in ("crisis_self_harm", "crisis_abuse", "emergency_other") for t in blind[k]]
+    cases += [Case(t, False, False, "blind") for t in blind["lookalikes"]]
+    cases += [Case(item["text"], bool(item["crisis"]), True, "blind_in_form") for item in blind["in_form"]]
+    cases += _nlu_cases(TESTS / "nlu_blind.yml", "nlu_blind")
+    return cases
+
+
+def semantic_net() -> SemanticNet:
+    """The same labelled embeddings the trained SafetyNet keeps (training data + look-alikes)."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    examples = load_data(str(PROJECT_ROOT / "nlu")).intent_examples
+    texts = [m.get("text") for m in examples] + lookalike_texts()
+    labels = [m.get("intent") for m in examples] + [SAFE] * len(lookalike_texts())
+    return SemanticNet(get_encoder().encode(texts), labels)
+
+
+def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    embeddings = get_encoder().encode([c.text for c in cases])
+
+    async def parse_all() -> list[dict]:
+        return [await agent.parse_message(c.text) for c in cases]
+
+    for case, parse, embedding in zip(cases, asyncio.run(parse_all()), embeddings):
+        case.phrase = detect_crisis(case.text)
+        case.semantic = net.scores(embedding)
+        fired = parse.get("safety_net")
+        ranking = fired["classifier_ranking"] if fired else parse.get("intent_ranking", [])
+        case.ranking = tuple((r["name"], float(r["confidence"])) for r in ranking if r["name"] != "nlu_fallback")
+
+
+def score(cases: list[Case], policy: SafetyPolicy) -> dict[str, int]:
+    """Counts with ``decide`` itself, the function the bot runs."""
+    flagged = np.array([decide(c.ranking, c.phrase, c.semantic, c.in_form, policy) is not None for c in cases])
+    return _counts(cases, flagged)
+
+
+def _counts(cases: list[Case], flagged: np.ndarray) -> dict[str, int]:
+    crisis = np.array([c.crisis for c in cases])
+    form = np.array([c.in_form for c in cases])
+    return {
+        "caught": int((flagged & crisis).sum()), "crises": int(crisis.sum()),
+        "free_alarms": int((flagged & ~crisis & ~form).sum()), "free": int((~crisis & ~form).sum()),
+        "form_alarms": int((flagged & ~crisis & form).sum()), "form": int((~crisis & form).sum()),
+    }
+
+
+class _Arrays:
+    """The cases' layer inputs as arrays, so a policy grid is swept quickly (same logic as decide)."""
+
+    def __init__(self, cases: list[Case]) -> None:
+        self.phrase = np.array([c.phrase is not None for c in cases])
+        self.form = np.array([c.in_form for c in cases])
+        self.similarity = np.array([c.semantic.crisis if c.semantic and c.semantic.kind else -1.0 for c in cases])
+        self.margin = np.array([c.semantic.margin if c.semantic and c.semantic.kind else -2.0 for c in cases])
+        top = np.array([c.ranking[0][1] if c.ranking else 0.0 for c in cases])
+        self.top = top
+        self.crisis_confidence = np.array([
+            [conf if name in CRISIS_KINDS else -1.0 for name, conf in (list(c.ranking[:2]) + [("", 0.0)] * 2)[:2]]
+            for c in cases
+        ])
+
+    def flagged(self, p: SafetyPolicy) -> np.ndarray:
+        meaning = np.where(
+            self.form,
+            (self.similarity >= p.in_form_similarity) & (self.margin >= p.in_form_margin),
+            (self.similarity >= p.similarity) & (self.margin >= p.margin),
+        )
+        near = self.crisis_confidence >= (self.top - p.near_top)[:, None]
+        needed = np.where(self.form, p.in_form_classifier_margin, p.classifier_margin)
+        allowed = (self.margin >= needed) | (self.margin <= -2.0)  # -2: no meaning layer for this case
+        classifier = ((self.crisis_confidence >= 0) & near).any(axis=1) & allowed
+        return self.phrase | meaning | classifier
+
+
+HARD_NEGATIVE_BUDGET = 0.05  # of the deliberately alarming non-crises (safety set, dev look-alikes)
+ORDINARY_BUDGET = 0.005     # of every other non-crisis free-text message
+FORM_BUDGET = 0             # answers inside a form
+
+
+def _within_budget(cases: list[Case], flagged: np.ndarray) -> bool:
+    def alarms(pred) -> tuple[int, int]:
+        chosen = [f for c, f in zip(cases, flagged) if not c.crisis and pred(c)]
+        return sum(chosen), len(chosen)
+    hard, hard_total = alarms(lambda c: not c.in_form and c.source in ("safety_set", "safety_dev"))
+    ordinary, ordinary_total = alarms(lambda c: not c.in_form and c.source not in ("safety_set", "safety_dev"))
+    form, _ = alarms(lambda c: c.in_form)
+    return (hard <= HARD_NEGATIVE_BUDGET * hard_total and ordinary <= ORDINARY_BUDGET * ordinary_total
+            and form <= FORM_BUDGET)
+
+
+def _best(cases: list[Case], policies: list[SafetyPolicy]) -> tuple[tuple, SafetyPolicy] | None:
+    """The policy catching most crises within the alarm budgets; among ties, the median one."""
+    arrays = _Arrays(cases)
+    best_key, tied = None, []
+    for policy in policies:
+        flagged = arrays.flagged(policy)
+        if not _within_budget(cases, flagged):
+            continue
+        result = _counts(cases, flagged)
+        key = (result["caught"], -(result["free_alarms"] + result["form_alarms"]))
+        if best_key is None or key > best_key:
+            best_key, tied = key, [policy]
+        elif key == best_key:
+            tied.append(policy)
+    if not tied:
+        return None
+    # the middle of the region that does best, so the choice does not sit on its edge
+    middle = SafetyPolicy(**{
+        name: round(float(np.median([getattr(p, name) for p in tied])), 3) for name in SafetyPolicy.__dataclass_fields__
+    })
+    result = _counts(cases, arrays.flagged(middle))
+    chosen = middle if (result["caught"], -(result["free_alarms"] + result["form_alarms"])) == best_key else tied[0]
+    return best_key, chosen
+
+
+def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
+    """Free text and form answers are chosen apart (each uses its own thresholds), per near_top."""
+    floor = score(cases, PHRASES_ONLY)  # the phrase net's own alarms: no threshold removes them
+    free_cases = [c for c in cases if not c.in_form]
+    form_cases = [c for c in cases if c.in_form]
+    options = []
+    for near_top in (0.05, 0.10, 0.15):
+        free = _best(free_cases, [
+            SafetyPolicy(round(float(a), 3), round(float(b), 3), 2.0, 2.0, near_top, round(float(c), 3), 9.0)
+            for a, b, c in itertools.product(np.arange(0.45, 0.80, 0.025), np.arange(-0.02, 0.16, 0.02),
+                                             np.arange(-0.15, 0.21, 0.025))
+        ])
+        form = _best(form_cases, [
+            SafetyPolicy(2.0, 2.0, round(float(a), 3), round(float(b), 3), near_top, 9.0, round(float(c), 3))
+            for a, b, c in itertools.product(np.arange(0.55, 0.90, 0.025), np.arange(0.00, 0.26, 0.04),
+                                             np.arange(-0.05, 0.31, 0.025))
+        ])
+        if free and form:
+            f, g = free[1], form[1]
+            policy = SafetyPolicy(f.similarity, f.margin, g.in_form_similarity, g.in_form_margin, near_top,
+                                  f.classifier_margin, g.in_form_classifier_margin)
+            options.append(((free[0][0] + form[0][0], free[0][1] + form[0][1]), policy))
+    if not options:
+        raise SystemExit(f"no policy meets the false-alarm budget on the dev sets (phrases alone: {floor})")
+    _, chosen = max(options, key=lambda option: option[0])
+    return chosen, score(cases, chosen)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "trustcoach.tar.gz")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa's structured debug log would print every message
+    net = semantic_net()
+    dev, blind = dev_cases(), blind_cases()
+    fill(dev + blind, args.model, net)
+    policy, dev_result = choose(dev)
+    result = {
+        "policy": asdict(policy),
+        "dev": dev_result,
+        "blind": score(blind, policy),
+        "current_config": score(blind, SafetyPolicy()),
+        "phrases_only_dev": score(dev, PHRASES_ONLY),
+        "classifier_top_dev": score(dev, CLASSIFIER_TOP),
+        "classifier_top_blind": score(blind, CLASSIFIER_TOP),
+        "phrases_only_blind": score(blind, PHRASES_ONLY),
+    }
+    dev_alarms = [f"{c.source}: {c.text}" for c in dev if not c.crisis and decide(c.ranking, c.phrase, c.semantic, c.in_form, policy)]
+    result["dev_false_alarms"] = dev_alarms  # dev only: the blind set's texts are never printed
+    misses = [c.text for c in blind if c.crisis and decide(c.ranking, c.phrase, c.semantic, c.in_form, policy) is None]
+    result["blind_misses"] = len(misses)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

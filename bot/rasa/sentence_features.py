@@ -1,0 +1,118 @@
+"""``SentenceFeaturizer``: a Rasa NLU component adding all-MiniLM-L6-v2 sentence embeddings.
+
+For every message with text (training examples and parsed messages alike) it encodes the
+text with ``coach.nlp.encoder`` and adds
+
+- a dense SENTENCE-level feature for TEXT: the 384-d unit embedding times ``scale``.
+  ``LogisticRegressionClassifier`` reads only sentence-level features (sparse and dense,
+  stacked side by side) and fixes C=1, so with unit-length vectors the embedding would
+  weigh little against the count vectors; ``scale`` (default 10) sets its weight. No
+  sequence-level feature is added: the classifier does not use one, and the encoder's
+  WordPiece tokens do not line up with the pipeline's tokens, which Rasa requires of
+  sequence features (so DIET would need a different setup);
+- the raw unit embedding, float32 of shape (384,), under ``message.get("sentence_embedding")``
+  (``SENTENCE_EMBEDDING``), for later components such as the safety net, so nothing is
+  encoded twice. It is not an output property: it stays out of the parse data and the
+  tracker.
+
+The encoder is loaded once per process and directory (``coach.nlp.encoder.get_encoder``),
+so other code in the process gets the same instance. Config:
+
+    - name: bot.rasa.sentence_features.SentenceFeaturizer
+      model_path: build/encoder    # relative to the working directory
+      scale: 10
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text, Type
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from coach.nlp.encoder import DEFAULT_DIR, SentenceEncoder, get_encoder
+
+SENTENCE_EMBEDDING = "sentence_embedding"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
+)
+class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
+    """Adds the scaled sentence embedding of TEXT as a dense sentence-level feature."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """Nothing: the encoder tokenizes the raw text itself."""
+        return []
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        """The encoder's tokenizer and its exact GELU (scipy.special.erf)."""
+        return ["tokenizers", "scipy"]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """``model_path``: the encoder's directory; ``scale``: the feature's multiplier."""
+        return {
+            **DenseFeaturizer.get_default_config(),
+            "model_path": str(DEFAULT_DIR),
+            "scale": 10.0,
+        }
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        """``scale`` must be a positive number and ``model_path`` a non-empty string."""
+        scale = config.get("scale")
+        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or scale <= 0:
+            raise InvalidConfigException(
+                f"{cls.__name__}: 'scale' must be a positive number, got {scale!r}."
+            )
+        if not isinstance(config.get("model_path"), str) or not config["model_path"]:
+            raise InvalidConfigException(f"{cls.__name__}: 'model_path' must be a path.")
+
+    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+        """Loads (or reuses) the process's encoder, so the first message is not slow."""
+        super().__init__(name, config)
+        self._scale = np.float32(config["scale"])
+        self._encoder: SentenceEncoder = get_encoder(config["model_path"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SentenceFeaturizer:
+        """Creates the component (see parent class for full docstring)."""
+        return cls(config, execution_context.node_name)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Featurizes every training example that has text, in batches."""
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Featurizes the messages that have text; the others are left as they are."""
+        with_text = [message for message in messages if message.get(TEXT)]
+        if not with_text:
+            return messages
+        embeddings = self._encoder.encode([message.get(TEXT) for message in with_text])
+        for message, embedding in zip(with_text, embeddings):
+            message.set(SENTENCE_EMBEDDING, embedding)
+            self.add_features_to_message(
+                sequence=None,
+                sentence=(embedding * self._scale)[np.newaxis, :],
+                attribute=TEXT,
+                message=message,
+            )
+        return messages

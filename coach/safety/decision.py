@@ -1,0 +1,90 @@
+"""The crisis decision: three layers, any of which can raise a crisis, and one policy for all.
+
+- **phrases** (``coach.safety.detector``): a deterministic net of phrases and patterns;
+  plain-word disclosures ("he beat me", "threatened to kill me") are caught whatever the
+  classifier says;
+- **meaning** (``coach.safety.semantic``): the message's nearest labelled examples;
+- **classifier**: the NLU model's own crisis intents. A crisis intent at the top, or within
+  ``near_top`` of it, wins unless the meaning layer finds the message clearly nearer to safe
+  examples (its margin below ``classifier_margin``): the classifier reads words, and "he beat
+  me at chess" shares them with a disclosure. The fallback threshold never turns a crisis
+  into a clarifying question: a verdict replaces the whole ranking.
+
+Inside a form (an apology answer, a check-in note, a reminder's wording) people describe what
+they did and how it hurt, so the meaning and classifier layers need stronger evidence there
+(``in_form_*``); the phrase net is the same everywhere. The numbers are chosen on the dev
+sets by ``bench/safety_thresholds.py`` and written down in ``docs/SAFETY.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from coach.safety.detector import CrisisMatch
+from coach.safety.replies import CRISIS_KINDS
+from coach.safety.semantic import SemanticScores
+
+
+@dataclass(frozen=True)
+class SafetyPolicy:
+    """Thresholds of the meaning and classifier layers (free text, and inside a form)."""
+
+    similarity: float = 0.55
+    margin: float = 0.03
+    in_form_similarity: float = 0.65
+    in_form_margin: float = 0.10
+    near_top: float = 0.10
+    classifier_margin: float = -0.05
+    in_form_classifier_margin: float = 0.05
+
+
+CRISIS = "crisis"   # the crisis reply: emergency line, helplines, everything else paused
+CHECK = "check"     # free text the classifier reads as a crisis and the meaning does not: ask first
+ANSWER = "answer"   # a form answer the classifier reads as a crisis and the meaning does not
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with a message that a layer flagged, its crisis kind, and which layer."""
+
+    action: str
+    kind: str
+    layer: str
+    detail: str = ""  # the phrase rule's name, the meaning layer's scores, or the confidence
+
+
+def decide(
+    ranking: Sequence[tuple[str, float]],
+    phrase: Optional[CrisisMatch],
+    semantic: Optional[SemanticScores],
+    in_form: bool,
+    policy: SafetyPolicy = SafetyPolicy(),
+) -> Optional[Verdict]:
+    """The verdict for one message, or None (no layer sees a crisis). ``ranking`` is the
+    classifier's, best first.
+
+    A crisis intent near the top of the ranking is never simply dropped: when the meaning
+    layer does not back it up, free text gets a safety check ("are you safe right now?")
+    instead of coaching, and a form answer is read as the answer it is (``ANSWER``).
+    """
+    if phrase is not None:
+        return Verdict(CRISIS, phrase.kind, "phrases", phrase.rule)
+    scored = semantic is not None and semantic.kind is not None
+    if scored:
+        similarity = policy.in_form_similarity if in_form else policy.similarity
+        margin = policy.in_form_margin if in_form else policy.margin
+        if semantic.crisis >= similarity and semantic.margin >= margin:
+            return Verdict(CRISIS, semantic.kind, "meaning", f"{semantic.crisis:.2f}/{semantic.margin:+.2f}")
+    if not ranking:
+        return None
+    top_confidence = ranking[0][1]
+    crisis = next(((name, confidence) for name, confidence in ranking[:2]
+                   if name in CRISIS_KINDS and confidence >= top_confidence - policy.near_top), None)
+    if crisis is None:
+        return None
+    name, confidence = crisis
+    needed = policy.in_form_classifier_margin if in_form else policy.classifier_margin
+    if not scored or semantic.margin >= needed:
+        return Verdict(CRISIS, name, "classifier", f"{confidence:.2f}")
+    return Verdict(ANSWER if in_form else CHECK, name, "classifier", f"{confidence:.2f}/{semantic.margin:+.2f}")
