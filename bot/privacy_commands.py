@@ -24,7 +24,7 @@ from coach.attachments import Attachment
 from coach.people import set_country
 from coach.safety.replies import country_code, known_countries
 from coach.storage.db import Database
-from coach.storage.privacy import export_json, forget_user
+from coach.privacy import export_json, forget_user
 
 logger = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ from testing.reliability import repeated, script, stored_conversation
 from testing.seeding import seed_reminders
 from bot.commands import rasa_input_for_text
 from coach.storage.db import Database
-from coach.storage.models import utcnow
+from coach.tables import utcnow
 from coach.reminders.records import Reminder
 from testing.harness import free_port
 from testing.fake_telegram import Call, FakeTelegramServer

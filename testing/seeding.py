@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
 from coach.storage.db import Database
-from coach.storage.models import UserSettings, utcnow
+from coach.tables import UserSettings, utcnow
 from coach.reminders.records import ACTIVE, Reminder
 from coach.reminders.schedule import Schedule
 from coach.reminders.when_words import parse_schedule

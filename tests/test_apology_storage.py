@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from coach.storage.privacy import forget_user
+from coach.privacy import forget_user
 from coach.apology import store as storage
 from coach.storage.db import Database
 

@@ -32,7 +32,7 @@ from actions.checkins import (
 )
 from coach.checkins.store import DayScore, checkins_between, save_checkin
 from coach.storage.db import Database
-from coach.storage.models import UserSettings
+from coach.tables import UserSettings
 from coach.reminders.records import ACTIVE, RECURRING, Reminder
 
 NOW = datetime(2025, 1, 10, 22, 30, tzinfo=timezone.utc)

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from coach.checkins.stats import current_streak, fit_trend, summary_line
-from coach.storage.privacy import export_json, forget_user
+from coach.privacy import export_json, forget_user
 from coach.checkins.store import (
     CheckIn,
     DayScore,
@@ -21,7 +21,7 @@ from coach.checkins.store import (
     save_checkin,
 )
 from coach.storage.db import Database
-from coach.storage.models import UserSettings
+from coach.tables import UserSettings
 
 TODAY = date(2025, 3, 10)
 

@@ -14,7 +14,7 @@ from bot.console import chat as console
 from bot.console.chat import CONSOLE_CHAT_ID
 from bot.rasa.bridge import BotReply
 from coach import people
-from coach.storage.models import UserSettings
+from coach.tables import UserSettings
 
 PRIVACY_TEXT = "About your data: ... Type /export to get a copy, and /forget to delete all of it."
 

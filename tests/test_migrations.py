@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 
 from coach.config import PROJECT_ROOT
 from coach.storage.db import MIGRATIONS_DIR, Database
-from coach.storage.models import Base
+from coach.tables import Base
 
 OLD_HEADS = ("0002_reminders", "0003_apology", "0004_checkins", "0005_inbox")
 APP_TABLES = {

@@ -10,7 +10,7 @@ from bot.console.chat import CONSOLE_CHAT_ID
 from bot.rasa.bridge import sender_id_for_chat
 from coach import people
 from coach.reminders import preferences
-from coach.storage.models import UserSettings
+from coach.tables import UserSettings
 
 ANA, BEN = 101, 202
 

@@ -22,7 +22,7 @@ from coach.reminders.nudges import DISCREET_TEXT, saved_commitments
 from coach.reminders.timing import from_db
 from coach.checkins.store import save_checkin
 from coach.storage.db import Database
-from coach.storage.models import UserSettings
+from coach.tables import UserSettings
 from coach.reminders.records import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
 from testing.reminders import NOW, Clock, Outbox, add, deliver_with_two_processes, fresh_database, schedule, utc
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from coach.reminders import preferences, repository
 from coach.reminders.timing import from_db
-from coach.storage.models import Base
+from coach.tables import Base
 from coach.reminders.records import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
 from testing.reminders import CPH, NOW, add, fresh_database, schedule, utc
 

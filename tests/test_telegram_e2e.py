@@ -180,7 +180,7 @@ async def test_export_then_forget_leaves_no_row_behind(session_settings, bridge,
 
 
 async def test_crisis_reply_uses_the_chosen_country_and_pauses_nudges(session_settings, bridge, db, chat_id) -> None:
-    from coach.storage.models import UserSettings
+    from coach.tables import UserSettings
 
     async with running_bot(session_settings, bridge, db) as server:
         server.push_text(chat_id, "/country")

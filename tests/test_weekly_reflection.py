@@ -13,7 +13,7 @@ from coach.content.guidance import load_guidance
 from coach.checkins.reflection import NO_CHECKINS, SOURCE_LABELS, weekly_reflection
 from coach.checkins.store import save_checkin
 from coach.storage.db import Database
-from coach.storage.models import UserSettings
+from coach.tables import UserSettings
 
 TODAY = date(2025, 3, 16)  # a Sunday
 CHAT = 4242

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from coach.reminders.nudges import MissedNote
 from coach.reminders.timing import from_db, to_db
 from coach.storage.db import Database
-from coach.storage.models import UserSettings
+from coach.storage.base import UserSettings
 from coach.reminders.records import ACTIVE, DONE, MISSED, PAUSED, Reminder
 
 ROW_LOCKING_DIALECTS = frozenset({"postgresql", "mysql", "mariadb"})

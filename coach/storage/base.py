@@ -1,7 +1,7 @@
 """The declarative ``Base``, ``utcnow`` and the storage layer's own tables.
 
 Feature table modules (``coach.apology.store``, ``coach.checkins.store``,
-``coach.reminders.records``) import ``Base`` from here, never from ``coach.storage.models``:
+``coach.reminders.records``) import ``Base`` from here, never from ``coach.tables``:
 ``models`` imports every table module so ``Base.metadata`` holds the whole schema, and a
 feature importing ``models`` would then reach every other feature (see the import-linter
 contract "No cycles between the core's rooms").

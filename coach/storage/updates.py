@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from coach.storage.db import Database
-from coach.storage.models import InboxUpdate, ProcessedUpdate, utcnow
+from coach.storage.base import InboxUpdate, ProcessedUpdate, utcnow
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ From the command line (the repo root's ``alembic.ini``: ``.venv/bin/alembic upgr
 ``.venv/bin/alembic revision --autogenerate --rev-id 0007_name -m "..."``) it connects to
 ``DATABASE_URL`` (or the default SQLite file under ``data/``, via ``coach.config.Settings``).
 
-``target_metadata`` is ``Base.metadata`` after importing ``coach.storage.models``, which
+``target_metadata`` is ``Base.metadata`` after importing ``coach.tables``, which
 imports every table module. Autogenerate only looks at the app's own tables: Rasa's
 ``events`` table (and anything else not in the metadata) lives in the same database but
 is not ours to migrate.
@@ -14,7 +14,7 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from coach.storage.models import Base
+from coach.tables import Base
 
 target_metadata = Base.metadata
 
