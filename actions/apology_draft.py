@@ -33,59 +33,29 @@ from actions.apology_state import (
     working_state_reset,
 )
 from actions.reminder_suggestions import suggest_reminder
+from actions.responses import verbatim
 
-INTRO = (
-    "Let's put your apology together, one question at a time. There are six, and I'll turn your "
-    "answers into a draft at the end. Answer each one as if you were talking to your partner. "
-    "Type stop at any time to leave."
-)
-DRAFT_LEAD = "Here's your draft: your words, with a little joining text."
-DRAFT_FROM_BEFORE = "Here's the draft you were working on."
-READ_ALOUD = "Read it aloud once. Does it sound like you? You can change any part of it."
-NO_DRAFT = "There's no finished draft yet. Want to write one together, one question at a time?"
-SAVED = "Saved as version {version}."
-ALREADY_SAVED = "This one is already saved, as version {version}."
-SEE_AGAIN = "You can read it again any time with /myapology."
-CANNOT_SAVE = "I can't save drafts in this chat, sorry. Copy it somewhere private if you'd like to keep it."
-FOLLOW_UP = (
-    "Once you've said it, checking in a few days later shows you meant it: how are they doing with it? "
-    "Want a reminder to check in with your partner in 3 days?"
-)
+# The texts are responses in domain.yml (utter_apology_*), with their buttons.
 APOLOGY_TOPIC = "apology"  # the reminder nudges with the person's own commitment
+# What the "Remind me in 3 days" button fills in as the reminder's "when" (and its note).
 REMINDER_TEXT = "in 3 days to check in with your partner about how they're doing since your apology"
-TIPS_LEAD = "A few things that help when you say it:"
-NOT_SAVED = "This draft isn't saved yet. Save it if you'd like to come back to it."
-NO_SAVED = "You haven't saved an apology yet. Want to write one together?"
-DELETED = "Done. I've deleted your saved apology ({count} version{plural}) and any answers in progress."
-NOTHING_DELETED = "There was no saved apology to delete. I've cleared any answers in progress."
-
-WALKTHROUGH_BUTTON = {"title": "Walk me through it", "payload": "/start_apology"}
-TOPICS_BUTTON = {"title": "Other topics", "payload": "/help"}
-SAVE_BUTTON = {"title": "Save", "payload": "/apology_save"}
-DONE_BUTTON = {"title": "Done", "payload": "/apology_done"}
-DRAFT_BUTTONS = [
-    {"title": "Edit a part", "payload": "/apology_edit"},
-    {"title": "Start over", "payload": "/apology_restart"},
-    SAVE_BUTTON,
-    DONE_BUTTON,
-]
-REMINDER_BUTTON = {"title": "Remind me in 3 days", "payload": "/set_reminder"}
-DELETE_BUTTON = {"title": "Delete my saved apology", "payload": "/apology_delete"}
 
 
-def show_draft(dispatcher: CollectingDispatcher, answers: Mapping[str, str], lead: str) -> None:
-    """The draft in one message, with Edit a part / Start over / Save / Done."""
-    dispatcher.utter_message(text=f"{lead}\n\n{compose_draft(answers)}\n\n{READ_ALOUD}", buttons=DRAFT_BUTTONS)
+def show_draft(dispatcher: CollectingDispatcher, answers: Mapping[str, str], response: str) -> None:
+    """The draft in one message (``response`` says what leads into it), with Edit a part /
+    Start over / Save / Done."""
+    dispatcher.utter_message(response=response, draft=verbatim(compose_draft(answers)))
 
 
-def offer_walkthrough(dispatcher: CollectingDispatcher, text: str) -> list[EventType]:
-    dispatcher.utter_message(text=text, buttons=[WALKTHROUGH_BUTTON, TOPICS_BUTTON])
+def offer_walkthrough(dispatcher: CollectingDispatcher, response: str) -> list[EventType]:
+    """``response`` comes with the Walk me through it / Other topics buttons."""
+    dispatcher.utter_message(response=response)
     return []
 
 
-def start_form(dispatcher: CollectingDispatcher, text: str) -> list[EventType]:
-    """Say ``text``, then let the form ask its next question."""
-    dispatcher.utter_message(text=text)
+def start_form(dispatcher: CollectingDispatcher, response: str, **variables: object) -> list[EventType]:
+    """Say ``response``, then let the form ask its next question."""
+    dispatcher.utter_message(response=response, **variables)
     return [FollowupAction(FORM)]
 
 
@@ -98,8 +68,8 @@ class ActionApologyCompose(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         answers = answers_in(tracker)
         if not is_complete(answers):  # the form was left early by its validation
-            return working_state_reset() + offer_walkthrough(dispatcher, NO_DRAFT)
-        show_draft(dispatcher, answers, DRAFT_LEAD)
+            return working_state_reset() + offer_walkthrough(dispatcher, "utter_apology_no_draft")
+        show_draft(dispatcher, answers, "utter_apology_draft")
         return working_state_reset()
 
 
@@ -111,7 +81,7 @@ class ActionApologyEdit(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if not is_complete(answers_in(tracker)):
-            return offer_walkthrough(dispatcher, NO_DRAFT)
+            return offer_walkthrough(dispatcher, "utter_apology_no_draft")
         return [
             SlotSet(EDITING, True),
             SlotSet(EDIT_PART, None),
@@ -129,7 +99,7 @@ class ActionApologyRestart(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         await forget_answers(tracker.sender_id)
-        return answer_events({}) + working_state_reset() + start_form(dispatcher, INTRO)
+        return answer_events({}) + working_state_reset() + start_form(dispatcher, "utter_apology_intro")
 
 
 class ActionApologySave(Action):
@@ -141,14 +111,14 @@ class ActionApologySave(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         answers = answers_in(tracker)
         if not is_complete(answers):
-            return offer_walkthrough(dispatcher, NO_DRAFT)
+            return offer_walkthrough(dispatcher, "utter_apology_no_draft")
         result = await save_draft(tracker.sender_id, compose_draft(answers), as_sentence(answers["change"]))
         if result is None:
-            dispatcher.utter_message(text=CANNOT_SAVE, buttons=[DONE_BUTTON])
+            dispatcher.utter_message(response="utter_apology_cannot_save")
             return []
         draft, newly_saved = result
-        saved = (SAVED if newly_saved else ALREADY_SAVED).format(version=draft.version)
-        dispatcher.utter_message(text=f"{saved} {SEE_AGAIN}\n\n{FOLLOW_UP}", buttons=[REMINDER_BUTTON, DONE_BUTTON])
+        saved = "utter_apology_saved" if newly_saved else "utter_apology_already_saved"
+        dispatcher.utter_message(response=saved, version=draft.version)
         return suggest_reminder(REMINDER_TEXT, APOLOGY_TOPIC)
 
 
@@ -165,10 +135,7 @@ class ActionApologyDone(Action):
         if is_complete(answers):
             saved = await latest_draft(tracker.sender_id)
             unsaved = saved is None or saved.text != compose_draft(answers)
-        if unsaved:
-            dispatcher.utter_message(text=f"{TIPS_LEAD}\n{tips}\n\n{NOT_SAVED}", buttons=[SAVE_BUTTON, TOPICS_BUTTON])
-        else:
-            dispatcher.utter_message(text=f"{TIPS_LEAD}\n{tips}", buttons=[TOPICS_BUTTON])
+        dispatcher.utter_message(response="utter_apology_tips_unsaved" if unsaved else "utter_apology_tips", tips=tips)
         return []
 
 
@@ -181,11 +148,10 @@ class ActionShowApology(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         draft = await latest_draft(tracker.sender_id)
         if draft is None:
-            return offer_walkthrough(dispatcher, NO_SAVED)
+            return offer_walkthrough(dispatcher, "utter_apology_none_saved")
         saved_on = f"{draft.created_at.day} {draft.created_at:%B %Y}"
         dispatcher.utter_message(
-            text=f"Your saved apology (version {draft.version}, saved {saved_on}):\n\n{draft.text}",
-            buttons=[DELETE_BUTTON, TOPICS_BUTTON],
+            response="utter_apology_show_saved", version=draft.version, saved_on=saved_on, draft=verbatim(draft.text)
         )
         return []
 
@@ -198,6 +164,10 @@ class ActionApologyDelete(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         count = await delete_drafts(tracker.sender_id)
-        text = DELETED.format(count=count, plural="" if count == 1 else "s") if count else NOTHING_DELETED
-        dispatcher.utter_message(text=text, buttons=[TOPICS_BUTTON])
+        if count == 1:
+            dispatcher.utter_message(response="utter_apology_deleted_one")
+        elif count:
+            dispatcher.utter_message(response="utter_apology_deleted", count=count)
+        else:
+            dispatcher.utter_message(response="utter_apology_nothing_deleted")
         return answer_events({}) + working_state_reset()

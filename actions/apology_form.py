@@ -20,14 +20,7 @@ from rasa_sdk.types import DomainDict
 from coach.apology.analyzer import STEPS, analyze, describe
 from coach.apology.content import load_apology_content
 from coach.apology.draft import part_from_reply, snippet
-from actions.apology_draft import (
-    DRAFT_FROM_BEFORE,
-    INTRO,
-    TOPICS_BUTTON,
-    WALKTHROUGH_BUTTON,
-    show_draft,
-    start_form,
-)
+from actions.apology_draft import show_draft, start_form
 from actions.apology_state import (
     EDIT_PART,
     EDITING,
@@ -42,32 +35,11 @@ from actions.apology_state import (
     stored_answers,
     working_state_reset,
 )
+from actions.responses import verbatim
 
-KEEP_INTENT = "apology_keep_wording"
-KEEP_BUTTON = {"title": "Keep my wording", "payload": f"/{KEEP_INTENT}"}
+# The texts are responses in domain.yml (utter_apology_*), with their buttons.
+KEEP_INTENT = "apology_keep_wording"  # the "Keep my wording" button of utter_apology_nudge
 NO_EDIT = "none"  # the edit-part answer when no part gets changed after all
-
-RESUME = "Welcome back. Let's pick up where we left off: {count} of 6 answered so far."
-HURT_ROLE = (
-    "This walkthrough is for the partner who broke the trust, and you told me you're the one who "
-    "was hurt. The apology topic has a part written for you, about what you might need to hear. "
-    "If you'd still like to write an apology yourself, that's fine too."
-)
-HURT_BUTTONS = [
-    {"title": "The part for me", "payload": "/struggle_apology"},
-    {"title": "Write one anyway", "payload": "/start_apology"},
-]
-NOTHING_TO_KEEP = "There's no answer waiting to be kept right now. Want to start the apology walkthrough?"
-KEEP_NOTE = "If you'd rather keep your wording, that's okay too."
-NOT_AN_ANSWER = "That button belongs to another step. Let's finish this question first, or type stop to leave."
-EDIT_PART_QUESTION = "Which part would you like to rework? Send its number."
-EDIT_PART_UNCLEAR = "I didn't catch which part. Send a number from 1 to 6, or type stop to leave the draft as it is."
-EDIT_PART_GAVE_UP = "Let's leave the draft as it is for now."
-STOPPED = (
-    "Okay, we'll stop here. I've cleared this walkthrough's answers; a draft you saved stays saved. "
-    "Type /apology whenever you'd like to start again."
-)
-EDIT_STOPPED = "Okay, I've left that part as it was."
 
 
 def is_button_payload(text: str | None) -> bool:
@@ -93,19 +65,21 @@ class ActionStartApology(Action):
         answers = answers_in(tracker)
         keep_pressed = (tracker.latest_message.get("intent") or {}).get("name") == KEEP_INTENT
         if tracker.get_slot("role") == "hurt" and not tracker.get_slot(ROLE_WARNED) and not answers and not keep_pressed:
-            dispatcher.utter_message(text=HURT_ROLE, buttons=HURT_BUTTONS)
+            dispatcher.utter_message(response="utter_apology_hurt_role")
             return [SlotSet(ROLE_WARNED, True)]
         events = working_state_reset()
         if not answers:  # the conversation state may have been lost: the database has a copy
             answers = await stored_answers(tracker.sender_id)
             events += answer_events(answers)
         if is_complete(answers):
-            show_draft(dispatcher, answers, DRAFT_FROM_BEFORE)
+            show_draft(dispatcher, answers, "utter_apology_draft_from_before")
             return events
         if keep_pressed and not answers:
-            dispatcher.utter_message(text=NOTHING_TO_KEEP, buttons=[WALKTHROUGH_BUTTON, TOPICS_BUTTON])
+            dispatcher.utter_message(response="utter_apology_nothing_to_keep")
             return events
-        return events + start_form(dispatcher, RESUME.format(count=len(answers)) if answers else INTRO)
+        if answers:
+            return events + start_form(dispatcher, "utter_apology_resume", count=len(answers))
+        return events + start_form(dispatcher, "utter_apology_intro")
 
 
 class ValidateApologyForm(FormValidationAction):
@@ -144,15 +118,15 @@ class ValidateApologyForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != EDIT_PART:
             return {EDIT_PART: value}
         if is_button_payload(value):
-            dispatcher.utter_message(text=NOT_AN_ANSWER)
+            dispatcher.utter_message(response="utter_apology_not_an_answer")
             return {EDIT_PART: None}
         part = part_from_reply(str(value))
         if part is not None:
             return {EDIT_PART: part, part: None, NUDGED_SLOT: None, PENDING_ANSWER: None}
         if tracker.get_slot(NUDGED_SLOT) == EDIT_PART:  # asked twice: no loops
-            dispatcher.utter_message(text=EDIT_PART_GAVE_UP)
+            dispatcher.utter_message(response="utter_apology_edit_part_gave_up")
             return {EDIT_PART: NO_EDIT, NUDGED_SLOT: None}
-        dispatcher.utter_message(text=EDIT_PART_UNCLEAR)
+        dispatcher.utter_message(response="utter_apology_edit_part_unclear")
         return {EDIT_PART: None, NUDGED_SLOT: EDIT_PART}
 
     async def _checked_answer(self, step: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -164,14 +138,14 @@ class ValidateApologyForm(FormValidationAction):
             return await self._accepted(step, pending, tracker)
         text = " ".join(str(value or "").split())
         if not text or is_button_payload(text):
-            dispatcher.utter_message(text=NOT_AN_ANSWER)
+            dispatcher.utter_message(response="utter_apology_not_an_answer")
             return {step: None}
         if nudged:  # its one nudge was given: the revision (or the same words again) stands
             return await self._accepted(step, text, tracker)
         flags = analyze(text, step)
         if not flags:
             return await self._accepted(step, text, tracker)
-        dispatcher.utter_message(text=f"{describe(flags[0])}\n{KEEP_NOTE}", buttons=[KEEP_BUTTON])
+        dispatcher.utter_message(response="utter_apology_nudge", nudge=verbatim(describe(flags[0])))
         return {step: None, NUDGED_SLOT: step, PENDING_ANSWER: text}
 
     @staticmethod
@@ -195,8 +169,11 @@ class _AskApologyQuestion(Action, ABC):
         if tracker.get_slot(NUDGED_SLOT) == self.step and tracker.get_slot(PENDING_ANSWER):
             return []
         question = load_apology_content().questions[self.step]
-        heading = "Let's redo this part." if tracker.get_slot(EDITING) else f"Question {STEPS.index(self.step) + 1} of 6."
-        dispatcher.utter_message(text=f"{heading} {question.text}\nWhy it matters: {question.why}")
+        if tracker.get_slot(EDITING):
+            dispatcher.utter_message(response="utter_apology_question_redo", question=question.text, why=question.why)
+        else:
+            number = STEPS.index(self.step) + 1
+            dispatcher.utter_message(response="utter_apology_question", number=number, question=question.text, why=question.why)
         return []
 
 
@@ -239,7 +216,7 @@ class ActionAskApologyEditPart(Action):
             f"{index}. {questions[step].title}: {snippet(answers.get(step, ''))}"
             for index, step in enumerate(STEPS, start=1)
         ]
-        dispatcher.utter_message(text="\n".join([EDIT_PART_QUESTION, *lines]))
+        dispatcher.utter_message(response="utter_apology_edit_part_question", parts=verbatim("\n".join(lines)))
         return []
 
 
@@ -257,8 +234,8 @@ class ActionApologyStop(Action):
         if tracker.get_slot(EDITING):
             stored = await stored_answers(tracker.sender_id)
             if is_complete(stored):
-                show_draft(dispatcher, stored, EDIT_STOPPED)
+                show_draft(dispatcher, stored, "utter_apology_draft_edit_stopped")
                 return answer_events(stored) + working_state_reset()
         await forget_answers(tracker.sender_id)
-        dispatcher.utter_message(text=STOPPED, buttons=[TOPICS_BUTTON])
+        dispatcher.utter_message(response="utter_apology_stopped")
         return answer_events({}) + working_state_reset()

@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
-from actions.reminder_common import CAP_REACHED, CONTINUE_BUTTON, NOT_A_CHAT, chat_of
+from actions.reminder_common import CONTINUE_BUTTON, chat_of, say_cap_reached
 from coach.reminders import preferences, repository
 from coach.reminders.schedule import Schedule
 
@@ -34,7 +34,7 @@ class ActionWait20Minutes(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         chat_id = chat_of(tracker)
         if chat_id is None:
-            dispatcher.utter_message(text=NOT_A_CHAT)
+            dispatcher.utter_message(response="utter_reminder_not_a_chat")
             return []
         db = common.database()
         now = common.now_utc()
@@ -45,11 +45,8 @@ class ActionWait20Minutes(Action):
         try:
             await asyncio.to_thread(repository.create_reminder, db, chat_id, schedule, RETALIATION_TOPIC)
         except repository.ReminderCapReached:
-            dispatcher.utter_message(text=CAP_REACHED)
+            say_cap_reached(dispatcher)
             return []
         buttons = [CONTINUE_BUTTON] if tracker.get_slot("flow") else []
-        dispatcher.utter_message(
-            text=f"Okay. I'll check back with you in 20 minutes, at {local_time:%H:%M}. Nothing needs to happen before then.",
-            buttons=buttons,
-        )
+        dispatcher.utter_message(response="utter_reminder_check_back", time=f"{local_time:%H:%M}", buttons=buttons)
         return []

@@ -26,6 +26,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.reminder_suggestions import suggest_reminder
 from actions.people import database
+from actions.responses import response_text
 from coach.checkins.stats import current_streak
 from coach.checkins.reflection import weekly_reflection
 from coach.reminders import repository
@@ -55,40 +56,15 @@ SKIP_WORDS = {"skip", "no", "nope", "no thanks", "nothing", "nothing to add", "n
 NOTE_MAX_LENGTH = 500
 PROGRESS_DAYS = {"show_progress": 30, "show_progress_long": 90}
 
-SCORE_QUESTION = (
-    "How safe and connected did you feel today, from 1 (not at all) to 5 (very)? Tap a number or type it."
-)
-SCORE_BUTTONS = [
-    {"title": title, "payload": f"/{intent}"}
-    for title, intent in zip(("1 - not at all", "2", "3", "4", "5 - very"), SCORE_INTENTS)
-] + [{"title": "Not now", "payload": "/stop"}]
-NOTE_QUESTION = "Thanks. Want to add one line about today? Something that helped, or something that was hard."
-SKIP_BUTTON = {"title": "Skip", "payload": f"/{SKIP_INTENT}"}
-ALREADY_TODAY = "You already checked in today ({score} of {top}). A new answer will replace it."
-SCORE_AGAIN = "I didn't catch a number there. Tap one of the buttons, or type a number from 1 to 5."
-NOTE_AGAIN = (
-    "Let's finish today's check-in first: one line about today, or tap Skip. Type stop if you'd rather leave it."
-)
-NOTE_TOO_LONG = (
-    f"That's more than fits in one line here (up to {NOTE_MAX_LENGTH} characters). Could you say it more briefly? "
-    "If there's a lot on your mind, we can talk it through after."
-)
-NOT_A_CHAT = "I can only keep check-ins in a private chat with me."
-SAVED = "Saved: today is a {score} of {top}."
-UPDATED = "Updated: today is now a {score} of {top}."
-STREAK = " That's {days} days in a row."
-ENCOURAGEMENT = {
-    1: "Thank you for being honest about a hard day. Noticing it is a step too. Go gently tonight.",
-    2: "Thanks for checking in on a tough day. Small, steady steps count, even on days like this.",
-    3: "A middle kind of day. Thanks for taking a moment to notice it.",
-    4: "Good to hear. What helped today? It may be worth doing again.",
-    5: "That's lovely to hear. Notice what made today feel close, so you can find it again.",
+# The texts are responses in domain.yml (utter_checkin_*), most with their buttons; these
+# buttons go with a message only sometimes, or in an order that depends on the message.
+SAVED_RESPONSES = {  # (replaced an earlier check-in today, a streak to mention): the reply
+    (False, False): "utter_checkin_saved",
+    (False, True): "utter_checkin_saved_streak",
+    (True, False): "utter_checkin_updated",
+    (True, True): "utter_checkin_updated_streak",
 }
-NO_CHECKINS_YET = (
-    "There's nothing to chart yet: your picture starts with your first check-in. "
-    "It only takes a moment: rate how safe and connected you felt today."
-)
-PROGRESS_FOLLOW_UP = "Trust often comes back quietly. A chart like this is one way to notice it."
+ENCOURAGEMENT = "utter_checkin_encouragement_{score}"  # the line for each score, in the reply above
 CHECKIN_BUTTON = {"title": "Check in now", "payload": "/checkin"}
 PROGRESS_BUTTON = {"title": "See my progress", "payload": "/show_progress"}
 LONG_VIEW_BUTTON = {"title": "Last 90 days", "payload": "/show_progress_long"}
@@ -156,7 +132,7 @@ class ActionStartCheckin(Action):
             today = await asyncio.to_thread(local_day, db, chat_id, now_utc())
             earlier = await asyncio.to_thread(checkin_on, db, chat_id, today)
             if earlier is not None:
-                dispatcher.utter_message(text=ALREADY_TODAY.format(score=earlier.score, top=MAX_SCORE))
+                dispatcher.utter_message(response="utter_checkin_already_today", score=earlier.score, top=MAX_SCORE)
         return [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
 
 
@@ -167,7 +143,7 @@ class ActionAskCheckinScore(Action):
         return "action_ask_checkin_score"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(text=SCORE_QUESTION, buttons=SCORE_BUTTONS)
+        dispatcher.utter_message(response="utter_checkin_score_question")
         return []
 
 
@@ -178,7 +154,7 @@ class ActionAskCheckinNote(Action):
         return "action_ask_checkin_note"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(text=NOTE_QUESTION, buttons=[SKIP_BUTTON])
+        dispatcher.utter_message(response="utter_checkin_note_question")
         return []
 
 
@@ -195,7 +171,7 @@ class ValidateCheckinForm(FormValidationAction):
             return {"checkin_score": None}
         score = score_from(slot_value if isinstance(slot_value, str) else None, latest_intent(tracker))
         if score is None:
-            dispatcher.utter_message(text=SCORE_AGAIN)
+            dispatcher.utter_message(response="utter_checkin_score_again")
         return {"checkin_score": score}
 
     async def validate_checkin_note(
@@ -205,9 +181,9 @@ class ValidateCheckinForm(FormValidationAction):
             return {"checkin_note": None}
         note = note_from(slot_value if isinstance(slot_value, str) else None, latest_intent(tracker))
         if note is None:
-            dispatcher.utter_message(text=NOTE_AGAIN)
+            dispatcher.utter_message(response="utter_checkin_note_again")
         elif len(note) > NOTE_MAX_LENGTH:
-            dispatcher.utter_message(text=NOTE_TOO_LONG)
+            dispatcher.utter_message(response="utter_checkin_note_too_long", max_length=NOTE_MAX_LENGTH)
             note = None
         return {"checkin_note": note}
 
@@ -222,7 +198,7 @@ class ActionSubmitCheckin(Action):
         clear = [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
         chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is None:
-            dispatcher.utter_message(text=NOT_A_CHAT)
+            dispatcher.utter_message(response="utter_checkin_not_a_chat")
             return clear
         score = int(tracker.get_slot("checkin_score"))  # validate_checkin_form only lets 1-5 through
         note = tracker.get_slot("checkin_note") or None
@@ -230,16 +206,19 @@ class ActionSubmitCheckin(Action):
         today = await asyncio.to_thread(local_day, db, chat_id, now_utc())
         result = await asyncio.to_thread(save_checkin, db, chat_id, today, score, note)
         streak = current_streak(await asyncio.to_thread(checkin_days, db, chat_id, today), today)
-        text = (UPDATED if result.replaced else SAVED).format(score=score, top=MAX_SCORE)
-        if streak > 1:
-            text += STREAK.format(days=streak)
-        text += "\n\n" + ENCOURAGEMENT[score]
-        buttons = [PROGRESS_BUTTON]
+        buttons = []  # after the response's own "See my progress"
         events: list[EventType] = clear
         if CHECKIN_TOPIC not in await asyncio.to_thread(live_topics, db, chat_id):
             buttons.append(REMINDER_BUTTON)
             events = events + suggest_reminder(REMINDER_SUGGESTION, CHECKIN_TOPIC)
-        dispatcher.utter_message(text=text, buttons=buttons)
+        dispatcher.utter_message(
+            response=SAVED_RESPONSES[(result.replaced is not None, streak > 1)],
+            score=score,
+            top=MAX_SCORE,
+            days=streak,
+            encouragement=response_text(domain, ENCOURAGEMENT.format(score=score)),
+            buttons=buttons,
+        )
         return events
 
 
@@ -252,14 +231,14 @@ class ActionShowProgress(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is None or not await asyncio.to_thread(has_checkins, database(), chat_id):
-            dispatcher.utter_message(text=NO_CHECKINS_YET, buttons=[CHECKIN_BUTTON])
+            dispatcher.utter_message(response="utter_checkin_none_yet")
             return []
         days = PROGRESS_DAYS.get(latest_intent(tracker) or "", PROGRESS_DAYS["show_progress"])
         dispatcher.utter_message(
             json_message={"attachment": {"type": "photo", "renderer": "progress_chart", "args": {"days": days}}}
         )
         other_view = SHORT_VIEW_BUTTON if days > PROGRESS_DAYS["show_progress"] else LONG_VIEW_BUTTON
-        dispatcher.utter_message(text=PROGRESS_FOLLOW_UP, buttons=[other_view, CHECKIN_BUTTON, WEEK_BUTTON])
+        dispatcher.utter_message(response="utter_checkin_progress_follow_up", buttons=[other_view, CHECKIN_BUTTON, WEEK_BUTTON])
         return []
 
 
@@ -272,11 +251,11 @@ class ActionWeeklyReflection(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         chat_id = chat_for_sender(tracker.sender_id)
         if chat_id is None:
-            dispatcher.utter_message(text=NOT_A_CHAT)
+            dispatcher.utter_message(response="utter_checkin_not_a_chat")
             return []
         db = database()
         today = await asyncio.to_thread(local_day, db, chat_id, now_utc())
-        text = await asyncio.to_thread(weekly_reflection, db, chat_id, today)
+        text = await asyncio.to_thread(weekly_reflection, db, chat_id, today)  # written whole by the core
         buttons = [CHECKIN_BUTTON, PROGRESS_BUTTON]
         events: list[EventType] = []
         if REFLECTION_TOPIC not in await asyncio.to_thread(live_topics, db, chat_id):

@@ -15,16 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from coach.content.guidance import load_guidance
 
-WELCOME = (
-    "Hi, I'm trustcoach, a coach for rebuilding trust after a betrayal, whichever side of it you're on. "
-    "I draw on published advice about trust, forgiveness and honest apologies.\n\n"
-    "I'm not a therapist and not a crisis service. If you're ever in danger, I'll point you to people who can help right away.\n\n"
-    "I keep our conversation and your settings in this coach's database so I can remember where we were; message text never goes into logs. "
-    "Type /privacy to read more, /export for a copy of your data and /forget to delete it.\n\n"
-    "What's on your mind? Tell me in your own words, or pick a topic."
-)
-CLARIFY = "I want to make sure I get this right. Is it closest to one of these?"
+# The texts are responses in domain.yml (utter_conversation_*).
 MAX_SUGGESTIONS = 3
+SOMETHING_ELSE_BUTTON = {"title": "Something else", "payload": "/help"}  # after the suggestions
 
 
 class ActionWelcome(Action):
@@ -34,7 +27,7 @@ class ActionWelcome(Action):
         return "action_welcome"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text=WELCOME)
+        dispatcher.utter_message(response="utter_conversation_welcome")
         dispatcher.utter_message(response="utter_help")
         return []
 
@@ -54,6 +47,6 @@ class ActionClarify(Action):
             if item.get("name") in flows_by_intent
         ][:MAX_SUGGESTIONS]
         buttons = [{"title": flow.title, "payload": f"/{flow.intent}"} for flow in suggestions]
-        buttons.append({"title": "Something else", "payload": "/help"})
-        dispatcher.utter_message(text=CLARIFY, buttons=buttons)
+        buttons.append(SOMETHING_ELSE_BUTTON)
+        dispatcher.utter_message(response="utter_conversation_clarify", buttons=buttons)
         return []

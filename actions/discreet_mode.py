@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
-from actions.reminder_common import NOT_A_CHAT, chat_of
+from actions.reminder_common import chat_of
 from coach.reminders import preferences
 
 
@@ -23,15 +23,8 @@ class ActionToggleDiscreet(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         chat_id = chat_of(tracker)
         if chat_id is None:
-            dispatcher.utter_message(text=NOT_A_CHAT)
+            dispatcher.utter_message(response="utter_reminder_not_a_chat")
             return []
         discreet = await asyncio.to_thread(preferences.toggle_discreet, common.database(), chat_id)
-        if discreet:
-            text = (
-                "Discreet mode is on. A reminder's notification will only say \"Your check-in is ready\"; "
-                "tap Open to see the rest. Type /discreet again to turn it off."
-            )
-        else:
-            text = "Discreet mode is off. Reminders will show their full text again."
-        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(response="utter_discreet_on" if discreet else "utter_discreet_off")
         return []

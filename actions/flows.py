@@ -17,22 +17,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from coach.content.guidance import Flow, Step, load_guidance
 from coach.content.role import ROLE_BY_INTENT, role_from_text
 
+# A step's text comes from guidance.yml; the coach's own texts are responses in domain.yml
+# (utter_flow_*). These buttons go with a step or the end of a flow, as they apply.
 NEXT_BUTTON = {"title": "Next", "payload": "/flow_next"}
 STOP_BUTTON = {"title": "Stop here", "payload": "/stop"}
 TOPICS_BUTTON = {"title": "Other topics", "payload": "/help"}
-ROLE_QUESTION = (
-    "So I can tailor this: are you the one who was hurt, or the one who broke the trust? "
-    "I'll remember your answer."
-)
-ROLE_BUTTONS = [
-    {"title": "I was hurt", "payload": "/role_hurt"},
-    {"title": "I broke the trust", "payload": "/role_broke_trust"},
-    {"title": "Skip", "payload": "/flow_next"},
-]
-ROLE_ACK = {
-    "hurt": "Thank you for telling me. I'm sorry you're going through this.",
-    "broke_trust": "Thank you for being honest about that. Wanting to repair it matters.",
-}
+ROLE_ACK = {"hurt": "utter_flow_role_ack_hurt", "broke_trust": "utter_flow_role_ack_broke_trust"}
 # Buttons that lead from a step to another capability, by the step's ``offer``.
 # An offer whose capability is not built yet simply shows no button.
 OFFER_BUTTONS: dict[str, dict[str, str]] = {
@@ -67,10 +57,7 @@ def end_of_flow(dispatcher: CollectingDispatcher, flow: Flow) -> list[EventType]
         if key in guidance.flows
     ]
     buttons.append(TOPICS_BUTTON)
-    dispatcher.utter_message(
-        text="That's all for this one. Take what helps and leave the rest. Want to look at something related?",
-        buttons=buttons,
-    )
+    dispatcher.utter_message(response="utter_flow_end", buttons=buttons)
     return [SlotSet("flow", None), SlotSet("flow_step", None)]
 
 
@@ -97,7 +84,7 @@ class ActionStartFlow(Action):
             role = stated
             events.append(SlotSet("role", role))
         if role is None and flow.intent not in ROLE_BY_INTENT and self._role_changes_flow(flow):
-            dispatcher.utter_message(text=ROLE_QUESTION, buttons=ROLE_BUTTONS)
+            dispatcher.utter_message(response="utter_flow_role_question")
             return [SlotSet("pending_flow", flow.key), SlotSet("flow", None), SlotSet("flow_step", None)]
         return events + show_step(dispatcher, flow, role or ROLE_BY_INTENT.get(flow.intent), 0)
 
@@ -120,10 +107,7 @@ class ActionFlowNext(Action):
             return [SlotSet("pending_flow", None)] + show_step(dispatcher, flow, effective_role(tracker, flow), 0)
         flow = guidance.flows.get(tracker.get_slot("flow") or "")
         if flow is None:
-            dispatcher.utter_message(
-                text="We're not in the middle of anything right now. What would you like to look at?",
-                buttons=[TOPICS_BUTTON],
-            )
+            dispatcher.utter_message(response="utter_flow_nothing_in_progress")
             return []
         index = int(tracker.get_slot("flow_step") or 0) + 1
         if index >= len(flow.steps_for(effective_role(tracker, flow))):
@@ -138,10 +122,7 @@ class ActionStopFlow(Action):
         return "action_stop_flow"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(
-            text="Okay, we'll stop there. I'm here whenever you want to pick something up again.",
-            buttons=[TOPICS_BUTTON],
-        )
+        dispatcher.utter_message(response="utter_flow_stopped")
         return [SlotSet("flow", None), SlotSet("flow_step", None), SlotSet("pending_flow", None)]
 
 
@@ -154,7 +135,7 @@ class ActionSetRole(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
         role = "hurt" if intent == "role_hurt" else "broke_trust"
-        dispatcher.utter_message(text=ROLE_ACK[role])
+        dispatcher.utter_message(response=ROLE_ACK[role])
         events: list[EventType] = [SlotSet("role", role), SlotSet("pending_flow", None)]
         guidance = load_guidance()
         pending = guidance.flows.get(tracker.get_slot("pending_flow") or "")

@@ -1,5 +1,5 @@
 """What every reminder action shares: the clock, the database, whose chat it is, and the
-buttons and replies several of them send.
+buttons several of them send (their texts are responses in domain.yml, utter_reminder_*).
 
 The other reminder modules call ``now_utc`` and ``database`` through this module
 (``common.now_utc()``), so a test pins the clock and the database for all of them in one
@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import people
 from coach.reminders import preferences, repository
@@ -21,12 +22,7 @@ from coach.storage.db import Database
 
 UTC = timezone.utc
 STOP_BUTTON = {"title": "Never mind", "payload": "/stop"}
-CONTINUE_BUTTON = {"title": "Back to where we were", "payload": "/flow_next"}
-CAP_REACHED = (
-    f"You already have {repository.MAX_LIVE_REMINDERS} reminders, which is as many as I keep at once. "
-    "Cancel one you no longer need with /reminders, then try again."
-)
-NOT_A_CHAT = "I can only keep reminders in a private chat with me."
+CONTINUE_BUTTON = {"title": "Back to where we were", "payload": "/flow_next"}  # added while in a flow
 
 
 def now_utc() -> datetime:
@@ -51,3 +47,8 @@ def is_answer(value: Any) -> bool:
 
 def rasa_buttons(buttons: Buttons) -> list[dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in buttons]
+
+
+def say_cap_reached(dispatcher: CollectingDispatcher) -> None:
+    """The person has as many reminders as we keep: nothing was saved."""
+    dispatcher.utter_message(response="utter_reminder_cap_reached", limit=repository.MAX_LIVE_REMINDERS)

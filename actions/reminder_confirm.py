@@ -18,9 +18,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
-from actions.reminder_common import CAP_REACHED, CONTINUE_BUTTON, NOT_A_CHAT, STOP_BUTTON, chat_of, rasa_buttons
-from actions.reminder_form import WHEN_QUESTION, YES, decode_schedule, reset_events
+from actions.reminder_common import CONTINUE_BUTTON, STOP_BUTTON, chat_of, rasa_buttons, say_cap_reached
+from actions.reminder_form import YES, decode_schedule, reset_events
 from actions.reminder_suggestions import topic_of
+from actions.responses import verbatim
 from coach.reminders import repository
 from coach.reminders.buttons import preset_buttons
 from coach.reminders.describe import describe_schedule
@@ -28,20 +29,20 @@ from coach.reminders.quiet_hours import QUIET_END, QUIET_START
 from coach.reminders.schedule import Schedule
 from coach.reminders.timing import first_due
 
-CONFIRM_BUTTONS = [{"title": "Yes, save it", "payload": "/affirm"}, {"title": "No, change it", "payload": "/deny"}]
-PASSED_MEANWHILE = "That time passed while we were talking, so I didn't save it. Tell me a new time with /remind."
 
-
-def confirmation_text(schedule: Schedule, now: datetime) -> str:
-    """E.g. "Every day at 21:00 (Europe/Copenhagen), first today (Mon 23 Nov): "call Sam". OK?"."""
-    text = describe_schedule(schedule, now) + (f": \"{schedule.note}\"" if schedule.note else "")
+def confirmation(schedule: Schedule, now: datetime) -> tuple[str, dict[str, str]]:
+    """The response that asks for the OK, and its variables. Its text reads e.g. "Every day at
+    21:00 (Europe/Copenhagen), first today (Mon 23 Nov): "call Sam". OK?", saying when quiet
+    hours hold the first nudge, or later ones, back."""
+    variables = {"schedule": verbatim(describe_schedule(schedule, now) + (f": \"{schedule.note}\"" if schedule.note else ""))}
+    quiet = {"quiet_start": f"{QUIET_START:%H:%M}", "quiet_end": f"{QUIET_END:%H:%M}"}
     due = first_due(schedule)
     if due != schedule.first_fire_at:
         local = due.astimezone(ZoneInfo(schedule.tz_name))
-        text += f". That's in quiet hours ({QUIET_START:%H:%M}-{QUIET_END:%H:%M}), so the first nudge comes at {local:%H:%M}"
-    elif any(freq in (schedule.rrule or "") for freq in ("FREQ=HOURLY", "FREQ=MINUTELY")):
-        text += f". I'll hold any that fall in quiet hours ({QUIET_START:%H:%M}-{QUIET_END:%H:%M}) until the morning"
-    return text + ". OK?"
+        return "utter_reminder_confirm_quiet_first", {**variables, **quiet, "first_nudge": f"{local:%H:%M}"}
+    if any(freq in (schedule.rrule or "") for freq in ("FREQ=HOURLY", "FREQ=MINUTELY")):
+        return "utter_reminder_confirm_quiet_hold", {**variables, **quiet}
+    return "utter_reminder_confirm", variables
 
 
 def still_ahead(schedule: Schedule, now: datetime) -> Schedule | None:
@@ -61,9 +62,12 @@ class ActionAskReminderConfirmed(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         schedule = decode_schedule(tracker.get_slot("reminder_pending"))
         if schedule is None:  # not expected: the form only asks once a schedule is understood
-            dispatcher.utter_message(text=WHEN_QUESTION, buttons=rasa_buttons(preset_buttons()) + [STOP_BUTTON])
+            dispatcher.utter_message(
+                response="utter_reminder_when_question", buttons=rasa_buttons(preset_buttons()) + [STOP_BUTTON]
+            )
             return [SlotSet("reminder_when", None)]
-        dispatcher.utter_message(text=confirmation_text(schedule, common.now_utc()), buttons=CONFIRM_BUTTONS)
+        response, variables = confirmation(schedule, common.now_utc())
+        dispatcher.utter_message(response=response, **variables)
         return []
 
 
@@ -77,25 +81,22 @@ class ActionSaveReminder(Action):
         events = reset_events()
         chat_id = chat_of(tracker)
         if chat_id is None:
-            dispatcher.utter_message(text=NOT_A_CHAT)
+            dispatcher.utter_message(response="utter_reminder_not_a_chat")
             return events
         schedule = decode_schedule(tracker.get_slot("reminder_pending"))
         if schedule is None or tracker.get_slot("reminder_confirmed") != YES:
-            dispatcher.utter_message(text=CAP_REACHED)  # the only way the form ends unconfirmed
+            say_cap_reached(dispatcher)  # the only way the form ends unconfirmed
             return events
         now = common.now_utc()
         schedule = still_ahead(schedule, now)
         if schedule is None:
-            dispatcher.utter_message(text=PASSED_MEANWHILE)
+            dispatcher.utter_message(response="utter_reminder_passed_meanwhile")
             return events
         try:
             await asyncio.to_thread(repository.create_reminder, common.database(), chat_id, schedule, topic_of(tracker))
         except repository.ReminderCapReached:
-            dispatcher.utter_message(text=CAP_REACHED)
+            say_cap_reached(dispatcher)
             return events
         buttons = [CONTINUE_BUTTON] if tracker.get_slot("flow") else []
-        dispatcher.utter_message(
-            text="Saved. I'll nudge you then. You can see, pause or cancel your reminders with /reminders.",
-            buttons=buttons,
-        )
+        dispatcher.utter_message(response="utter_reminder_saved", buttons=buttons)
         return events

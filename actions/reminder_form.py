@@ -34,13 +34,7 @@ REMINDER_SLOTS = (
     "reminder_when", "reminder_confirmed", "reminder_pending", "reminder_request", "reminder_problem", "reminder_timezone",
     "reminder_topic",
 )
-YES, NO = "yes", "no"
-
-WHEN_QUESTION = (
-    "When should I nudge you? Say it in your own words, like 'tomorrow at 8am', 'in 20 minutes', "
-    "'every evening at 9' or 'weekdays at 8', or pick one:"
-)
-CONFIRM_AGAIN = "Shall I save it as it is? Tap Yes or No, or tell me a different time."
+YES, NO = "yes", "no"  # the texts are responses in domain.yml (utter_reminder_*)
 
 
 # -- the understood schedule, kept in a slot until the person says OK ------------------------
@@ -187,7 +181,7 @@ class ValidateReminderForm(FormValidationAction):
         if value == YES and tracker.get_slot("reminder_pending"):
             return {"reminder_confirmed": YES}
         if value == NO:
-            dispatcher.utter_message(text="No problem, let's fix it.")
+            dispatcher.utter_message(response="utter_reminder_fix_it")
             return {"reminder_confirmed": None, "reminder_when": None, "reminder_pending": None, "reminder_problem": None}
         if value is None:
             return {"reminder_confirmed": None}
@@ -199,7 +193,7 @@ class ValidateReminderForm(FormValidationAction):
             updated = slots_for(value, tracker, zone, common.now_utc())
             if updated["reminder_pending"]:  # a different time: confirm that one instead
                 return {**updated, "reminder_confirmed": None}
-        dispatcher.utter_message(text=CONFIRM_AGAIN)
+        dispatcher.utter_message(response="utter_reminder_confirm_again")
         return {"reminder_confirmed": None}
 
 
@@ -211,8 +205,11 @@ class ActionAskReminderWhen(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         problem = tracker.get_slot("reminder_problem")
-        text = f"{problem} Or pick one:" if problem else WHEN_QUESTION
-        dispatcher.utter_message(text=text, buttons=rasa_buttons(preset_buttons()) + [STOP_BUTTON])
+        buttons = rasa_buttons(preset_buttons()) + [STOP_BUTTON]
+        if problem:
+            dispatcher.utter_message(response="utter_reminder_when_problem", problem=problem, buttons=buttons)
+        else:
+            dispatcher.utter_message(response="utter_reminder_when_question", buttons=buttons)
         return [SlotSet("reminder_problem", None)]
 
 
@@ -223,5 +220,5 @@ class ActionReminderStopped(Action):
         return "action_reminder_stopped"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text="Okay, we'll leave it there. Nothing was changed.")
+        dispatcher.utter_message(response="utter_reminder_stopped")
         return reset_events()

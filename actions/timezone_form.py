@@ -18,17 +18,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
-from actions.reminder_common import STOP_BUTTON, chat_of, is_answer
+from actions.reminder_common import chat_of, is_answer
 from coach.reminders import preferences, repository
 from coach.reminders.timezones import describe_zone, parse_timezone
 
-ZONE_QUESTION = (
-    "Which time zone are you in? A city works ('Copenhagen', 'New York') or a UTC offset ('UTC+2'). "
-    "You can change it later with /timezone."
-)
-ZONE_UNKNOWN = (
-    "I couldn't place that one. Try a big city near you, like 'Berlin' or 'Chicago', or an offset like 'UTC-5'."
-)
+# The texts are responses in domain.yml (utter_timezone_*).
 _ZONE_LEAD_IN = re.compile(
     r"^(?:(?:please|ok|okay)[\s,]+)?(?:(?:change|set|switch|update)\s+(?:my\s+)?(?:time\s*zone|tz)\s+to"
     r"|my\s+(?:time\s*zone|tz)\s+is(?:\s+now)?|(?:i\s*(?:'m|am)|im)\s+(?:now\s+)?(?:in|based in|living in)"
@@ -41,13 +35,13 @@ async def save_zone(dispatcher: CollectingDispatcher, chat_id: int, text: str, n
     """Store the zone named in ``text`` and confirm it; None (after saying so) if unknown."""
     zone = parse_timezone(_ZONE_LEAD_IN.sub("", text.strip()))
     if zone is None:
-        dispatcher.utter_message(text=ZONE_UNKNOWN)
+        dispatcher.utter_message(response="utter_timezone_unknown")
         return None
     db = common.database()
     await asyncio.to_thread(preferences.save_timezone, db, chat_id, zone.key)
     moved = await asyncio.to_thread(repository.move_to_zone, db, chat_id, zone.key, now)
-    follow = " Your regular reminders keep their local times in it." if moved else ""
-    dispatcher.utter_message(text=f"Got it: {describe_zone(zone, now)}.{follow}")
+    saved = "utter_timezone_saved_moved" if moved else "utter_timezone_saved"
+    dispatcher.utter_message(response=saved, zone=describe_zone(zone, now))
     return zone.key
 
 
@@ -61,10 +55,10 @@ class ActionAskReminderTimezone(Action):
         chat_id = chat_of(tracker)
         current = await asyncio.to_thread(preferences.timezone_of, common.database(), chat_id) if chat_id is not None else None
         if current:
-            text = f"Your time zone is {describe_zone(ZoneInfo(current), common.now_utc())}. Which one should I use?"
+            zone = describe_zone(ZoneInfo(current), common.now_utc())
+            dispatcher.utter_message(response="utter_timezone_question_current", zone=zone)
         else:
-            text = ZONE_QUESTION
-        dispatcher.utter_message(text=text, buttons=[STOP_BUTTON])
+            dispatcher.utter_message(response="utter_timezone_question")
         return []
 
 

@@ -1,4 +1,4 @@
-"""Unit tests of the apology walkthrough's actions: rasa_sdk Trackers, a CollectingDispatcher and a
+"""Unit tests of the apology walkthrough's actions: rasa_sdk Trackers, a RenderingDispatcher and a
 temporary database; no model needed.
 
 The form validation runs through ``ValidateApologyForm.run`` the way Rasa calls it: the
@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import yaml
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions import apology_state
 from coach.apology.analyzer import STEPS
@@ -28,19 +27,10 @@ from actions.apology_draft import (
     ActionApologyRestart,
     ActionApologySave,
     ActionShowApology,
-    DRAFT_BUTTONS,
-    INTRO,
     REMINDER_TEXT,
 )
 from actions.apology_form import (
-    EDIT_PART_GAVE_UP,
-    EDIT_PART_UNCLEAR,
-    HURT_ROLE,
-    KEEP_BUTTON,
     NO_EDIT,
-    NOT_AN_ANSWER,
-    NOTHING_TO_KEEP,
-    STOPPED,
     ActionApologyStop,
     ActionAskApologyEditPart,
     ActionAskChange,
@@ -52,6 +42,7 @@ from actions.apology_form import (
 from coach.apology import store as storage
 from coach.storage.db import Database
 from testing.apology_answers import CLEAN, FLAGGED
+from testing.texts import RenderingDispatcher, response_buttons, response_text
 
 DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[1] / "domain.yml").read_text(encoding="utf-8"))
 CHAT = 501
@@ -90,8 +81,8 @@ def followups(events: list[dict[str, Any]]) -> list[str]:
     return [e["name"] for e in events if e.get("event") == "followup"]
 
 
-async def run(action, t: Tracker) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
-    dispatcher = CollectingDispatcher()
+async def run(action, t: Tracker) -> tuple[RenderingDispatcher, list[dict[str, Any]]]:
+    dispatcher = RenderingDispatcher()
     events = await action.run(dispatcher, t, DOMAIN)
     return dispatcher, events
 
@@ -129,7 +120,7 @@ async def test_a_flagged_answer_gets_one_nudge_quoting_the_phrase(step: str, db:
 
     [nudge] = dispatcher.messages
     assert f'"{phrase}"' in nudge["text"]
-    assert nudge["buttons"] == [KEEP_BUTTON]
+    assert nudge["buttons"] == [{"title": "Keep my wording", "payload": "/apology_keep_wording"}]
     assert slots[step] is None and slots["requested_slot"] == step  # asked again
     assert slots["apology_nudged_slot"] == step and slots["apology_pending_answer"] == text
     assert step not in storage.load_answers(db, CHAT)  # nothing stored half-way
@@ -179,7 +170,7 @@ async def test_a_stale_button_is_not_taken_as_an_answer(payload: str, db: Databa
     intent = payload.lstrip("/")
     dispatcher, slots = await answer("impact", payload, earlier_answers("impact"), intent=intent)
 
-    assert [m["text"] for m in dispatcher.messages] == [NOT_AN_ANSWER]
+    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_apology_not_an_answer")]
     assert slots["impact"] is None and slots["requested_slot"] == "impact"
     assert "apology_nudged_slot" not in slots  # no nudge was used up
     assert storage.load_answers(db, CHAT) == {}
@@ -201,8 +192,8 @@ async def test_answers_filled_before_the_question_are_not_checked_again(db: Data
 async def test_while_editing_the_form_asks_which_part_first(db: Database) -> None:
     form = ValidateApologyForm()
     domain_order = DOMAIN["forms"]["apology_form"]["required_slots"]
-    editing = await form.required_slots(domain_order, CollectingDispatcher(), tracker({"apology_editing": True}), DOMAIN)
-    writing = await form.required_slots(domain_order, CollectingDispatcher(), tracker(), DOMAIN)
+    editing = await form.required_slots(domain_order, RenderingDispatcher(), tracker({"apology_editing": True}), DOMAIN)
+    writing = await form.required_slots(domain_order, RenderingDispatcher(), tracker(), DOMAIN)
 
     assert editing == ["apology_edit_part", *STEPS] == domain_order  # Rasa asks the first empty one
     assert writing == list(STEPS)
@@ -223,14 +214,14 @@ async def test_an_unclear_part_is_asked_once_more_then_the_draft_is_left_as_it_i
     editing = {**CLEAN, "apology_editing": True, "requested_slot": "apology_edit_part"}
     first = tracker(editing, text="hmm", candidates={"apology_edit_part": "hmm"})
     dispatcher, events = await run(ValidateApologyForm(), first)
-    assert [m["text"] for m in dispatcher.messages] == [EDIT_PART_UNCLEAR]
+    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_apology_edit_part_unclear")]
     assert slot_events(events)["apology_edit_part"] is None  # asked again
 
     second = tracker({**editing, "apology_nudged_slot": "apology_edit_part"}, text="no idea",
                      candidates={"apology_edit_part": "no idea"})
     dispatcher, events = await run(ValidateApologyForm(), second)
     slots = slot_events(events)
-    assert [m["text"] for m in dispatcher.messages] == [EDIT_PART_GAVE_UP]
+    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_apology_edit_part_gave_up")]
     assert slots["apology_edit_part"] == NO_EDIT  # every slot filled: the form ends, draft unchanged
     assert all(slots.get(step, CLEAN[step]) == CLEAN[step] for step in STEPS)
 
@@ -271,13 +262,13 @@ async def test_which_part_lists_the_six_with_the_start_of_each_answer() -> None:
 async def test_start_introduces_the_walkthrough_and_opens_the_form(db: Database) -> None:
     dispatcher, events = await run(ActionStartApology(), tracker(text="/start_apology", intent="start_apology"))
 
-    assert dispatcher.messages[0]["text"] == INTRO
+    assert dispatcher.messages[0]["text"] == response_text("utter_apology_intro")
     assert followups(events) == ["apology_form"]
 
 
 async def test_a_hurt_partner_is_told_gently_and_can_still_continue(db: Database) -> None:
     dispatcher, events = await run(ActionStartApology(), tracker({"role": "hurt"}, intent="start_apology"))
-    assert dispatcher.messages[0]["text"] == HURT_ROLE
+    assert dispatcher.messages[0]["text"] == response_text("utter_apology_hurt_role")
     payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
     assert payloads == ["/struggle_apology", "/start_apology"]
     assert followups(events) == [] and slot_events(events) == {"apology_role_warned": True}
@@ -307,13 +298,13 @@ async def test_a_finished_draft_is_shown_again_instead_of_starting_over(db: Data
     dispatcher, events = await run(ActionStartApology(), tracker(dict(CLEAN), intent="start_apology"))
 
     assert compose_draft(CLEAN) in dispatcher.messages[0]["text"]
-    assert dispatcher.messages[0]["buttons"] == DRAFT_BUTTONS
+    assert dispatcher.messages[0]["buttons"] == response_buttons("utter_apology_draft")
     assert followups(events) == []
 
 
 async def test_keep_my_wording_with_nothing_in_progress_says_so(db: Database) -> None:
     dispatcher, events = await run(ActionStartApology(), tracker({"role": "hurt"}, intent="apology_keep_wording"))
-    assert dispatcher.messages[0]["text"] == NOTHING_TO_KEEP
+    assert dispatcher.messages[0]["text"] == response_text("utter_apology_nothing_to_keep")
     assert followups(events) == []
 
 
@@ -343,7 +334,7 @@ async def test_start_over_clears_the_answers_but_not_saved_drafts(db: Database) 
     dispatcher, events = await run(ActionApologyRestart(), tracker(dict(CLEAN), intent="apology_restart"))
 
     assert all(slot_events(events)[step] is None for step in STEPS)
-    assert followups(events) == ["apology_form"] and dispatcher.messages[0]["text"] == INTRO
+    assert followups(events) == ["apology_form"] and dispatcher.messages[0]["text"] == response_text("utter_apology_intro")
     assert storage.load_answers(db, CHAT) == {}
     assert storage.latest_draft(db, CHAT).text == "An older draft"
 
@@ -409,7 +400,7 @@ async def test_stop_clears_the_walkthrough_but_keeps_saved_drafts(db: Database) 
     storage.save_draft(db, CHAT, "Saved before", "c")
     dispatcher, events = await run(ActionApologyStop(), tracker({"what_happened": CLEAN["what_happened"]}, text="stop", intent="stop"))
 
-    assert dispatcher.messages[0]["text"] == STOPPED
+    assert dispatcher.messages[0]["text"] == response_text("utter_apology_stopped")
     assert slot_events(events)["what_happened"] is None
     assert storage.load_answers(db, CHAT) == {} and storage.latest_draft(db, CHAT) is not None
 

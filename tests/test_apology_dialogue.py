@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from actions.apology_draft import INTRO, REMINDER_TEXT
-from actions.apology_form import STOPPED
+from actions.apology_draft import REMINDER_TEXT
 from bot.rasa.bridge import BotReply, RasaBridge
 from coach.apology import store as storage
 from testing.dialogue import say
 from testing.apology_answers import CLEAN, FLAGGED
 from testing.telegram import buttons_of, running_bot, wait_for_keyboard
+from testing.texts import response_text
+
+INTRO = response_text("utter_apology_intro")
+STOPPED = response_text("utter_apology_stopped")
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""Unit tests of the check-in actions with rasa_sdk Trackers and a CollectingDispatcher: the form's
+"""Unit tests of the check-in actions with rasa_sdk Trackers and a RenderingDispatcher: the form's
 validation, saving one check-in per local day, the chart instruction and the weekly reflection."""
 
 from __future__ import annotations
@@ -10,16 +10,10 @@ from typing import Any
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 import actions.checkins as checkins
 from actions.checkins import (
-    ALREADY_TODAY,
-    NO_CHECKINS_YET,
-    NOTE_AGAIN,
-    NOTE_TOO_LONG,
     REMINDER_BUTTON,
-    SCORE_AGAIN,
     ActionAskCheckinNote,
     ActionAskCheckinScore,
     ActionShowProgress,
@@ -34,6 +28,7 @@ from coach.checkins.store import DayScore, checkins_between, save_checkin
 from coach.storage.db import Database
 from coach.tables import UserSettings
 from coach.reminders.records import ACTIVE, RECURRING, Reminder
+from testing.texts import RenderingDispatcher, response_text
 
 NOW = datetime(2025, 1, 10, 22, 30, tzinfo=timezone.utc)
 UTC_DAY = date(2025, 1, 10)
@@ -77,8 +72,8 @@ def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
-async def run(action, t: Tracker) -> tuple[CollectingDispatcher, dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
+async def run(action, t: Tracker) -> tuple[RenderingDispatcher, dict[str, Any]]:
+    dispatcher = RenderingDispatcher()
     events = await action.run(dispatcher, t, DOMAIN)
     return dispatcher, slot_events(events)
 
@@ -143,7 +138,7 @@ async def test_form_accepts_a_typed_score_and_asks_again_kindly_otherwise() -> N
 
     dispatcher, slots = await run(ValidateCheckinForm(), answer("checkin_score", "purple"))
     assert slots["checkin_score"] is None
-    assert [m["text"] for m in dispatcher.messages] == [SCORE_AGAIN]
+    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_checkin_score_again")]
 
     dispatcher, slots = await run(
         ValidateCheckinForm(), answer("checkin_score", "/checkin_score_five", intent="checkin_score_five")
@@ -166,10 +161,10 @@ async def test_form_note_skip_stale_button_and_overlong() -> None:
     dispatcher, slots = await run(
         ValidateCheckinForm(), answer("checkin_note", "/checkin_score_two", "checkin_score_two", {"checkin_score": 3})
     )
-    assert slots["checkin_note"] is None and dispatcher.messages[0]["text"] == NOTE_AGAIN
+    assert slots["checkin_note"] is None and dispatcher.messages[0]["text"] == response_text("utter_checkin_note_again")
 
     dispatcher, slots = await run(ValidateCheckinForm(), answer("checkin_note", "word " * 200, filled={"checkin_score": 3}))
-    assert slots["checkin_note"] is None and dispatcher.messages[0]["text"] == NOTE_TOO_LONG
+    assert slots["checkin_note"] is None and dispatcher.messages[0]["text"] == response_text("utter_checkin_note_too_long", max_length=500)
 
 
 async def test_start_clears_old_answers_and_warns_about_replacing_today(fresh_db: Database) -> None:
@@ -178,7 +173,7 @@ async def test_start_clears_old_answers_and_warns_about_replacing_today(fresh_db
 
     save_checkin(fresh_db, 42, UTC_DAY, 2, None)
     dispatcher, _ = await run(ActionStartCheckin(), tracker("checkin"))
-    assert dispatcher.messages[0]["text"] == ALREADY_TODAY.format(score=2, top=5)
+    assert dispatcher.messages[0]["text"] == response_text("utter_checkin_already_today", score=2, top=5)
 
 
 async def test_submit_saves_once_per_day_and_updates_on_the_second(fresh_db: Database) -> None:
@@ -187,8 +182,11 @@ async def test_submit_saves_once_per_day_and_updates_on_the_second(fresh_db: Dat
     )
     first_reply = dispatcher.messages[0]
     assert first_reply["text"].startswith("Saved: today is a 2 of 5.")
+    encouragement = response_text("utter_checkin_encouragement_2")
+    assert first_reply["text"] == response_text("utter_checkin_saved", score=2, top=5, encouragement=encouragement)
     assert slots["checkin_score"] is None and slots["checkin_note"] is None  # ready for tomorrow
-    assert REMINDER_BUTTON in first_reply["buttons"]  # no reminders yet: offer the daily nudge
+    # no reminders yet: the daily nudge is offered after the response's own button
+    assert first_reply["buttons"] == [{"title": "See my progress", "payload": "/show_progress"}, REMINDER_BUTTON]
     assert slots["reminder_suggestion"] == checkins.REMINDER_SUGGESTION
 
     dispatcher, _ = await run(ActionSubmitCheckin(), tracker("flow_next", slots={"checkin_score": 4, "checkin_note": ""}))
@@ -239,12 +237,12 @@ async def test_submit_without_a_chat_stores_nothing(fresh_db: Database) -> None:
     dispatcher, _ = await run(
         ActionSubmitCheckin(), tracker("flow_next", slots={"checkin_score": 3}, sender_id="default")
     )
-    assert dispatcher.messages[0]["text"] == checkins.NOT_A_CHAT
+    assert dispatcher.messages[0]["text"] == response_text("utter_checkin_not_a_chat")
 
 
 async def test_progress_without_checkins_answers_in_text(fresh_db: Database) -> None:
     dispatcher, _ = await run(ActionShowProgress(), tracker("show_progress"))
-    assert [m["text"] for m in dispatcher.messages] == [NO_CHECKINS_YET]
+    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_checkin_none_yet")]
     assert not dispatcher.messages[0].get("custom")
 
 

@@ -9,11 +9,16 @@ from datetime import datetime, timezone
 
 import pytest
 
-from actions.checkins import ALREADY_TODAY, NO_CHECKINS_YET, NOTE_QUESTION, SCORE_AGAIN, SCORE_QUESTION
 from bot.rasa.bridge import RasaBridge
 from coach.reminders import repository
 from coach.checkins.store import DayScore, checkin_on, has_checkins
 from testing.dialogue import joined, payloads, say
+from testing.texts import response_text
+
+NO_CHECKINS_YET = response_text("utter_checkin_none_yet")
+NOTE_QUESTION = response_text("utter_checkin_note_question")
+SCORE_AGAIN = response_text("utter_checkin_score_again")
+SCORE_QUESTION = response_text("utter_checkin_score_question")
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +47,7 @@ async def test_check_in_then_a_second_one_replaces_it(bridge, db, chat_id) -> No
     assert await active_loop(bridge, chat_id) is None
 
     replies = await say(bridge, chat_id, "/checkin")
-    assert joined(replies) == ALREADY_TODAY.format(score=4, top=5) + "\n" + SCORE_QUESTION
+    assert joined(replies) == response_text("utter_checkin_already_today", score=4, top=5) + "\n" + SCORE_QUESTION
     await say(bridge, chat_id, "2")  # typed
     replies = await say(bridge, chat_id, "/flow_next")  # Skip
     assert joined(replies).startswith("Updated: today is now a 2 of 5.")

@@ -9,10 +9,14 @@ from datetime import datetime, timezone
 
 import pytest
 
-from actions.checkins import NOTE_QUESTION, PROGRESS_FOLLOW_UP, SCORE_QUESTION
 from coach.checkins.chart import CHART_SIZE_PX
 from coach.checkins.store import DayScore, checkin_on
 from testing.telegram import buttons_of, running_bot, wait_for_keyboard
+from testing.texts import response_text
+
+NOTE_QUESTION = response_text("utter_checkin_note_question")
+PROGRESS_FOLLOW_UP = response_text("utter_checkin_progress_follow_up")
+SCORE_QUESTION = response_text("utter_checkin_score_question")
 
 pytestmark = pytest.mark.slow
 

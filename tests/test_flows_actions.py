@@ -1,4 +1,4 @@
-"""Unit tests of the guidance-flow actions with rasa_sdk Trackers and a CollectingDispatcher."""
+"""Unit tests of the guidance-flow actions with rasa_sdk Trackers and a RenderingDispatcher."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from coach.content.guidance import load_guidance
 from actions.conversation import ActionClarify, ActionWelcome
 from actions.flows import ActionFlowNext, ActionSetRole, ActionStartFlow, ActionStopFlow
+from testing.texts import RenderingDispatcher, response_text
 
 
 def tracker(intent: str = "greet", text: str = "", slots: dict[str, Any] | None = None,
@@ -29,8 +29,8 @@ def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
-async def run(action, t: Tracker) -> tuple[CollectingDispatcher, dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
+async def run(action, t: Tracker) -> tuple[RenderingDispatcher, dict[str, Any]]:
+    dispatcher = RenderingDispatcher()
     events = await action.run(dispatcher, t, {})
     return dispatcher, slot_events(events)
 
@@ -66,6 +66,7 @@ async def test_role_question_when_it_matters_and_is_unknown() -> None:
     assert slots["pending_flow"] == flow.key
     dispatcher, slots = await run(ActionSetRole(), tracker("role_broke_trust", slots={"pending_flow": flow.key}))
     assert slots["role"] == "broke_trust" and slots["flow"] == flow.key
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_role_ack_broke_trust")
     assert dispatcher.messages[1]["text"] == flow.steps_for("broke_trust")[0].text
 
 
@@ -80,6 +81,7 @@ async def test_next_walks_to_the_end_then_offers_related_topics() -> None:
     dispatcher, changed = await run(ActionFlowNext(), tracker("flow_next", slots=slots))
     assert changed == {"flow": None, "flow_step": None}
     related_payloads = {f"/{GUIDANCE.flows[key].intent}" for key in flow.related}
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_end")
     assert related_payloads <= {b["payload"] for b in dispatcher.messages[0]["buttons"]}
 
 

@@ -1,4 +1,4 @@
-"""The reminder actions, unit-tested with rasa_sdk Trackers and a CollectingDispatcher: the
+"""The reminder actions, unit-tested with rasa_sdk Trackers and a RenderingDispatcher: the
 form's questions and validation, saving, listing, cancelling, time zone, discreet mode and
 the retaliation flow's 20-minute pause. The clock is pinned and each test has its own database."""
 
@@ -11,18 +11,15 @@ from typing import Any
 import pytest
 import yaml
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 import actions.reminder_common as reminder_common
 from coach.content.guidance import load_guidance
 from actions.check_back import CHECK_BACK_NOTE, ActionWait20Minutes
 from actions.discreet_mode import ActionToggleDiscreet
 from actions.flows import OFFER_BUTTONS, step_buttons
-from actions.reminder_common import CAP_REACHED
 from actions.reminder_confirm import ActionAskReminderConfirmed, ActionSaveReminder
 from actions.reminder_form import (
     REMINDER_SLOTS,
-    WHEN_QUESTION,
     ActionAskReminderWhen,
     ActionReminderStopped,
     ActionStartReminder,
@@ -32,8 +29,6 @@ from actions.reminder_form import (
 from actions.reminder_list import ActionCancelReminder, ActionListReminders
 from actions.reminder_suggestions import suggest_reminder
 from actions.timezone_form import (
-    ZONE_QUESTION,
-    ZONE_UNKNOWN,
     ActionAskReminderTimezone,
     ActionStartTimezone,
     ValidateTimezoneForm,
@@ -44,8 +39,10 @@ from coach.reminders.when_words import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
 from coach.reminders.timing import from_db
 from coach.reminders.records import MISSED, Reminder
 from testing.reminders import NOW, add, fresh_database, schedule, utc
+from testing.texts import RenderingDispatcher, response_text
 
 ANA, BEN = 801, 802
+CAP_REACHED = response_text("utter_reminder_cap_reached", limit=repository.MAX_LIVE_REMINDERS)
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
@@ -84,17 +81,17 @@ def tracker(text: str = "", intent: str = "set_reminder", slots: dict[str, Any] 
     )
 
 
-async def run(action, t: Tracker) -> tuple[CollectingDispatcher, dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
+async def run(action, t: Tracker) -> tuple[RenderingDispatcher, dict[str, Any]]:
+    dispatcher = RenderingDispatcher()
     events = await action.run(dispatcher, t, DOMAIN)
     return dispatcher, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
-def texts(dispatcher: CollectingDispatcher) -> list[str]:
+def texts(dispatcher: RenderingDispatcher) -> list[str]:
     return [message["text"] for message in dispatcher.messages]
 
 
-def payloads(dispatcher: CollectingDispatcher) -> list[str]:
+def payloads(dispatcher: RenderingDispatcher) -> list[str]:
     return [button["payload"] for message in dispatcher.messages for button in message.get("buttons") or []]
 
 
@@ -186,7 +183,7 @@ async def test_slots_just_cleared_are_no_answer_and_pass_silently(db) -> None:
 
 async def test_an_unknown_place_is_asked_again_with_examples(db) -> None:
     dispatcher, slots = await run(ValidateReminderForm(), tracker("narnia", just_set={"reminder_timezone": "narnia"}))
-    assert slots["reminder_timezone"] is None and texts(dispatcher) == [ZONE_UNKNOWN]
+    assert slots["reminder_timezone"] is None and texts(dispatcher) == [response_text("utter_timezone_unknown")]
     assert preferences.timezone_of(db, ANA) is None
 
 
@@ -307,7 +304,7 @@ async def test_a_one_off_that_passed_during_the_conversation_is_not_saved(in_cop
 
 async def test_the_when_question_offers_guided_choices_and_explains_a_problem() -> None:
     dispatcher, _ = await run(ActionAskReminderWhen(), tracker(slots={}))
-    assert texts(dispatcher) == [WHEN_QUESTION]
+    assert texts(dispatcher) == [response_text("utter_reminder_when_question")]
     assert payloads(dispatcher)[:5] == ["rem:when:20m", "rem:when:tonight", "rem:when:morning",
                                         "rem:when:evenings", "rem:when:weekdays"]
     assert payloads(dispatcher)[-1] == "/stop"
@@ -319,7 +316,7 @@ async def test_the_when_question_offers_guided_choices_and_explains_a_problem() 
 
 async def test_the_zone_question_says_which_zone_is_set(db) -> None:
     dispatcher, _ = await run(ActionAskReminderTimezone(), tracker())
-    assert texts(dispatcher) == [ZONE_QUESTION]
+    assert texts(dispatcher) == [response_text("utter_timezone_question")]
     preferences.save_timezone(db, ANA, "America/New_York")
     dispatcher, _ = await run(ActionAskReminderTimezone(), tracker())
     assert texts(dispatcher)[0].startswith("Your time zone is New York (America/New_York), currently UTC-05:00.")

@@ -8,9 +8,6 @@ from __future__ import annotations
 import pytest
 
 from actions.check_back import CHECK_BACK_NOTE
-from actions.reminder_common import CAP_REACHED
-from actions.reminder_form import WHEN_QUESTION
-from actions.timezone_form import ZONE_QUESTION
 from coach.reminders import preferences, repository
 from coach.reminders.delivery import ReminderDelivery
 from coach.reminders.nudges import DISCREET_TEXT
@@ -18,6 +15,11 @@ from coach.reminders.when_words import TOO_FREQUENT_MESSAGE, UNPARSEABLE_MESSAGE
 from coach.reminders.timing import from_db
 from testing.dialogue import joined, payloads, say
 from testing.reminders import Clock, Outbox, add
+from testing.texts import response_text
+
+CAP_REACHED = response_text("utter_reminder_cap_reached", limit=repository.MAX_LIVE_REMINDERS)
+WHEN_QUESTION = response_text("utter_reminder_when_question")
+ZONE_QUESTION = response_text("utter_timezone_question")
 
 pytestmark = pytest.mark.slow
 
