@@ -16,10 +16,6 @@ ALLOWED = {
     # One job: a fake Telegram Bot API server (every method the bot calls, its message store
     # and fault injection); splitting it would scatter one fake across files.
     "testing/fake_telegram.py",
-    # rule engines: being merged (issue 11)
-    "coach/safety/detector.py",
-    # rule engines: being merged (issue 11)
-    "coach/apology/analyzer.py",
 }
 
 

@@ -1,0 +1,95 @@
+"""Generic vetoes for rule matches: context checks any rule set can use.
+
+A veto looks at a match's span (and the doc around it) and returns True to drop the match.
+Rule sets add their own vetoes for their own domain (``coach.safety.vetoes``,
+``coach.apology.checks``); the ones here only look at the words around a match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+Veto = Callable[[Span], bool]
+"""Given a match's span, True drops the match."""
+
+Condition = Callable[[Span], bool]
+"""Given a match's span, True keeps the match (see ``unless``)."""
+
+
+def words_after(span: Span, count: int) -> tuple[str, ...]:
+    """The (up to) ``count`` lowercased words right after the span."""
+    return tuple(token.lower_ for token in span.doc[span.end:span.end + count])
+
+
+def unless(condition: Condition) -> Veto:
+    """Drop the match unless ``condition`` holds for its span."""
+
+    def veto(span: Span) -> bool:
+        return not condition(span)
+
+    return veto
+
+
+def followed_by(*phrases: str) -> Veto:
+    """Drop the match when the words right after it are one of ``phrases``."""
+    split_phrases = [tuple(phrase.split()) for phrase in phrases]
+
+    def veto(span: Span) -> bool:
+        return any(words_after(span, len(words)) == words for words in split_phrases)
+
+    return veto
+
+
+def preceded_by(*words: str) -> Veto:
+    """Drop the match when the word right before it is one of ``words``."""
+    word_set = frozenset(words)
+
+    def veto(span: Span) -> bool:
+        return span.start > 0 and span.doc[span.start - 1].lower_ in word_set
+
+    return veto
+
+
+def preceded_within(window: int, *words: str) -> Veto:
+    """Drop the match when one of ``words`` occurs in the ``window`` tokens before it
+    ("my heart is not safe with him" is about feelings, not danger)."""
+    word_set = frozenset(words)
+
+    def veto(span: Span) -> bool:
+        return any(token.lower_ in word_set for token in span.doc[max(0, span.start - window):span.start])
+
+    return veto
+
+
+def unless_boundary_after(allowed: frozenset[str]) -> Veto:
+    """Drop the match unless it ends the text, a clause, or is followed by an ``allowed`` word."""
+
+    def veto(span: Span) -> bool:
+        if span.end >= len(span.doc):
+            return False
+        following = span.doc[span.end]
+        return not (following.is_punct or following.lower_ in allowed)
+
+    return veto
+
+
+def containing(*words: str) -> Veto:
+    """Drop the match when one of its own tokens is one of ``words``."""
+    word_set = frozenset(words)
+
+    def veto(span: Span) -> bool:
+        return any(token.lower_ in word_set for token in span)
+
+    return veto
+
+
+def verb_then(lemmas: set[str], word: str) -> Veto:
+    """Drop the match when its verb is one of ``lemmas`` and ``word`` follows ("shot me down")."""
+
+    def veto(span: Span) -> bool:
+        uses_verb = any(token.lemma_ in lemmas for token in span)
+        return uses_verb and span.end < len(span.doc) and span.doc[span.end].lower_ == word
+
+    return veto

@@ -1,0 +1,78 @@
+"""The safety net's own vetoes: figurative, harmless or someone-else contexts for a crisis match.
+
+Each takes a match's span and returns True to drop it (the generic ones, such as
+``followed_by``, are in ``coach.nlp.vetoes``). Negation is honoured only where that is safe:
+``negated`` is used by abuse rules only ("he would never hit me"), never by self-harm rules
+("I would never hurt myself" is still caught).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from coach.nlp.vetoes import followed_by
+from coach.safety.words import FIGURATIVE_WITH_OBJECTS, LIVING_ARRANGEMENTS, NEGATION_OVERRIDES, NEGATORS, WORD_LISTS
+
+
+def someone_else(span: Span) -> bool:
+    """The sentence is about another person's overdose ("my wife overdosed"), not the writer's."""
+    doc, start = span.doc, span.start
+    before = [token.lower_ for token in doc[max(0, start - 3):start]]
+    return bool(before) and not ({"i", "me", "myself", "i'm", "im"} & set(before)) and bool(
+        set(before) & set(WORD_LISTS["OTHER"]) - {"someone", "somebody"}
+    )
+
+
+def first_person(span: Span) -> bool:
+    """Drop threats the user makes ("I threatened to take the kids"): not danger to them."""
+    doc, start = span.doc, span.start
+    before = [token.lower_ for token in doc[max(0, start - 2):start]]
+    return bool(before) and (before[-1] == "i" or before == ["i", "'ve"] or before == ["i", "'d"])
+
+
+def could_for(span: Span) -> bool:
+    """Drop the idiom "I could kill myself for not seeing it" (but not "I want to ... for")."""
+    doc, start, end = span.doc, span.start, span.end
+    could_before = any(token.lower_ == "could" for token in doc[max(0, start - 2):start])
+    return could_before and end < len(doc) and doc[end].lower_ == "for"
+
+
+def after_number(span: Span) -> bool:
+    """Drop "kms" in "200 kms"."""
+    return span.start > 0 and span.doc[span.start - 1].like_num
+
+
+def figurative_with(span: Span) -> bool:
+    """Drop "he hit me with the news", "smothers me with attention", "slapped with a bill"."""
+    doc, end = span.doc, span.end
+    if end >= len(doc) or doc[end].lower_ != "with":
+        return False
+    objects = [token.lower_ for token in doc[end + 1:end + 5]]
+    content = [word for word in objects if word not in {"the", "a", "his", "her"}]
+    return bool(content) and any(word in FIGURATIVE_WITH_OBJECTS for word in content[:3])
+
+
+_reopens_negation = followed_by(*NEGATION_OVERRIDES)
+
+
+def negated(span: Span) -> bool:
+    """Drop "he would never hit me" / "I'm not scared of him" (abuse rules only).
+
+    A negator inside the match or in the two tokens before it counts, unless the words
+    after it reopen the statement: "he doesn't hit me anymore", "...this time", "...until".
+    """
+    window = span.doc[max(0, span.start - 2):span.end]
+    if not any(token.lower_ in NEGATORS for token in window):
+        return False
+    return not _reopens_negation(span)
+
+
+accident_context = followed_by(
+    "laughing", "lifting", "cooking", "shaving", "running", "playing", "exercising",
+    "training", "moving", "falling", "tripping", "gardening", "skiing", "climbing",
+    "at the gym", "on the stove", "in the foot",
+)
+"""Drop "hurt myself lifting" / "cut myself cooking": an accident, not self-harm."""
+
+not_a_life = followed_by(*LIVING_ARRANGEMENTS)
+"""Drop "no reason to live with him" / "tired of living here": an arrangement, not life itself."""

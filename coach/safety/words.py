@@ -1,0 +1,115 @@
+"""The safety net's words: the word lists its patterns name (``$NAME``) and its vetoes' word sets.
+
+Data only; the crisis rules are in ``coach.safety.rules``, the vetoes in ``coach.safety.vetoes``.
+"""
+
+from __future__ import annotations
+
+from coach.nlp.pipeline import PARTNER_TERMS
+
+PARTNER_WORDS = [term for term in PARTNER_TERMS if " " not in term] + ["ex"]
+
+WORD_LISTS: dict[str, list[str]] = {
+    # people who may threaten or hurt the user
+    "PARTNER": PARTNER_WORDS,
+    "THREAT_SUBJECT": ["he", "she", "they", *PARTNER_WORDS],
+    "SUBJECT": [
+        "he", "she", "they", *PARTNER_WORDS,
+        "dad", "father", "stepdad", "mom", "mum", "mother", "stepmom", "stepmum",
+    ],
+    # words that may sit between a subject and its verb ("he has always hit me")
+    "AUX": [
+        "'s", "s", "'d", "d", "'ll", "ll", "'m", "m", "am", "'re", "re", "'ve", "ve", "has", "have", "had", "is", "was", "were", "are",
+        "be", "been", "just", "also", "again", "always", "even", "still", "sometimes", "often",
+        "usually", "literally", "actually", "once", "then", "finally", "ever", "never", "not",
+        "n't", "nt", "keeps", "keep", "kept", "started", "starts", "start", "began", "begins",
+        "to", "will", "would", "wo", "ca", "can", "could", "did", "does", "do", "gets", "got",
+        "get", "getting", "really", "already", "constantly", "repeatedly", "na", "and",
+        "drunk", "angry", "mad", "high", "so", "suddenly",
+    ],
+    # words that turn "he ... me" into a threat or an attempt ("he'll", "tried to")
+    "MODAL": [
+        "will", "'ll", "ll", "would", "'d", "d", "going", "gon", "gonna", "wants", "want",
+        "wanted", "tried", "tries", "try", "trying", "attempted", "almost", "nearly", "swore",
+        "swears", "said", "says", "promised", "threatens", "threatened", "threatening", "could",
+        "might", "may",
+    ],
+    "VIOLENT": [
+        "hit", "punch", "slap", "kick", "choke", "strangle", "shove", "push", "smack", "bite",
+        "headbutt", "headbutted", "throttle", "attack", "assault", "burn", "stab", "shoot",
+        "smother", "suffocate", "whip", "beat", "batter", "bash", "thump", "elbow", "scratch",
+        "strike", "molest", "grope", "rape", "cut", "shake",
+    ],
+    "THREAT_VERB": [
+        "kill", "murder", "hurt", "harm", "strangle", "choke", "shoot", "stab", "hit", "beat",
+        "rape", "burn", "drown", "smother",
+    ],
+    "CHILD": ["kid", "child", "baby", "son", "daughter", "kiddo", "kiddos", "children"],
+    "PEOPLE": [
+        "friend", "family", "mom", "mum", "mother", "dad", "father", "parent", "sister",
+        "brother", "anyone", "anybody", "people", "relative", "colleague", "coworker",
+        "grandma", "grandmother", "granny",
+    ],
+    "FEAR": ["afraid", "scared", "scare", "terrified", "terrify", "frightened", "frighten",
+             "petrified"],
+    "NEG": ["n't", "not", "nt", "never", "longer"],
+    "MYSELF": ["myself", "meself", "myslef", "mysefl", "mysef", "myselfe", "mself", "maself",
+               "myelf", "mysf"],
+    "SELF_HARM_VERB": [
+        "kill", "kil", "kiil", "kll", "murder", "hurt", "harm", "cut", "hang", "shoot", "stab",
+        "burn", "drown", "poison", "starve", "hit", "strangle", "suffocate", "off", "punch",
+        "slap", "choke", "unalive", "end",
+    ],
+    "PILLS": [
+        "pill", "tablet", "meds", "medication", "medicine", "painkiller", "paracetamol",
+        "tylenol", "advil", "ibuprofen", "aspirin", "xanax", "oxy", "benzo", "sleeping",
+    ],
+    "QUANTITY": ["bunch", "handful", "bottle", "box", "pack", "packet", "lot", "load", "ton",
+                 "strip", "stash"],
+    "BODY_PART": ["wrist", "arm", "thigh", "leg", "skin", "stomach", "wrists", "arms"],
+    "DEATH_PLACE": [
+        "bridge", "roof", "building", "balcony", "cliff", "tower", "window", "overpass",
+        "ledge", "rooftop", "highway", "motorway", "tracks",
+    ],
+    "VEHICLE": ["train", "bus", "car", "truck", "lorry", "tram", "subway", "traffic"],
+    "DIE": ["die", "dying", "died", "dies", "dead"],
+    # anyone other than the person writing (someone else's emergency)
+    "OTHER": [
+        "he", "she", "they", *PARTNER_WORDS, "dad", "father", "mom", "mum", "mother", "son",
+        "daughter", "kid", "child", "baby", "toddler", "brother", "sister", "friend", "flatmate",
+        "roommate", "neighbour", "neighbor", "someone", "somebody", "grandma", "grandpa", "nan",
+    ],
+    "HAZARD": [
+        "bleach", "pill", "pills", "tablet", "tablets", "battery", "batteries", "poison",
+        "medicine", "meds", "detergent", "capsule", "capsules", "chemicals", "cleaner", "pod", "pods",
+    ],
+    "STRANGER": ["someone", "somebody", "stranger", "man", "guy", "person", "men", "guys", "car", "van"],
+}
+
+NEGATORS = frozenset({"not", "n't", "nt", "never", "no"})
+NEGATION_OVERRIDES = ("anymore", "any more", "again", "this time", "until", "before", "yet", "since")
+FIGURATIVE_WITH_OBJECTS = frozenset({
+    "attention", "love", "affection", "kindness", "gifts", "flowers", "texts", "messages",
+    "questions", "compliments", "apologies", "news", "guilt", "bill", "bills", "fine",
+    "lawsuit", "papers", "silence", "truth", "reality", "facts", "words", "sarcasm",
+    "realization", "realisation", "memories", "flashbacks", "feelings", "emotions", "sadness",
+    "grief", "anxiety", "doubt", "doubts", "wave",
+})
+# Words that may directly follow "I can't go on" / "started cutting" for it to still be about
+# the person themselves rather than "go on holiday" / "cutting ties".
+CONTINUATION_BOUNDARY = frozenset({
+    "anymore", "any", "living", "much", "no", "without", "and", "but", "so", "lol", "tbh",
+    "i", "honestly", "alone", "either", "again", "myself", "lately", "since", "when",
+    "because", "tonight", "today", "last", "every", "everyday", "after", "more", "badly",
+    "anyway", "now", "right",
+})
+FEAR_BOUNDARY = frozenset({
+    "and", "when", "but", "because", "so", "sometimes", "now", "lately", "too", "tonight",
+    "today", "right", "at", "all", "since", "after", "if", "every", "most", "more", "or",
+    "honestly", "tbh", "already", "again", "though", "anymore",
+})
+# Things you can "live" or "go on" that are not life itself ("live with him", "go on about").
+LIVING_ARRANGEMENTS = (
+    "with", "in", "here", "there", "together", "like", "near", "under", "a", "at", "apart",
+    "separately", "alone", "this", "that", "for", "about", "to", "on",
+)
