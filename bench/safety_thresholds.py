@@ -37,7 +37,7 @@ import yaml
 
 from coach.config import PROJECT_ROOT
 from coach.nlp.encoder import get_encoder
-from coach.safety.decision import SafetyPolicy, decide
+from coach.safety.decision import CHECK, CRISIS, SafetyPolicy, decide
 from coach.safety.detector import CrisisMatch, detect_crisis
 from coach.safety.replies import CRISIS_KINDS
 from coach.safety.semantic import SAFE, SemanticNet, SemanticScores, lookalike_texts
@@ -120,19 +120,29 @@ def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
         case.ranking = tuple((r["name"], float(r["confidence"])) for r in ranking if r["name"] != "nlu_fallback")
 
 
+def _outcomes(cases: list[Case], policy: SafetyPolicy) -> tuple[np.ndarray, np.ndarray]:
+    """(crisis reply, safety check) per case, with ``decide`` itself, the function the bot runs."""
+    verdicts = [decide(c.ranking, c.phrase, c.semantic, c.in_form, policy) for c in cases]
+    return (np.array([v is not None and v.action == CRISIS for v in verdicts]),
+            np.array([v is not None and v.action == CHECK for v in verdicts]))
+
+
 def score(cases: list[Case], policy: SafetyPolicy) -> dict[str, int]:
-    """Counts with ``decide`` itself, the function the bot runs."""
-    flagged = np.array([decide(c.ranking, c.phrase, c.semantic, c.in_form, policy) is not None for c in cases])
-    return _counts(cases, flagged)
+    return _counts(cases, *_outcomes(cases, policy))
 
 
-def _counts(cases: list[Case], flagged: np.ndarray) -> dict[str, int]:
+def _counts(cases: list[Case], crisis_reply: np.ndarray, check: np.ndarray) -> dict[str, int]:
     crisis = np.array([c.crisis for c in cases])
     form = np.array([c.in_form for c in cases])
     return {
-        "caught": int((flagged & crisis).sum()), "crises": int(crisis.sum()),
-        "free_alarms": int((flagged & ~crisis & ~form).sum()), "free": int((~crisis & ~form).sum()),
-        "form_alarms": int((flagged & ~crisis & form).sum()), "form": int((~crisis & form).sum()),
+        "crises": int(crisis.sum()),
+        "caught": int(((crisis_reply | check) & crisis).sum()),   # not coached: crisis reply or check
+        "crisis_reply": int((crisis_reply & crisis).sum()),
+        "free": int((~crisis & ~form).sum()),
+        "free_alarms": int((crisis_reply & ~crisis & ~form).sum()),  # a crisis reply to a non-crisis
+        "free_checks": int((check & ~crisis & ~form).sum()),         # "are you safe?" to a non-crisis
+        "form": int((~crisis & form).sum()),
+        "form_alarms": int((crisis_reply & ~crisis & form).sum()),
     }
 
 
@@ -144,34 +154,34 @@ class _Arrays:
         self.form = np.array([c.in_form for c in cases])
         self.similarity = np.array([c.semantic.crisis if c.semantic and c.semantic.kind else -1.0 for c in cases])
         self.margin = np.array([c.semantic.margin if c.semantic and c.semantic.kind else -2.0 for c in cases])
-        top = np.array([c.ranking[0][1] if c.ranking else 0.0 for c in cases])
-        self.top = top
+        self.top = np.array([c.ranking[0][1] if c.ranking else 0.0 for c in cases])
         self.crisis_confidence = np.array([
             [conf if name in CRISIS_KINDS else -1.0 for name, conf in (list(c.ranking[:2]) + [("", 0.0)] * 2)[:2]]
             for c in cases
         ])
 
-    def flagged(self, p: SafetyPolicy) -> np.ndarray:
+    def outcomes(self, p: SafetyPolicy) -> tuple[np.ndarray, np.ndarray]:
         meaning = np.where(
             self.form,
             (self.similarity >= p.in_form_similarity) & (self.margin >= p.in_form_margin),
             (self.similarity >= p.similarity) & (self.margin >= p.margin),
         )
-        near = self.crisis_confidence >= (self.top - p.near_top)[:, None]
+        near = ((self.crisis_confidence >= 0) & (self.crisis_confidence >= (self.top - p.near_top)[:, None])).any(axis=1)
         needed = np.where(self.form, p.in_form_classifier_margin, p.classifier_margin)
-        allowed = (self.margin >= needed) | (self.margin <= -2.0)  # -2: no meaning layer for this case
-        classifier = ((self.crisis_confidence >= 0) & near).any(axis=1) & allowed
-        return self.phrase | meaning | classifier
+        backed = (self.margin >= needed) | (self.margin <= -2.0)  # -2: no meaning layer for this case
+        crisis_reply = self.phrase | meaning | (near & backed)
+        check = ~crisis_reply & near & ~backed & ~self.form
+        return crisis_reply, check
 
 
-HARD_NEGATIVE_BUDGET = 0.05  # of the deliberately alarming non-crises (safety set, dev look-alikes)
-ORDINARY_BUDGET = 0.005     # of every other non-crisis free-text message
-FORM_BUDGET = 0             # answers inside a form
+HARD_NEGATIVE_BUDGET = 0.05  # crisis replies to the deliberately alarming non-crises (safety set, dev look-alikes)
+ORDINARY_BUDGET = 0.005     # crisis replies to every other non-crisis free-text message
+FORM_BUDGET = 0             # crisis replies to answers inside a form
 
 
-def _within_budget(cases: list[Case], flagged: np.ndarray) -> bool:
+def _within_budget(cases: list[Case], crisis_reply: np.ndarray) -> bool:
     def alarms(pred) -> tuple[int, int]:
-        chosen = [f for c, f in zip(cases, flagged) if not c.crisis and pred(c)]
+        chosen = [f for c, f in zip(cases, crisis_reply) if not c.crisis and pred(c)]
         return sum(chosen), len(chosen)
     hard, hard_total = alarms(lambda c: not c.in_form and c.source in ("safety_set", "safety_dev"))
     ordinary, ordinary_total = alarms(lambda c: not c.in_form and c.source not in ("safety_set", "safety_dev"))
@@ -180,16 +190,20 @@ def _within_budget(cases: list[Case], flagged: np.ndarray) -> bool:
             and form <= FORM_BUDGET)
 
 
+def _key(result: dict[str, int]) -> tuple:
+    # none coached first; then most answered with the crisis reply itself; then fewest checks
+    return (result["caught"], result["crisis_reply"], -result["free_checks"])
+
+
 def _best(cases: list[Case], policies: list[SafetyPolicy]) -> tuple[tuple, SafetyPolicy] | None:
-    """The policy catching most crises within the alarm budgets; among ties, the median one."""
+    """The policy that coaches fewest crises within the alarm budgets; among ties, the median one."""
     arrays = _Arrays(cases)
     best_key, tied = None, []
     for policy in policies:
-        flagged = arrays.flagged(policy)
-        if not _within_budget(cases, flagged):
+        crisis_reply, check = arrays.outcomes(policy)
+        if not _within_budget(cases, crisis_reply):
             continue
-        result = _counts(cases, flagged)
-        key = (result["caught"], -(result["free_alarms"] + result["form_alarms"]))
+        key = _key(_counts(cases, crisis_reply, check))
         if best_key is None or key > best_key:
             best_key, tied = key, [policy]
         elif key == best_key:
@@ -200,8 +214,9 @@ def _best(cases: list[Case], policies: list[SafetyPolicy]) -> tuple[tuple, Safet
     middle = SafetyPolicy(**{
         name: round(float(np.median([getattr(p, name) for p in tied])), 3) for name in SafetyPolicy.__dataclass_fields__
     })
-    result = _counts(cases, arrays.flagged(middle))
-    chosen = middle if (result["caught"], -(result["free_alarms"] + result["form_alarms"])) == best_key else tied[0]
+    chosen = middle if _key(_counts(cases, *arrays.outcomes(middle))) == best_key else tied[0]
+    if _counts(cases, *arrays.outcomes(chosen)) != score(cases, chosen):
+        raise AssertionError("the vectorised sweep and decide() disagree")
     return best_key, chosen
 
 
@@ -226,7 +241,7 @@ def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
             f, g = free[1], form[1]
             policy = SafetyPolicy(f.similarity, f.margin, g.in_form_similarity, g.in_form_margin, near_top,
                                   f.classifier_margin, g.in_form_classifier_margin)
-            options.append(((free[0][0] + form[0][0], free[0][1] + form[0][1]), policy))
+            options.append((tuple(a + b for a, b in zip(free[0], form[0])), policy))
     if not options:
         raise SystemExit(f"no policy meets the false-alarm budget on the dev sets (phrases alone: {floor})")
     _, chosen = max(options, key=lambda option: option[0])
@@ -255,9 +270,12 @@ def main() -> None:
         "classifier_top_blind": score(blind, CLASSIFIER_TOP),
         "phrases_only_blind": score(blind, PHRASES_ONLY),
     }
-    dev_alarms = [f"{c.source}: {c.text}" for c in dev if not c.crisis and decide(c.ranking, c.phrase, c.semantic, c.in_form, policy)]
+    dev_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy)) for c in dev]
+    dev_alarms = [f"{c.source}: {c.text}" for c, v in dev_verdicts if not c.crisis and v and v.action == CRISIS]
     result["dev_false_alarms"] = dev_alarms  # dev only: the blind set's texts are never printed
-    misses = [c.text for c in blind if c.crisis and decide(c.ranking, c.phrase, c.semantic, c.in_form, policy) is None]
+    blind_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy)) for c in blind]
+    misses = [c.text for c, v in blind_verdicts if c.crisis and (v is None or v.action not in (CRISIS, CHECK))]
+    # (only the count is kept: the blind set's texts are never printed)
     result["blind_misses"] = len(misses)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
