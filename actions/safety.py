@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.people import country_for, set_crisis_flag
 from coach.config import Settings
-from coach.safety.decision import CHECK
+from coach.safety.decision import CHECK, SAFETY_NET_KEY
 from coach.safety.replies import (
     CRISIS_KINDS,
     CRISIS_MARKER,
@@ -29,7 +29,6 @@ from coach.safety.replies import (
 SAFE_BUTTON = {"title": "I'm safe right now", "payload": "/safe_now"}
 CHECK_SAFE_BUTTON = {"title": "I'm safe, let's go on", "payload": "/safe_now"}
 NEED_HELP_TITLE = "I need help now"
-SAFETY_NET_KEY = "safety_net"  # the parse data the crisis decision leaves (bot/rasa/safety_net.py)
 
 
 class ActionCrisisResponse(Action):

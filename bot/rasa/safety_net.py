@@ -43,14 +43,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.rasa.sentence_features import SENTENCE_EMBEDDING
 from coach.nlp.encoder import get_encoder
 from coach.safety.context import in_form
-from coach.safety.decision import ANSWER, SafetyPolicy, Verdict, decide
+from coach.safety.decision import ANSWER, SAFETY_NET_KEY, SafetyPolicy, Verdict, decide
 from coach.safety.replies import CRISIS_KINDS
 from coach.safety.detector import detect_crisis, warm_up
 from coach.safety.semantic import LOOKALIKES_PATH, SAFE, SemanticNet, lookalike_texts
 
 logger = logging.getLogger(__name__)
 
-SAFETY_NET_KEY = "safety_net"
 _NET_FILE = "semantic_net.npz"
 _POLICY_KEYS = tuple(SafetyPolicy.__dataclass_fields__)
 

@@ -39,6 +39,7 @@ class SafetyPolicy:
     in_form_classifier_margin: float = 0.05
 
 
+SAFETY_NET_KEY = "safety_net"  # where the verdict is left in the parse data (read by actions)
 CRISIS = "crisis"   # the crisis reply: emergency line, helplines, everything else paused
 CHECK = "check"     # free text the classifier reads as a crisis and the meaning does not: ask first
 ANSWER = "answer"   # a form answer the classifier reads as a crisis and the meaning does not
