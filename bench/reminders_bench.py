@@ -132,7 +132,7 @@ class _NoConversation:
 
 
 async def fake_telegram_run(folder: Path, count: int) -> dict[str, Any]:
-    from bot.telegram.app import build_application
+    from bot.telegram.app import build_application, front_end
     from bot.telegram.reminder_buttons import telegram_sender
     from testing.fake_telegram import FakeTelegramServer
 
@@ -144,7 +144,7 @@ async def fake_telegram_run(folder: Path, count: int) -> dict[str, Any]:
             settings = Settings(telegram_token=TOKEN, database_url=db.url, telegram_api_url=server.url)
             application = build_application(settings, _NoConversation(), db)  # type: ignore[arg-type]
             async with application:
-                result = await measure(db, telegram_sender(application.bot), count)
+                result = await measure(db, telegram_sender(front_end(application).outbox), count)
             sent = server.delivered("sendMessage")
             result["telegram_messages"] = len(sent)
             result["telegram_chats"] = len({call.chat_id for call in sent})

@@ -26,7 +26,7 @@ from bot.console.reminders import console_printer
 from coach.reminders.delivery import ReminderDelivery
 from coach.storage.db import Database
 from coach.storage.updates import prune_processed_updates
-from bot.telegram.app import build_application, register_commands
+from bot.telegram.app import build_application, front_end, register_commands
 from bot.telegram.inbox import requeue_unclaimed
 from bot.telegram.reminder_buttons import telegram_sender
 
@@ -73,19 +73,22 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
     async with running_coach(settings, print_nudges=False) as (bridge, db):
         await asyncio.to_thread(prune_processed_updates, db)
         application = build_application(settings, bridge, db)
+        outbox = front_end(application).outbox
         async with application:
             await register_commands(application)
             await application.start()
-            await requeue_unclaimed(application.update_queue, db, application.bot)
-            await application.updater.start_polling(
-                timeout=settings.poll_timeout,
-                allowed_updates=Update.ALL_TYPES,
-                drop_pending_updates=False,
-            )
-            logger.info("The coach is listening on Telegram.")
-            nudges = ReminderDelivery.from_settings(settings, db, telegram_sender(application.bot))
-            async with nudges.running():
-                await stop.wait()
-                logger.info("Stopping.")
-            await application.updater.stop()
-            await application.stop()
+            # What a crash left unsent goes out first, then the updates it left unhandled.
+            async with outbox.running():
+                await requeue_unclaimed(application.update_queue, db, application.bot)
+                await application.updater.start_polling(
+                    timeout=settings.poll_timeout,
+                    allowed_updates=Update.ALL_TYPES,
+                    drop_pending_updates=False,
+                )
+                logger.info("The coach is listening on Telegram.")
+                nudges = ReminderDelivery.from_settings(settings, db, telegram_sender(outbox))
+                async with nudges.running():
+                    await stop.wait()
+                    logger.info("Stopping.")
+                await application.updater.stop()
+                await application.stop()

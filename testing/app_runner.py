@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.rasa.bridge import RasaBridge
-from bot.telegram.app import build_application
+from bot.telegram.app import build_application, front_end
 from bot.telegram.handlers import ERROR_REPLY
 from coach.config import Settings
 from coach.storage.db import Database
@@ -89,7 +89,7 @@ async def running_application(settings: Settings, bridge: RasaBridge, db: Databa
         application: Application = build_application(app_settings, bridge, db)
         tracked = Tracked()
         application.add_handler(TypeHandler(Update, tracked.mark_done), group=DONE_GROUP)
-        async with application:
+        async with application, front_end(application).outbox.running():
             await application.start()
             await application.updater.start_polling(timeout=10, allowed_updates=Update.ALL_TYPES)
             try:

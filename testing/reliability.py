@@ -74,8 +74,9 @@ class RecordingBridge:
     def known_intents(self) -> frozenset[str]:
         return self.inner.known_intents
 
-    async def handle(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotReply]:
-        replies = await self.inner.handle(sender_id, text, metadata)
+    async def handle(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None,
+                     message_id: str | None = None, maybe_seen: bool = False) -> list[BotReply]:
+        replies = await self.inner.handle(sender_id, text, metadata, message_id=message_id, maybe_seen=maybe_seen)
         self.handled.append(Handled(sender_id, text, replies))
         return replies
 

@@ -9,7 +9,7 @@ from typing import AsyncIterator
 from telegram import Update
 
 from bot.rasa.bridge import RasaBridge
-from bot.telegram.app import build_application, register_commands
+from bot.telegram.app import build_application, front_end, register_commands
 from coach.config import Settings
 from coach.storage.db import Database
 from testing.fake_telegram import FakeTelegramServer
@@ -23,7 +23,7 @@ async def running_bot(settings: Settings, bridge: RasaBridge, db: Database,
     async with FakeTelegramServer(token=TEST_TOKEN, first_update_id=first) as server:
         app_settings = settings.with_overrides(telegram_api_url=server.url, poll_timeout=1)
         application = build_application(app_settings, bridge, db)
-        async with application:
+        async with application, front_end(application).outbox.running():
             await register_commands(application)
             await application.start()
             await application.updater.start_polling(timeout=1, allowed_updates=Update.ALL_TYPES)

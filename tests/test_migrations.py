@@ -22,6 +22,7 @@ APP_TABLES = {
     "apology_drafts",
     "apology_progress",
     "checkins",
+    "outbox",
     "processed_updates",
     "reminders",
     "telegram_inbox",

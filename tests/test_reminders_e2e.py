@@ -22,7 +22,7 @@ from coach.reminders import preferences, repository
 from coach.reminders.delivery import ReminderDelivery
 from coach.reminders.timing import from_db
 from coach.storage.db import Database
-from bot.telegram.app import build_application
+from bot.telegram.app import build_application, front_end
 from bot.telegram.reminder_buttons import telegram_sender
 from testing.harness import TEST_TOKEN, new_chat_id, new_update_id_base
 from testing.fake_telegram import Call, FakeTelegramServer
@@ -37,7 +37,7 @@ class StandInCoach:
     def __init__(self) -> None:
         self.heard: list[str] = []
 
-    async def handle(self, sender_id: str, text: str, metadata: dict | None = None) -> list[BotReply]:
+    async def handle(self, sender_id: str, text: str, metadata: dict | None = None, **_: object) -> list[BotReply]:
         self.heard.append(text)
         return [BotReply(text=f"(the coach reads: {text})")]
 
@@ -47,7 +47,7 @@ async def running_app(settings: Settings, bridge, db: Database) -> AsyncIterator
     async with FakeTelegramServer(token=TEST_TOKEN, first_update_id=new_update_id_base()) as server:
         app_settings = settings.with_overrides(telegram_api_url=server.url, poll_timeout=1)
         application = build_application(app_settings, bridge, db)
-        async with application:
+        async with application, front_end(application).outbox.running():
             await application.start()
             await application.updater.start_polling(timeout=1, allowed_updates=Update.ALL_TYPES)
             try:
@@ -99,7 +99,7 @@ async def test_a_due_reminder_arrives_with_its_buttons_and_snooze_moves_it(setti
     chat_id = new_chat_id()
     daily = add(fresh_db, chat_id, "every day at 21:00 to call Sam")
     async with running_app(settings, StandInCoach(), fresh_db) as (server, application):
-        delivery = ReminderDelivery(fresh_db, telegram_sender(application.bot), clock=Clock(utc("2026-11-23 20:00")))
+        delivery = ReminderDelivery(fresh_db, telegram_sender(front_end(application).outbox), clock=Clock(utc("2026-11-23 20:00")))
         assert (await delivery.deliver_due()).sent == 1
 
         [nudge] = server.delivered("sendMessage", chat_id)
@@ -126,7 +126,7 @@ async def test_discreet_nudge_is_neutral_until_opened(settings, fresh_db) -> Non
     reminder = add(fresh_db, chat_id, "in 20 minutes to apologise to Sam")
     preferences.toggle_discreet(fresh_db, chat_id)
     async with running_app(settings, StandInCoach(), fresh_db) as (server, application):
-        delivery = ReminderDelivery(fresh_db, telegram_sender(application.bot), clock=Clock(from_db(reminder.next_fire_at)))
+        delivery = ReminderDelivery(fresh_db, telegram_sender(front_end(application).outbox), clock=Clock(from_db(reminder.next_fire_at)))
         await delivery.deliver_due()
 
         [nudge] = server.delivered("sendMessage", chat_id)
@@ -170,7 +170,7 @@ async def test_set_a_reminder_in_words_then_receive_and_snooze_it(session_settin
         assert (saved.note, saved.tz_name, saved.rrule) == ("call Sam", "Europe/Copenhagen", "FREQ=DAILY;BYHOUR=21;BYMINUTE=0")
 
         due = from_db(saved.next_fire_at)
-        delivery = ReminderDelivery(db, telegram_sender(application.bot), clock=Clock(due), only_chat_id=chat_id)
+        delivery = ReminderDelivery(db, telegram_sender(front_end(application).outbox), clock=Clock(due), only_chat_id=chat_id)
         seen = len(server.delivered("sendMessage", chat_id))
         assert (await delivery.deliver_due()).sent == 1
         nudge = await next_message_with_buttons(server, chat_id, after=seen)

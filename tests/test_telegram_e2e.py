@@ -139,7 +139,7 @@ async def test_an_error_in_one_update_is_reported_and_the_bot_keeps_going(
 ) -> None:
     original = bridge.handle
 
-    async def fail_once(sender_id: str, text: str, metadata=None):
+    async def fail_once(sender_id: str, text: str, metadata=None, **_):
         monkeypatch.setattr(bridge, "handle", original)
         raise RuntimeError("simulated failure")
 

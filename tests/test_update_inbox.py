@@ -1,7 +1,8 @@
 """The update inbox (coach/storage/updates.py, bot/telegram/inbox.py): python-telegram-bot's
 real updater fetches from the fake Bot API server and confirms what it fetched; the inbox
-has every fetched update by then, gives back the unclaimed ones after a stop, and claiming
-takes an update out. The whole crash is in tests/test_reliability.py (kill -9)."""
+has every fetched update by then, gives back the unfinished ones after a stop, and
+finishing an update (its replies into the outbox) takes it out. The whole crash is in
+tests/test_reliability.py (kill -9)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,27 @@ from telegram import Bot, Update
 from telegram.ext import Updater
 
 from coach.storage.db import Database
-from coach.storage.updates import claim_update, keep_in_inbox, unclaimed_in_inbox
+from coach.storage.outbox import finish_update
+from coach.storage.updates import already_handled, keep_in_inbox, unclaimed_in_inbox
 from bot.telegram.inbox import InboxQueue, requeue_unclaimed
 from testing.harness import TEST_TOKEN, new_update_id_base
 from testing.fake_telegram import FakeTelegramServer
 
 
-def test_an_update_is_kept_once_and_leaves_the_inbox_when_claimed(fresh_db: Database) -> None:
+def test_an_update_is_kept_once_and_leaves_the_inbox_when_finished(fresh_db: Database) -> None:
     keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')
     keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')  # redelivered by Telegram: still one
     keep_in_inbox(fresh_db, 2, 43, '{"update_id": 2}')
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 1}', '{"update_id": 2}']
 
-    assert claim_update(fresh_db, 1, 42) is True
+    assert already_handled(fresh_db, 1) is False  # being handled is not done: still in the inbox
+    assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 1}', '{"update_id": 2}']
+    assert finish_update(fresh_db, 1, 42, []) == []
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 2}']
-    keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')  # fetched again after it was claimed
+    keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')  # fetched again after it was finished
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 2}']
-    assert claim_update(fresh_db, 1, 42) is False  # handled before
+    assert already_handled(fresh_db, 1) is True
+    assert finish_update(fresh_db, 1, 42, []) is None  # finished before: nothing written twice
 
 
 async def test_what_the_updater_confirmed_is_in_the_inbox_and_comes_back_after_a_stop(fresh_db: Database) -> None:
@@ -45,9 +50,10 @@ async def test_what_the_updater_confirmed_is_in_the_inbox_and_comes_back_after_a
                 await updater.stop()
         assert queue.qsize() == 3  # fetched, confirmed, never handled: the state a crash leaves
 
-        assert claim_update(fresh_db, pushed[0], 71)  # one had started before the "crash"
-        again: asyncio.Queue = asyncio.Queue()
+        assert finish_update(fresh_db, pushed[0], 71, []) == []  # one was finished before the "crash"
+        again = InboxQueue(fresh_db)
         assert await requeue_unclaimed(again, fresh_db, bot) == 2
+        assert again.recovered == {pushed[1], pushed[2]}  # Rasa may have seen these: replay, not rerun
         requeued = [again.get_nowait() for _ in range(2)]
         assert all(isinstance(update, Update) for update in requeued)
         assert [(u.update_id, u.effective_chat.id, u.effective_message.text) for u in requeued] == [

@@ -17,6 +17,7 @@ from typing import Any
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.rasa import form_context
@@ -100,10 +101,22 @@ class RasaBridge:
         logger.info("Loaded Rasa model %s.", model_file.name)
         return cls(agent, emergency_line=settings.emergency_line)
 
-    async def handle(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotReply]:
-        """Run one user message through Rasa and collect the coach's replies."""
+    async def handle(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None,
+                     message_id: str | None = None, maybe_seen: bool = False) -> list[BotReply]:
+        """Run one user message through Rasa and collect the coach's replies.
+
+        ``maybe_seen``: the message may have been handled before a crash (an update queued
+        again at start-up). If Rasa's tracker already holds it (by ``message_id``), the
+        replies it recorded are returned and nothing runs twice: no reminder saved twice,
+        no check-in stored twice."""
+        if maybe_seen and message_id:
+            recorded = await self.recorded_replies(sender_id, message_id)
+            if recorded is not None:
+                logger.info("Message %s was handled before the restart; sending what was answered.", message_id)
+                return self._never_without_help(text, recorded)
         output = CollectingOutputChannel()
-        message = UserMessage(text, output, sender_id, metadata=metadata, input_channel="trustcoach")
+        message = UserMessage(text, output, sender_id, metadata=metadata, input_channel="trustcoach",
+                              message_id=message_id)
         await self.agent.handle_message(message)
         replies = [BotReply.from_rasa(m) for m in output.messages]
         return self._never_without_help(text, replies)
@@ -121,6 +134,22 @@ class RasaBridge:
             BotReply(text=crisis_reply(match.kind, emergency_line=self.emergency_line)),
             BotReply(custom={CRISIS_MARKER: match.kind}),
         ]
+
+    async def recorded_replies(self, sender_id: str, message_id: str) -> list[BotReply] | None:
+        """The replies Rasa's tracker recorded for a message (None if it never saw it)."""
+        tracker = await self.agent.tracker_store.retrieve_full_tracker(sender_id)
+        if tracker is None:
+            return None
+        replies: list[BotReply] | None = None
+        for event in tracker.events:
+            if isinstance(event, UserUttered):
+                if replies is not None:
+                    break
+                if event.message_id == message_id:
+                    replies = []
+            elif replies is not None and isinstance(event, BotUttered):
+                replies.append(BotReply.from_rasa({"text": event.text, **(event.data or {})}))
+        return replies
 
     async def slot(self, sender_id: str, name: str) -> Any:
         """The current value of one slot for a sender (None if unknown)."""

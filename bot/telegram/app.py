@@ -27,8 +27,12 @@ from coach.storage.db import Database
 from bot.telegram.pacing import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.telegram.handlers import TelegramFrontEnd
 from bot.telegram.inbox import InboxQueue
+from bot.telegram.outbox import OutboxSender
 from bot.telegram.reminder_buttons import ReminderButtons
 
+FINISH_GROUP = 98  # after every handler: the update's messages go to the outbox, then out
+
+FRONT_END = "trustcoach.front_end"
 PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 
@@ -37,14 +41,14 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     """An ``Application`` with our delivery guarantees and handlers, not yet started."""
     if not settings.telegram_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
-    front = TelegramFrontEnd(bridge, db, settings)
+    inbox = InboxQueue(db)
     application = (
         Application.builder()
         .token(settings.telegram_token)
         .base_url(f"{settings.telegram_api_url}/bot")
         .base_file_url(f"{settings.telegram_api_url}/file/bot")
         .rate_limiter(ResilientRateLimiter())
-        .update_queue(InboxQueue(db))
+        .update_queue(inbox)
         .concurrent_updates(PerChatUpdateProcessor())
         .connect_timeout(10)
         .read_timeout(20)
@@ -52,6 +56,8 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
         .get_updates_read_timeout(settings.poll_timeout + 10)
         .build()
     )
+    front = TelegramFrontEnd(bridge, db, settings, OutboxSender(application.bot, db), maybe_seen=inbox.recovered)
+    application.bot_data[FRONT_END] = front
     application.add_handler(TypeHandler(Update, front.skip_seen_updates), group=-2)
     application.add_handler(TypeHandler(Update, front.enforce_allow_list), group=-1)
 
@@ -65,8 +71,15 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     application.add_handler(CallbackQueryHandler(front.on_button))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, front.on_not_text))
     application.add_handler(MessageHandler(GROUPS & filters.COMMAND, front.on_group_command))
+    application.add_handler(TypeHandler(Update, front.finish), group=FINISH_GROUP)
     application.add_error_handler(front.on_error)
     return application
+
+
+def front_end(application: Application) -> TelegramFrontEnd:
+    """The handlers' front end of an Application from ``build_application`` (its outbox
+    sender runs beside polling: ``front_end(app).outbox.running()``)."""
+    return application.bot_data[FRONT_END]
 
 
 async def register_commands(application: Application) -> None:

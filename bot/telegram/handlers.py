@@ -9,8 +9,13 @@ made on purpose:
   went out); the person is told to send the new version as a new message.
 - Group chats: the coach is personal and private, so in groups it only answers commands,
   with a pointer to a private chat, and stores nothing about the group.
-- Updates are claimed in the database before handling, so a redelivered update is
-  skipped (see ``coach.storage.updates``). Message text is never logged at INFO.
+- Nothing is sent from a handler directly: each handler *says* its messages (``say``),
+  and once every handler has run, ``finish`` writes them to the outbox in the same
+  transaction that marks the update done, then sends them (``bot.telegram.outbox``). So
+  a crash loses neither the update nor its replies, and a finished update that is
+  redelivered is skipped (``coach.storage.updates``). Answering a button press and
+  editing the message it sits on stay direct: they are not messages to keep.
+- Message text is never logged at INFO.
 """
 
 from __future__ import annotations
@@ -18,20 +23,22 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InputFile, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from coach.attachments import Attachment, render_attachment
+from coach.attachments import render_attachment
+from coach.storage.outbox import Outgoing, finish_update
 from bot import privacy_commands as privacy
 from bot.commands import command_name, rasa_input_for_button, rasa_input_for_text
 from coach.config import Settings
 from coach.people import sender_for_chat
 from bot.rasa.bridge import BotReply, RasaBridge
 from coach.storage.db import Database
-from coach.storage.updates import claim_update
-from bot.telegram.rendering import keyboard_for, render
+from coach.storage.updates import already_handled
+from bot.telegram.outbox import OutboxSender, file_message, is_crisis_turn, outgoing_for, text_message
+from bot.telegram.rendering import keyboard_for
 
 logger = logging.getLogger(__name__)
 
@@ -52,20 +59,26 @@ ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a mom
 
 
 class TelegramFrontEnd:
-    """Holds what the handlers need: the Rasa bridge, the database and the settings."""
+    """Holds what the handlers need: the Rasa bridge, the database, the settings, the
+    outbox sender, and the messages each update in progress has said so far."""
 
-    def __init__(self, bridge: RasaBridge, db: Database, settings: Settings) -> None:
+    def __init__(self, bridge: RasaBridge, db: Database, settings: Settings, outbox: OutboxSender,
+                 maybe_seen: set[int] | None = None) -> None:
         self.bridge = bridge
         self.db = db
         self.settings = settings
+        self.outbox = outbox
+        # Updates queued again at start-up (bot.telegram.inbox): Rasa may have seen them.
+        self.maybe_seen: set[int] = maybe_seen if maybe_seen is not None else set()
+        self._said: dict[int, list[Outgoing]] = {}
 
     # -- gates, run before any handler (groups -2 and -1) ---------------------------
 
     async def skip_seen_updates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        chat_id = update.effective_chat.id if update.effective_chat else None
-        if not await asyncio.to_thread(claim_update, self.db, update.update_id, chat_id):
+        if await asyncio.to_thread(already_handled, self.db, update.update_id):
             logger.info("Skipping update %s: already handled.", update.update_id)
             raise ApplicationHandlerStop
+        self._said[update.update_id] = []
 
     async def enforce_allow_list(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         allowed = self.settings.allowed_user_ids
@@ -76,8 +89,31 @@ class TelegramFrontEnd:
         if update.callback_query:
             await update.callback_query.answer()
         if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
-            await context.bot.send_message(update.effective_chat.id, NOT_ALLOWED_REPLY)
+            self.say(update, text_message(NOT_ALLOWED_REPLY))
+        await self.finish(update, context)
         raise ApplicationHandlerStop
+
+    # -- saying, and the end of every update (the last group) -----------------------
+
+    def say(self, update: Update, *messages: Outgoing) -> None:
+        self._said.setdefault(update.update_id, []).extend(messages)
+
+    def say_text(self, update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
+        self.say(update, text_message(text, keyboard))
+
+    async def finish(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The update is done: its messages into the outbox (one transaction with the
+        update's end), then sent in order."""
+        said = self._said.pop(update.update_id, [])
+        self.maybe_seen.discard(update.update_id)
+        chat_id = update.effective_chat.id if update.effective_chat else None
+        rows = await asyncio.to_thread(finish_update, self.db, update.update_id, chat_id, said)
+        if rows is None:
+            logger.info("Update %s was finished by another process; its replies were not kept.", update.update_id)
+        elif len(rows) < len(said):
+            self.outbox.wake()  # some are held (an earlier send to retry): the sender's loop has them
+        if rows:
+            await self.outbox.send(rows)
 
     # -- private chats ---------------------------------------------------------------
 
@@ -87,9 +123,9 @@ class TelegramFrontEnd:
         logger.info("Text message in chat %s (update %s).", chat_id, update.update_id)
         rasa_input = rasa_input_for_text(update.effective_message.text)
         if not rasa_input:
-            await context.bot.send_message(chat_id, NOT_TEXT_REPLY)
+            self.say_text(update, NOT_TEXT_REPLY)
             return
-        await self.converse(context, chat_id, rasa_input)
+        await self.converse(update, chat_id, rasa_input)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button press: answer the callback, take the keyboard away, then act on it."""
@@ -104,9 +140,9 @@ class TelegramFrontEnd:
         logger.info("Button press in chat %s (update %s).", chat_id, update.update_id)
         payload = rasa_input_for_button(query.data or "", self.bridge.known_intents)
         if payload is None:
-            await context.bot.send_message(chat_id, STALE_BUTTON_REPLY)
+            self.say_text(update, STALE_BUTTON_REPLY)
             payload = "/help"
-        await self.converse(context, chat_id, payload)
+        await self.converse(update, chat_id, payload)
 
     async def on_privacy_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/forget, /export, /country [code]: answered by ``bot.privacy_commands``, not Rasa."""
@@ -115,9 +151,9 @@ class TelegramFrontEnd:
         argument = " ".join(context.args or [])
         reply = await asyncio.to_thread(privacy.command, self.db, chat_id, name, argument)
         if reply.text:
-            await context.bot.send_message(chat_id, reply.text, reply_markup=keyboard_for(reply.buttons))
+            self.say_text(update, reply.text, keyboard_for(reply.buttons))
         if reply.file is not None:
-            await send_file(context, chat_id, reply.file)
+            self.say(update, file_message(reply.file))
 
     async def on_privacy_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button of /forget or /country: the answer replaces the question."""
@@ -128,55 +164,45 @@ class TelegramFrontEnd:
         try:
             await query.edit_message_text(reply.text)
         except BadRequest:  # the question is too old to edit: say it in a new message
-            await context.bot.send_message(chat_id, reply.text)
+            self.say_text(update, reply.text)
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, video, files, locations, contacts, polls..."""
-        await context.bot.send_message(update.effective_chat.id, NOT_TEXT_REPLY)
+        self.say_text(update, NOT_TEXT_REPLY)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await context.bot.send_message(update.effective_chat.id, EDITED_REPLY)
+        self.say_text(update, EDITED_REPLY)
 
     async def on_group_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await context.bot.send_message(update.effective_chat.id, GROUP_REPLY)
+        self.say_text(update, GROUP_REPLY)
 
     # -- shared ----------------------------------------------------------------------
 
-    async def converse(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, rasa_input: str) -> None:
-        replies = await self.bridge.handle(sender_for_chat(chat_id), rasa_input)
-        await send_replies(context, self.db, chat_id, replies)
+    async def converse(self, update: Update, chat_id: int, rasa_input: str) -> None:
+        """Through Rasa; the replies (and any chart or file they ask for) are said in order."""
+        maybe_seen = update.update_id in self.maybe_seen
+        replies = await self.bridge.handle(sender_for_chat(chat_id), rasa_input,
+                                           message_id=f"tg{update.update_id}", maybe_seen=maybe_seen)
+        urgent = is_crisis_turn(replies)
+        for reply in replies:
+            self.say(update, *outgoing_for([reply], urgent))
+            if "attachment" in reply.custom:
+                attachment = await asyncio.to_thread(render_attachment, self.db, chat_id, reply.custom["attachment"])
+                if attachment is None:
+                    logger.warning("An action asked for an unknown attachment renderer.")
+                else:
+                    self.say(update, file_message(attachment, urgent))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the failure (token redacted by the logging filter) and tell the person."""
         update_id = update.update_id if isinstance(update, Update) else None
         logger.error("Error while handling update %s.", update_id, exc_info=context.error)
-        if isinstance(update, Update) and update.effective_chat:
-            try:
-                await context.bot.send_message(update.effective_chat.id, ERROR_REPLY)
-            except Exception:  # the error may be that Telegram is unreachable
-                logger.warning("Could not tell chat %s about the error.", update.effective_chat.id)
-
-
-async def send_replies(context: ContextTypes.DEFAULT_TYPE, db: Database, chat_id: int, replies: list[BotReply]) -> None:
-    """Send the replies in order (long texts split, keyboards on the last part, files rendered)."""
-    for reply in replies:
-        for message in render(reply):
-            await context.bot.send_message(chat_id, message.text, reply_markup=message.keyboard)
-        if "attachment" in reply.custom:
-            await send_attachment(context, db, chat_id, reply.custom["attachment"])
-
-
-async def send_attachment(context: ContextTypes.DEFAULT_TYPE, db: Database, chat_id: int, instruction: dict) -> None:
-    attachment = await asyncio.to_thread(render_attachment, db, chat_id, instruction)
-    if attachment is None:
-        logger.warning("An action asked for an unknown attachment renderer.")
-        return
-    await send_file(context, chat_id, attachment)
-
-
-async def send_file(context: ContextTypes.DEFAULT_TYPE, chat_id: int, attachment: Attachment) -> None:
-    file = InputFile(attachment.data, filename=attachment.filename)
-    if attachment.kind == "photo":
-        await context.bot.send_photo(chat_id, file, caption=attachment.caption or None)
-    else:
-        await context.bot.send_document(chat_id, file, caption=attachment.caption or None)
+        if not (isinstance(update, Update) and update.effective_chat):
+            return
+        if update.update_id in self._said:  # still to be finished: said with the rest
+            self.say_text(update, ERROR_REPLY)
+            return
+        try:  # the update could not be finished (the database): it will be handled again
+            await context.bot.send_message(update.effective_chat.id, ERROR_REPLY)
+        except Exception:  # the error may be that Telegram is unreachable
+            logger.warning("Could not tell chat %s about the error.", update.effective_chat.id)

@@ -3,9 +3,10 @@
 python-telegram-bot's updater puts each fetched update on ``application.update_queue`` and
 then confirms the whole batch to Telegram with its next ``getUpdates``. ``InboxQueue.put``
 first writes the update to ``telegram_inbox`` (in a worker thread), so by the time Telegram
-forgets an update the database has it. Claiming the update for handling takes it out of
-the inbox (``coach.storage.updates.claim_update``); ``requeue_unclaimed`` puts whatever is
-still there back on the queue at start-up, before polling begins.
+forgets an update the database has it. It leaves the inbox when its replies are in the
+outbox (``coach.storage.outbox.finish_update``); ``requeue_unclaimed`` puts whatever is
+still there back on the queue at start-up, before polling begins, and notes their ids in
+``recovered``: Rasa may have handled them before the crash (``RasaBridge.handle``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class InboxQueue(asyncio.Queue):
     def __init__(self, db: Database | None) -> None:
         super().__init__()
         self._db = db
+        self.recovered: set[int] = set()
 
     async def put(self, item: Any) -> None:
         if isinstance(item, Update) and self._db is not None:
@@ -47,7 +49,10 @@ async def requeue_unclaimed(queue: asyncio.Queue, db: Database, bot: Bot) -> int
     """Queue again the updates fetched before a crash whose handling never started."""
     payloads = await asyncio.to_thread(unclaimed_in_inbox, db)
     for payload in payloads:
-        await queue.put(Update.de_json(json.loads(payload), bot))
+        update = Update.de_json(json.loads(payload), bot)
+        if isinstance(queue, InboxQueue):
+            queue.recovered.add(update.update_id)
+        await queue.put(update)
     if payloads:
         logger.info("Re-queued %d update(s) fetched before the last stop and not yet handled.", len(payloads))
     return len(payloads)

@@ -7,6 +7,9 @@
   per chat but private chats only by the overall 30 a second; Telegram asks for about one
   message a second per chat, short bursts allowed, so each private chat also gets a
   bucket of ``PRIVATE_CHAT_BURST`` messages that refills at one a second.
+- ``PriorityPacer``: the overall pace (one send every 1/30 s), with a lane for urgent
+  sends: a crisis reply waiting for its turn goes ahead of every ordinary message that is
+  waiting, still within Telegram's limit (docs/OUTBOX.md).
 - ``PerChatUpdateProcessor``: different chats are handled concurrently, while one chat's
   updates are handled strictly in the order they arrived.
 """
@@ -14,6 +17,8 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
 from typing import Any, Awaitable
 
@@ -41,6 +46,41 @@ def private_chat_id(endpoint: str, data: dict[str, Any]) -> int | None:
     return chat_id if chat_id > 0 else None
 
 
+URGENT = {"urgent": True}  # ``rate_limit_args`` for a send that goes ahead of the queue
+
+
+class PriorityPacer:
+    """Lets one send through every ``interval`` seconds, urgent ones first, then in order of arrival."""
+
+    def __init__(self, interval: float) -> None:
+        self._interval = interval
+        self._next_free = 0.0  # loop time at which the next send may go
+        self._waiting: list[tuple[int, int, asyncio.Future]] = []
+        self._order = itertools.count()
+        self._releaser: asyncio.Task | None = None
+
+    async def acquire(self, urgent: bool = False) -> None:
+        loop = asyncio.get_running_loop()
+        if not self._waiting and loop.time() >= self._next_free:
+            self._next_free = loop.time() + self._interval
+            return
+        turn = loop.create_future()
+        heapq.heappush(self._waiting, (0 if urgent else 1, next(self._order), turn))
+        if self._releaser is None or self._releaser.done():
+            self._releaser = loop.create_task(self._release_in_turn())
+        await turn
+
+    async def _release_in_turn(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._waiting:
+            await asyncio.sleep(max(0.0, self._next_free - loop.time()))
+            _, _, turn = heapq.heappop(self._waiting)
+            if turn.done():  # its sender gave up waiting (cancelled)
+                continue
+            self._next_free = loop.time() + self._interval
+            turn.set_result(None)
+
+
 class ResilientRateLimiter(AIORateLimiter):
     """Flood-limit pacing and 429 retries (PTB), plus backoff retries on network errors."""
 
@@ -51,6 +91,9 @@ class ResilientRateLimiter(AIORateLimiter):
         kwargs.setdefault("overall_max_rate", 1)
         kwargs.setdefault("overall_time_period", 1 / TELEGRAM_OVERALL_PER_SECOND)
         super().__init__(**kwargs)
+        # The overall pace is ours (urgent sends first); PTB's own bucket would be FIFO.
+        self._pacer = PriorityPacer(self._base_limiter.time_period / self._base_limiter.max_rate)
+        self._base_limiter = None
         self._network_retries = network_retries
         self._base_delay = base_delay
         self._chat_limiters: dict[int, AsyncLimiter] = {}
@@ -65,12 +108,17 @@ class ResilientRateLimiter(AIORateLimiter):
         return self._chat_limiters[chat_id]
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):  # type: ignore[override]
+        urgent = isinstance(rate_limit_args, dict) and bool(rate_limit_args.get("urgent"))
+        if isinstance(rate_limit_args, dict):
+            rate_limit_args = None
         chat_id = private_chat_id(endpoint, data)
         if chat_id is not None:
             await self._chat_limiter(chat_id).acquire()  # the person's pace first, then the bot's
         delay = self._base_delay
         for attempt in range(self._network_retries + 1):
             try:
+                if data.get("chat_id") is not None:
+                    await self._pacer.acquire(urgent)
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except (BadRequest, Forbidden, InvalidToken, RetryAfter):
                 raise

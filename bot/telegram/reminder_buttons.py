@@ -1,9 +1,11 @@
-"""Reminders on Telegram: sending nudges through the bot, and the ``rem:`` buttons.
+"""Reminders on Telegram: sending nudges through the outbox, and the ``rem:`` buttons.
 
-``telegram_sender(bot)`` is the delivery loop's ``send``: the nudge is rendered like any
-reply (plain text, inline keyboard) and sent through the Application's bot, whose rate
-limiter paces it. A chat Telegram refuses (blocked bot, deleted chat) is reported as
-``RecipientUnreachable``. ``ReminderButtons.on_button`` answers a ``rem:`` press first,
+``telegram_sender(outbox)`` is the delivery loop's ``send``: the nudge is rendered like
+any reply (plain text, inline keyboard), written to the outbox under a key of its
+reminder and occurrence (so a reminder fired again after a crash writes nothing new),
+and sent through the Application's bot, whose rate limiter paces it. Once it is in the
+outbox it is as good as sent: a failed send is tried again by the outbox's own loop. A
+chat Telegram refuses (blocked bot, deleted chat) is reported as ``RecipientUnreachable``. ``ReminderButtons.on_button`` answers a ``rem:`` press first,
 then edits the message it sits on (or hands a guided choice to the coach).
 """
 
@@ -12,8 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import Bot, Update
-from telegram.error import BadRequest, Forbidden
+from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.rasa.bridge import BotReply, Button
@@ -21,30 +23,27 @@ from coach.reminders.buttons import handle_button
 from coach.reminders.delivery import Clock, RecipientUnreachable, Send, system_clock
 from coach.reminders.nudges import Buttons, NudgeMessage
 from bot.telegram.handlers import TelegramFrontEnd
-from bot.telegram.rendering import TELEGRAM_TEXT_LIMIT, keyboard_for, render
+from bot.telegram.outbox import UNREACHABLE, OutboxSender, outgoing_for
+from bot.telegram.rendering import TELEGRAM_TEXT_LIMIT, keyboard_for
+from coach.storage.outbox import enqueue
 
 logger = logging.getLogger(__name__)
-
-UNREACHABLE_DESCRIPTIONS = ("chat not found", "user is deactivated", "bot was blocked")
 
 
 def _buttons(buttons: Buttons) -> tuple[Button, ...]:
     return tuple(Button(title, data) for title, data in buttons)
 
 
-def telegram_sender(bot: Bot) -> Send:
+def telegram_sender(outbox: OutboxSender) -> Send:
     """The delivery loop's ``send`` for Telegram."""
 
     async def send(message: NudgeMessage) -> None:
-        try:
-            for part in render(BotReply(text=message.text, buttons=_buttons(message.buttons))):
-                await bot.send_message(message.chat_id, part.text, reply_markup=part.keyboard)
-        except Forbidden as error:
-            raise RecipientUnreachable(str(error)) from error
-        except BadRequest as error:
-            if any(reason in str(error).lower() for reason in UNREACHABLE_DESCRIPTIONS):
-                raise RecipientUnreachable(str(error)) from error
-            raise
+        messages = outgoing_for([BotReply(text=message.text, buttons=_buttons(message.buttons))], urgent=False)
+        key = f"nudge:{message.reminder_id}:{message.occurrence}" if message.occurrence else None
+        rows = await asyncio.to_thread(enqueue, outbox.db, message.chat_id, messages, key)
+        results = await outbox.send(rows)
+        if UNREACHABLE in results.values():
+            raise RecipientUnreachable(f"chat {message.chat_id} is unreachable")
 
     return send
 
@@ -69,7 +68,7 @@ class ReminderButtons:
             await self._edit(query, result.text[:TELEGRAM_TEXT_LIMIT], keyboard_for(_buttons(result.buttons)))
         if result.say is not None:
             await self._edit_markup_away(query)
-            await self.front.converse(context, chat_id, result.say)
+            await self.front.converse(update, chat_id, result.say)
 
     @staticmethod
     async def _edit(query, text: str, keyboard) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import logging
 import os
@@ -238,6 +239,7 @@ class ReminderDelivery:
         self, reminder: Reminder, token: str, now: datetime, context: _BatchContext, recorder: "_Recorder"
     ) -> str:
         message, reported = self._compose(reminder, context)
+        message = dataclasses.replace(message, occurrence=from_db(reminder.next_fire_at).isoformat())
         # The slot is held until the nudge is written back, so a crash can repeat at most
         # MAX_NUDGES_IN_FLIGHT nudges: those sent (or being sent) and not yet recorded.
         async with self._sending:

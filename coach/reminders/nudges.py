@@ -59,6 +59,7 @@ class NudgeMessage:
     reminder_id: int
     text: str
     buttons: Buttons
+    occurrence: str = ""  # when it fell due (set by the delivery loop): one nudge per occurrence
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ def utcnow() -> datetime:
 
 
 class ProcessedUpdate(Base):
-    """A Telegram update we have started handling: a redelivered one is skipped."""
+    """A Telegram update whose replies are in the outbox: a redelivered one is skipped.
+    (``chat_id`` is left empty since the outbox: see ``coach.storage.outbox.finish_update``.)"""
 
     __tablename__ = "processed_updates"
 
@@ -44,6 +45,34 @@ class InboxUpdate(Base):
     chat_id = sa.Column(sa.BigInteger, nullable=True, index=True)
     payload = sa.Column(sa.Text, nullable=False)  # the update as Telegram sent it (JSON)
     received_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
+
+
+class OutboxMessage(Base):
+    """A message to a person, written before it is sent (coach/storage/outbox.py).
+
+    Rows are claimed with a lease (``claimed_by``, ``claimed_until``) by the process that
+    sends them, marked ``sent_at`` with Telegram's message id once Telegram has them, and
+    pruned a little later. ``gave_up_at`` marks a row Telegram refused for good."""
+
+    __tablename__ = "outbox"
+
+    id = sa.Column(sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True)
+    chat_id = sa.Column(sa.BigInteger, nullable=False, index=True)
+    update_id = sa.Column(sa.BigInteger, nullable=True)  # the update it answers (None for nudges)
+    dedupe_key = sa.Column(sa.String(120), nullable=True, unique=True)  # a nudge's reminder and occurrence
+    urgent = sa.Column(sa.Boolean, nullable=False, default=False)  # a crisis reply: sent first
+    kind = sa.Column(sa.String(16), nullable=False)  # text, photo or document
+    text = sa.Column(sa.Text, nullable=True)  # the message, or the file's caption
+    reply_markup = sa.Column(sa.Text, nullable=True)  # the inline keyboard (JSON)
+    file_name = sa.Column(sa.String(200), nullable=True)
+    file_data = sa.Column(sa.LargeBinary, nullable=True)
+    created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
+    claimed_by = sa.Column(sa.String(120), nullable=True)
+    claimed_until = sa.Column(sa.DateTime, nullable=True)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    sent_at = sa.Column(sa.DateTime, nullable=True, index=True)
+    telegram_message_id = sa.Column(sa.BigInteger, nullable=True)
+    gave_up_at = sa.Column(sa.DateTime, nullable=True)
 
 
 class UserSettings(Base):

@@ -1,17 +1,19 @@
-"""The life of a Telegram update in the database: kept in the inbox once fetched, claimed
-once its handling starts, so a crash loses no update and none is handled twice.
+"""The life of a Telegram update in the database: kept in the inbox once fetched, done
+once its replies are in the outbox, so a crash loses no update and no reply.
 
 * ``keep_in_inbox``: python-telegram-bot confirms updates to Telegram (the next
   ``getUpdates`` offset) as soon as it has fetched them, not once they are handled, so
   each fetched update is first written to ``telegram_inbox`` (``bot.telegram.inbox``).
   At start-up the ones still there are queued again (``unclaimed_in_inbox``).
-* ``claim_update``: an update is claimed by inserting its id before it is handled: the
-  primary key makes the claim atomic, also across several bot processes, and a
-  redelivered or re-queued update is skipped. The same transaction takes it out of the
-  inbox. That is at-most-once handling: a crash in the middle of one update loses that one
-  reply rather than sending it twice.
+* An update stays in the inbox while it is handled. ``coach.storage.outbox.finish_update``
+  ends it: in one transaction its replies go into the outbox, its id into
+  ``processed_updates`` (the primary key: a second finish, by this or another process,
+  fails and writes nothing) and it leaves the inbox. A crash before that commit means the
+  update is handled again after the restart (the bridge then replays what Rasa's tracker
+  already recorded for it instead of running it twice); after it, the replies are sent.
+* ``already_handled``: a redelivered or re-queued update that was finished is skipped.
 
-A locked or briefly unreachable database does not lose the message: the claim is retried
+A locked or briefly unreachable database does not lose the message: writes are retried
 with backoff for up to ``CLAIM_RETRY_SECONDS``, each retry logged as a warning, while the
 update waits (SQLite itself first waits out a lock for its busy timeout of 5 s).
 """
@@ -37,25 +39,18 @@ CLAIM_RETRY_SECONDS = 60.0
 MAX_RETRY_DELAY = 5.0
 
 
-def claim_update(db: Database, update_id: int, chat_id: int | None, retry_for: float = CLAIM_RETRY_SECONDS) -> bool:
-    """True if this process may handle the update; False if it was handled before.
+def already_handled(db: Database, update_id: int, retry_for: float = CLAIM_RETRY_SECONDS) -> bool:
+    """True if the update was finished before (its replies are in the outbox); then it is
+    also taken out of the inbox. Blocking; raises if the database stays unavailable."""
 
-    Blocking (the handlers run it in a worker thread); raises the database's error if it
-    stays locked or unreachable for ``retry_for`` seconds."""
-
-    def claim() -> bool:
-        try:
-            with db.session() as session:
-                session.add(ProcessedUpdate(update_id=update_id, chat_id=chat_id))
-                session.flush()
-                session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
+    def check() -> bool:
+        with db.session() as session:
+            if session.get(ProcessedUpdate, update_id) is None:
+                return False
+            session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
             return True
-        except IntegrityError:
-            with db.session() as session:  # handled before: nothing left to keep
-                session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
-            return False
 
-    return _retrying(claim, f"claiming update {update_id}", retry_for)
+    return retrying(check, f"checking update {update_id}", retry_for)
 
 
 def keep_in_inbox(db: Database, update_id: int, chat_id: int | None, payload: str,
@@ -70,7 +65,7 @@ def keep_in_inbox(db: Database, update_id: int, chat_id: int | None, payload: st
                 session.add(InboxUpdate(update_id=update_id, chat_id=chat_id, payload=payload))
 
     try:
-        _retrying(keep, f"keeping update {update_id}", retry_for)
+        retrying(keep, f"keeping update {update_id}", retry_for)
     except IntegrityError:  # another process kept it at the same moment
         pass
 
@@ -86,7 +81,7 @@ def unclaimed_in_inbox(db: Database) -> list[str]:
         return list(session.scalars(query))
 
 
-def _retrying(work: Callable[[], T], what: str, retry_for: float) -> T:
+def retrying(work: Callable[[], T], what: str, retry_for: float) -> T:
     """Run ``work``; while the database is locked or unreachable, retry with backoff (each
     retry logged as a warning) for up to ``retry_for`` seconds, then raise."""
     deadline = time.monotonic() + retry_for

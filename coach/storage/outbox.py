@@ -1,0 +1,292 @@
+"""The outbox: every message to a person is written to the database before it is sent.
+
+The transactional-outbox pattern on the coach's own database (docs/OUTBOX.md):
+
+* ``finish_update``: once an update is handled, its replies go into ``outbox`` in the same
+  transaction that marks the update done (``processed_updates``) and takes it out of the
+  inbox. A crash before that commit leaves the update in the inbox, to be handled again
+  after the restart; a crash after it leaves the replies here, to be sent after it.
+* ``enqueue``: a message that answers no update (a reminder's nudge), written once: its
+  ``dedupe_key`` (the reminder and occurrence) makes a second write return the first row.
+* Both hand back the rows to send now, already *claimed* for this process: a lease
+  (``claimed_by``, ``claimed_until``) that another process respects, so two processes
+  never send the same row. ``claim_pending`` takes what is left (after a crash, a failed
+  send, or a dead process's lapsed lease): on PostgreSQL with ``FOR UPDATE SKIP LOCKED``,
+  on SQLite with one conditional ``UPDATE`` under its single writer lock, the way
+  ``coach.reminders.claims`` claims reminders. Crisis replies (``urgent``) come first;
+  a chat whose rows another process holds is left to it, so each chat's order holds.
+* ``mark_sent`` records Telegram's message id. A row sent but not yet marked when the
+  process dies is sent again: each chat sends one row at a time, so that is at most one
+  repeat per chat (the Bot API has no idempotency key).
+* ``prune_outbox`` deletes sent and abandoned rows after ``KEEP_SENT``: they hold
+  message texts. ``/forget`` and ``/export`` find the table by its ``chat_id``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from coach.storage.base import InboxUpdate, OutboxMessage, ProcessedUpdate, utcnow
+from coach.storage.db import Database
+from coach.storage.updates import CLAIM_RETRY_SECONDS, retrying
+
+TEXT, PHOTO, DOCUMENT = "text", "photo", "document"
+LEASE = timedelta(minutes=2)  # a row held this long by a process that stopped answering is taken over
+KEEP_SENT = timedelta(hours=1)
+ROW_LOCKING_DIALECTS = frozenset({"postgresql", "mysql", "mariadb"})
+_claims = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message to write: text (or a file with a caption), an inline keyboard as JSON."""
+
+    kind: str = TEXT
+    text: str = ""
+    reply_markup: str | None = None
+    file_name: str | None = None
+    file_data: bytes | None = None
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A row of the outbox, claimed by this process to be sent."""
+
+    id: int
+    chat_id: int
+    kind: str
+    text: str
+    reply_markup: str | None
+    file_name: str | None
+    file_data: bytes | None
+    urgent: bool
+    claim: str
+    sent: bool = False  # already sent (a nudge whose dedupe key was written before)
+
+    @classmethod
+    def of(cls, row: OutboxMessage, claim: str) -> "Queued":
+        return cls(row.id, row.chat_id, row.kind, row.text or "", row.reply_markup, row.file_name,
+                   row.file_data, bool(row.urgent), claim, sent=row.sent_at is not None)
+
+
+def process_name() -> str:
+    """This process, as written into its claims: host and pid (a restart can tell its
+    predecessor is gone, see ``release_claims_of_dead_processes``)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _new_claim() -> str:
+    return f"{process_name()}:{next(_claims)}"
+
+
+def _row(chat_id: int, message: Outgoing, update_id: int | None = None, dedupe_key: str | None = None) -> OutboxMessage:
+    return OutboxMessage(
+        chat_id=chat_id, update_id=update_id, dedupe_key=dedupe_key, urgent=message.urgent, kind=message.kind,
+        text=message.text, reply_markup=message.reply_markup, file_name=message.file_name,
+        file_data=message.file_data, attempts=0,
+    )
+
+
+def _claimable(now: datetime) -> sa.sql.ColumnElement:
+    return sa.and_(
+        OutboxMessage.sent_at.is_(None),
+        OutboxMessage.gave_up_at.is_(None),
+        sa.or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+    )
+
+
+def _claim(session: Session, chat_id: int | None = None, limit: int | None = None) -> list[Queued]:
+    """Claim unsent rows (one chat's, or any), crisis replies first, then oldest first. A
+    chat with a row held by another claim (or waiting to be retried) is left alone, so its
+    messages keep their order."""
+    now, claim = utcnow(), _new_claim()
+    other = sa.orm.aliased(OutboxMessage)
+    held = sa.exists().where(
+        other.chat_id == OutboxMessage.chat_id, other.sent_at.is_(None), other.gave_up_at.is_(None),
+        other.claimed_until >= now,
+    )
+    query = sa.select(OutboxMessage.id).where(_claimable(now), ~held)
+    if chat_id is not None:
+        query = query.where(OutboxMessage.chat_id == chat_id)
+    query = query.order_by(OutboxMessage.urgent.desc(), OutboxMessage.id).limit(limit)
+    if session.get_bind().dialect.name in ROW_LOCKING_DIALECTS:
+        query = query.with_for_update(skip_locked=True)
+    ids = list(session.scalars(query))
+    if not ids:
+        return []
+    session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), _claimable(now))
+        .values(claimed_by=claim, claimed_until=now + LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    rows = session.scalars(
+        sa.select(OutboxMessage).where(OutboxMessage.claimed_by == claim)
+        .order_by(OutboxMessage.urgent.desc(), OutboxMessage.id)
+    )
+    return [Queued.of(row, claim) for row in rows]
+
+
+def finish_update(db: Database, update_id: int, chat_id: int | None, messages: Iterable[Outgoing],
+                  retry_for: float = CLAIM_RETRY_SECONDS) -> list[Queued] | None:
+    """Mark the update done with its replies written, in one transaction; the chat's rows
+    to send now (claimed), or None if another process finished this update first."""
+    messages = list(messages)
+
+    def finish() -> list[Queued] | None:
+        try:
+            with db.session() as session:
+                # No chat id on the mark: it is written after the handlers ran, so after a
+                # /forget it would be the one row left that names the person.
+                session.add(ProcessedUpdate(update_id=update_id))
+                session.flush()
+                session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
+                if chat_id is None or not messages:
+                    return []
+                session.add_all(_row(chat_id, message, update_id=update_id) for message in messages)
+                session.flush()
+                return _claim(session, chat_id)
+        except IntegrityError:
+            return None
+
+    return retrying(finish, f"finishing update {update_id}", retry_for)
+
+
+def enqueue(db: Database, chat_id: int, messages: Iterable[Outgoing], dedupe_key: str | None = None,
+            retry_for: float = CLAIM_RETRY_SECONDS) -> list[Queued]:
+    """Write messages that answer no update; the chat's rows to send now (claimed). With a
+    ``dedupe_key`` (one per message list: the first message carries it) a second call
+    writes nothing and hands back the first call's rows if they are still unsent."""
+    messages = list(messages)
+
+    def write() -> list[Queued]:
+        try:
+            with db.session() as session:
+                for number, message in enumerate(messages):
+                    key = f"{dedupe_key}:{number}" if dedupe_key else None
+                    session.add(_row(chat_id, message, dedupe_key=key))
+                session.flush()
+                return _claim(session, chat_id)
+        except IntegrityError:
+            with db.session() as session:
+                return _claim(session, chat_id)
+
+    return retrying(write, f"queueing a message for chat {chat_id}", retry_for)
+
+
+def was_sent(db: Database, dedupe_key: str) -> bool:
+    """Every message written under this key has been sent."""
+    with db.session() as session:
+        unsent = session.scalar(
+            sa.select(sa.func.count()).select_from(OutboxMessage)
+            .where(OutboxMessage.dedupe_key.like(f"{dedupe_key}:%"), OutboxMessage.sent_at.is_(None))
+        )
+        return unsent == 0
+
+
+def claim_pending(db: Database, chat_id: int | None = None, limit: int = 200) -> list[Queued]:
+    """Claim what is waiting (for one chat, or any): crisis replies first, then oldest first."""
+    with db.session() as session:
+        return _claim(session, chat_id, limit)
+
+
+def mark_sent(db: Database, sent: Iterable[tuple[Queued, int | None]]) -> None:
+    """Record rows Telegram accepted (with its message ids), if this process still holds them."""
+    now = utcnow()
+    with db.session() as session:
+        for row, message_id in sent:
+            session.execute(
+                sa.update(OutboxMessage)
+                .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                .values(sent_at=now, telegram_message_id=message_id, claimed_until=None)
+            )
+
+
+def retry_later(db: Database, row: Queued, delay: timedelta) -> None:
+    """A send failed for now (network): let any process try again after ``delay``."""
+    with db.session() as session:
+        session.execute(
+            sa.update(OutboxMessage)
+            .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+            .values(claimed_by=None, claimed_until=utcnow() + delay, attempts=OutboxMessage.attempts + 1)
+        )
+
+
+def release(db: Database, rows: Iterable[Queued]) -> None:
+    """Let go of claimed rows unsent (any process may claim them again)."""
+    with db.session() as session:
+        for row in rows:
+            session.execute(
+                sa.update(OutboxMessage)
+                .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                .values(claimed_by=None, claimed_until=None)
+            )
+
+
+def give_up(db: Database, row: Queued) -> None:
+    """Telegram refused the row for good (blocked bot, deleted chat, a malformed message)."""
+    with db.session() as session:
+        session.execute(
+            sa.update(OutboxMessage)
+            .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+            .values(gave_up_at=utcnow(), claimed_until=None, attempts=OutboxMessage.attempts + 1)
+        )
+
+
+def release_claims_of_dead_processes(db: Database, is_alive=None) -> int:
+    """At start-up: rows claimed by a process on this host that no longer runs (a crash)
+    are free at once instead of after their lease."""
+    host = socket.gethostname()
+    alive = is_alive or _pid_alive
+    with db.session() as session:
+        holders = session.scalars(
+            sa.select(OutboxMessage.claimed_by).distinct()
+            .where(OutboxMessage.claimed_by.like(f"{host}:%"), OutboxMessage.sent_at.is_(None))
+        ).all()
+        dead = [holder for holder in holders if not alive(int(holder.split(":")[1]))]
+        if not dead:
+            return 0
+        result = session.execute(
+            sa.update(OutboxMessage).where(OutboxMessage.claimed_by.in_(dead), OutboxMessage.sent_at.is_(None))
+            .values(claimed_by=None, claimed_until=None)
+        )
+        return result.rowcount or 0
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def unsent_count(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(
+            sa.select(sa.func.count()).select_from(OutboxMessage)
+            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.gave_up_at.is_(None))
+        ) or 0
+
+
+def prune_outbox(db: Database, keep: timedelta = KEEP_SENT) -> int:
+    """Delete rows sent (or given up on) more than ``keep`` ago."""
+    cutoff = utcnow() - keep
+    with db.session() as session:
+        result = session.execute(sa.delete(OutboxMessage).where(
+            sa.or_(OutboxMessage.sent_at < cutoff, OutboxMessage.gave_up_at < cutoff)))
+        return result.rowcount or 0
