@@ -1,15 +1,19 @@
 """A kill -9 in the middle of a burst, and a restart on the same database.
 
 ``crash_and_restart`` starts the real bot (``python -m bot.cli run``) against the fake
-Telegram server, with a batch of reminders already due. One chat starts a guided flow,
-five more send a burst of messages; as soon as the first burst reply and the first nudge
-have arrived (more of both are then in flight) the whole process group gets SIGKILL. The reminder leases of
-the dead process are then made to lapse (as ten minutes would), "Next" is pressed in the
-flow, and the bot is started again on the same database until everything is answered.
+Telegram server, with a batch of reminders already due. One chat starts a guided flow;
+twenty more send three messages each within about a second (some of them a crisis
+disclosure). Once the first burst reply and the first nudge have arrived, and 1.5 s
+after the last message, the whole process group gets SIGKILL: replies are then waiting
+behind the rate limiters, updates are half handled, nudges are on the wire. The reminder
+leases of the dead process are made to lapse (as ten minutes would), "Next" is pressed in
+the flow, and the bot is started again on the same database until everything is answered.
 
-``Crash`` holds what happened and measures it: updates handled twice or never, replies
-sent twice, nudges lost or doubled, and whether the flow went on where it was. Used by
-tests/test_reliability.py (one crash) and bench/soak.py (several).
+``Crash`` holds what happened and measures it from what the person saw (the fake
+server) beside what the coach said (Rasa's tracker): updates handled twice or never,
+replies never sent or sent twice (per chat), crisis replies missing, nudges lost or
+doubled, and whether the flow went on where it was. Used by tests/test_reliability.py
+(one crash) and bench/soak.py (several).
 """
 
 from __future__ import annotations
@@ -36,9 +40,19 @@ from testing.harness import free_port
 from testing.fake_telegram import Call, FakeTelegramServer
 
 FLOW_CHAT = 60_000
-BURST_CHATS = [60_001 + number for number in range(5)]
-MESSAGES_PER_CHAT = 6  # distinct messages per chat (testing.reliability.MESSAGES has 8)
+BURST_CHATS = [60_001 + number for number in range(20)]
+MESSAGES_PER_CHAT = 3
+CRISIS_EVERY = 5  # every fifth chat's second message is a crisis disclosure
+CRISIS_MESSAGE = "honestly i dont want to be alive anymore"
+KILL_AFTER_BURST_SECONDS = 1.5
 FLOW_OPENER = "every time we talk about the affair we end up screaming at each other"
+
+
+def burst_script(number: int) -> list[str]:
+    texts = script(number, MESSAGES_PER_CHAT)
+    if number % CRISIS_EVERY == 0:
+        texts[1] = CRISIS_MESSAGE
+    return texts
 
 
 @dataclass
@@ -84,14 +98,33 @@ class Crash:
     def unanswered_updates(self) -> int:
         return sum(len(texts) - len(set(self.handled(chat))) for chat, texts in self.pushed.items())
 
-    def replies_sent_twice(self) -> int:
-        """Sends beyond what the coach said (a reply sent twice shows up here)."""
-        extra = 0
+    def _sent_and_said(self, chat: int) -> tuple[Counter, Counter]:
+        return (Counter(self.server.sent_texts(chat)),
+                Counter(stored_conversation(self.database_url, chat).bot_texts))
+
+    def repeats_per_chat(self) -> dict[int, int]:
+        """Sends beyond what the coach said, per chat (a reply sent twice shows up here)."""
+        repeats = {}
         for chat in [*self.pushed, FLOW_CHAT]:
-            sent = Counter(self.server.sent_texts(chat))
-            said = Counter(stored_conversation(self.database_url, chat).bot_texts)
-            extra += sum((sent - said).values())
-        return extra
+            sent, said = self._sent_and_said(chat)
+            if extra := sum((sent - said).values()):
+                repeats[chat] = extra
+        return repeats
+
+    def replies_sent_twice(self) -> int:
+        return sum(self.repeats_per_chat().values())
+
+    def replies_never_sent(self) -> int:
+        """What the coach said (its tracker) that never reached the person."""
+        return sum(sum((said - sent).values()) for sent, said in map(self._sent_and_said, self.pushed))
+
+    def crisis_chats(self) -> list[int]:
+        return [chat for chat, texts in self.pushed.items() if CRISIS_MESSAGE in texts]
+
+    def crisis_replies_missing(self) -> int:
+        """Crisis chats that never saw an emergency line."""
+        return sum(1 for chat in self.crisis_chats()
+                   if not any("emergency" in text.lower() for text in self.server.sent_texts(chat)))
 
     def nudges_per_chat(self) -> Counter[int]:
         return Counter(int(call.chat_id) for call in self.sent_to(self.nudge_chats))
@@ -115,6 +148,10 @@ class Crash:
         return {
             "updates_pushed": sum(len(texts) for texts in self.pushed.values()),
             "updates_unanswered": self.unanswered_updates(),
+            "replies_never_sent": self.replies_never_sent(),
+            "most_repeats_in_one_chat": max(self.repeats_per_chat().values(), default=0),
+            "crisis_chats": len(self.crisis_chats()),
+            "crisis_replies_missing": self.crisis_replies_missing(),
             "updates_handled_twice": sum(sum(c - 1 for c in reps.values()) for reps in self.handled_twice().values()),
             "chats_out_of_order": len(self.out_of_order()),
             "replies_sent_twice": self.replies_sent_twice(),
@@ -148,7 +185,7 @@ async def crash_and_restart(folder: Path, model: Path, token: str, nudges_due: i
     database = Database(database_url)
     database.migrate()
     nudge_chats = seed_reminders(database, nudges_due, due_in=-timedelta(minutes=1))
-    pushed = {chat: script(number, MESSAGES_PER_CHAT) for number, chat in enumerate(BURST_CHATS)}
+    pushed = {chat: burst_script(number) for number, chat in enumerate(BURST_CHATS)}
     server = FakeTelegramServer(token=token)
     await server.start()
     crash = Crash(database_url, server, pushed, nudge_chats, folder / "first.log")
@@ -158,11 +195,14 @@ async def crash_and_restart(folder: Path, model: Path, token: str, nudges_due: i
         try:
             await server.wait_for_calls("getUpdates", 1, timeout=300)
             server.push_text(FLOW_CHAT, FLOW_OPENER)
-            for step in range(MESSAGES_PER_CHAT):
+            for step in range(MESSAGES_PER_CHAT):  # three rounds over about a second
                 for chat in BURST_CHATS:
                     server.push_text(chat, pushed[chat][step])
+                await asyncio.sleep(0.4)
+            last_push = time.monotonic()
             [flow_step] = await server.wait_for_calls("sendMessage", 1, chat_id=FLOW_CHAT, timeout=60)
             await wait_until(lambda: crash.sent_to(BURST_CHATS) and crash.sent_to(nudge_chats), timeout=60)
+            await asyncio.sleep(max(0.0, last_push + KILL_AFTER_BURST_SECONDS - time.monotonic()))
         finally:
             await asyncio.to_thread(bot.kill_hard)
         crash.nudged_before_kill = len(crash.sent_to(nudge_chats))

@@ -154,8 +154,17 @@ def test_after_kill_9_no_update_is_handled_twice_or_out_of_order(crash: Crash) -
     assert not crash.out_of_order()
 
 
-def test_after_kill_9_no_reply_is_sent_twice(crash: Crash) -> None:
-    assert crash.replies_sent_twice() == 0
+def test_after_kill_9_every_reply_arrives_and_at_most_one_per_chat_twice(crash: Crash) -> None:
+    # Replies waiting behind the rate limiters were in the outbox; the restarted bot sent
+    # them. The one on the wire when the process died may go twice: the Bot API has no
+    # idempotency key, and each chat sends one row at a time (docs/OUTBOX.md).
+    assert crash.replies_never_sent() == 0
+    assert all(repeats <= 1 for repeats in crash.repeats_per_chat().values()), crash.repeats_per_chat()
+
+
+def test_after_kill_9_every_crisis_disclosure_got_the_emergency_line(crash: Crash) -> None:
+    assert crash.crisis_chats()
+    assert crash.crisis_replies_missing() == 0
 
 
 def test_after_kill_9_no_due_reminder_is_lost_and_only_the_kill_can_repeat_one(crash: Crash) -> None:
@@ -168,7 +177,9 @@ def test_after_kill_9_no_due_reminder_is_lost_and_only_the_kill_can_repeat_one(c
     assert crash.nudges_doubled() <= MAX_NUDGES_IN_FLIGHT
 
 
-def test_after_kill_9_only_an_update_in_flight_goes_unanswered(crash: Crash) -> None:
+def test_after_kill_9_no_update_goes_unanswered(crash: Crash) -> None:
     # python-telegram-bot confirms updates as soon as it has fetched them; the inbox
-    # (bot/telegram/inbox.py) keeps them, and the restarted bot handles what was left.
-    assert crash.unanswered_updates() <= len(crash.pushed)  # at most one per chat: the one being handled
+    # (bot/telegram/inbox.py) keeps them until their replies are in the outbox, and the
+    # restarted bot handles what was left (replaying what Rasa had already recorded).
+    assert len(crash.pushed) >= 20
+    assert crash.unanswered_updates() == 0

@@ -1,18 +1,13 @@
 """Claims on a real PostgreSQL server: ``FOR UPDATE SKIP LOCKED`` keeps concurrent delivery loops
 (as in several bot processes) from sending a reminder twice.
 
-A throwaway cluster is created in a temporary folder and stopped afterwards; the module is
-skipped where PostgreSQL's server programs (initdb, pg_ctl) or psycopg2 are not installed.
+The server is a throwaway cluster (``testing.postgres``); the module is skipped where
+PostgreSQL's server programs (initdb, pg_ctl) or psycopg2 are not installed.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -20,41 +15,8 @@ import sqlalchemy as sa
 from coach.reminders import claims
 from coach.storage.db import Database
 from coach.reminders.records import DONE, Reminder
-from testing.harness import free_port
+from testing.postgres import postgres_url  # noqa: F401  (the fixture)
 from testing.reminders import NOW, Outbox, add, deliver_with_two_processes
-
-pytest.importorskip("psycopg2")
-INITDB, PG_CTL = shutil.which("initdb"), shutil.which("pg_ctl")
-pytestmark = pytest.mark.skipif(not (INITDB and PG_CTL), reason="PostgreSQL server programs are not installed")
-
-
-def _as_server_user(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root: use the ``postgres`` account then."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    folder = Path(tempfile.mkdtemp(prefix="trustcoach-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(folder, user="postgres")
-    data, port = folder / "data", free_port()
-
-    def run(command: list[str]) -> None:
-        subprocess.run(_as_server_user(command), check=True, capture_output=True, timeout=120)
-
-    try:
-        run([INITDB, "-D", str(data), "-U", "trustcoach", "-A", "trust", "--no-sync"])
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        run([PG_CTL, "-D", str(data), "-o", options, "-l", str(folder / "server.log"), "-w", "start"])
-    except (subprocess.CalledProcessError, OSError) as error:
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.skip(f"could not start a temporary PostgreSQL server: {error}")
-    try:
-        yield f"postgresql://trustcoach@127.0.0.1:{port}/postgres"
-    finally:
-        run([PG_CTL, "-D", str(data), "-m", "immediate", "stop"])
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -111,7 +111,10 @@ class OutboxSender:
             logger.warning("Sending outbox row %s failed (%s); it will be tried again.", row.id, type(error).__name__)
             await asyncio.to_thread(outbox.retry_later, self.db, row, RETRY_DELAY)
             return LATER
-        await asyncio.to_thread(outbox.mark_sent, self.db, [(row, getattr(message, "message_id", None))])
+        try:
+            await asyncio.to_thread(outbox.mark_sent, self.db, [(row, getattr(message, "message_id", None))])
+        except Exception as error:  # the database stayed unavailable: once its lease lapses it is sent again
+            logger.error("Outbox row %s was sent but could not be marked (%s).", row.id, type(error).__name__)
         return SENT
 
     async def _deliver(self, row: Queued):

@@ -196,51 +196,72 @@ def was_sent(db: Database, dedupe_key: str) -> bool:
 
 def claim_pending(db: Database, chat_id: int | None = None, limit: int = 200) -> list[Queued]:
     """Claim what is waiting (for one chat, or any): crisis replies first, then oldest first."""
-    with db.session() as session:
-        return _claim(session, chat_id, limit)
+
+    def claim() -> list[Queued]:
+        with db.session() as session:
+            return _claim(session, chat_id, limit)
+
+    return retrying(claim, "claiming messages to send", CLAIM_RETRY_SECONDS)
 
 
 def mark_sent(db: Database, sent: Iterable[tuple[Queued, int | None]]) -> None:
     """Record rows Telegram accepted (with its message ids), if this process still holds them."""
-    now = utcnow()
-    with db.session() as session:
-        for row, message_id in sent:
-            session.execute(
-                sa.update(OutboxMessage)
-                .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
-                .values(sent_at=now, telegram_message_id=message_id, claimed_until=None)
-            )
+    now, sent = utcnow(), list(sent)
+
+    def write() -> None:
+        with db.session() as session:
+            for row, message_id in sent:
+                session.execute(
+                    sa.update(OutboxMessage)
+                    .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                    .values(sent_at=now, telegram_message_id=message_id, claimed_until=None)
+                )
+
+    retrying(write, "marking messages sent", CLAIM_RETRY_SECONDS)
 
 
 def retry_later(db: Database, row: Queued, delay: timedelta) -> None:
     """A send failed for now (network): let any process try again after ``delay``."""
-    with db.session() as session:
-        session.execute(
-            sa.update(OutboxMessage)
-            .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
-            .values(claimed_by=None, claimed_until=utcnow() + delay, attempts=OutboxMessage.attempts + 1)
-        )
+
+    def write() -> None:
+        with db.session() as session:
+            session.execute(
+                sa.update(OutboxMessage)
+                .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                .values(claimed_by=None, claimed_until=utcnow() + delay, attempts=OutboxMessage.attempts + 1)
+            )
+
+    retrying(write, "putting a message back", CLAIM_RETRY_SECONDS)
 
 
 def release(db: Database, rows: Iterable[Queued]) -> None:
     """Let go of claimed rows unsent (any process may claim them again)."""
-    with db.session() as session:
-        for row in rows:
-            session.execute(
-                sa.update(OutboxMessage)
-                .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
-                .values(claimed_by=None, claimed_until=None)
-            )
+    rows = list(rows)
+
+    def write() -> None:
+        with db.session() as session:
+            for row in rows:
+                session.execute(
+                    sa.update(OutboxMessage)
+                    .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                    .values(claimed_by=None, claimed_until=None)
+                )
+
+    retrying(write, "letting go of messages", CLAIM_RETRY_SECONDS)
 
 
 def give_up(db: Database, row: Queued) -> None:
     """Telegram refused the row for good (blocked bot, deleted chat, a malformed message)."""
-    with db.session() as session:
-        session.execute(
-            sa.update(OutboxMessage)
-            .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
-            .values(gave_up_at=utcnow(), claimed_until=None, attempts=OutboxMessage.attempts + 1)
-        )
+
+    def write() -> None:
+        with db.session() as session:
+            session.execute(
+                sa.update(OutboxMessage)
+                .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                .values(gave_up_at=utcnow(), claimed_until=None, attempts=OutboxMessage.attempts + 1)
+            )
+
+    retrying(write, "giving up a message", CLAIM_RETRY_SECONDS)
 
 
 def release_claims_of_dead_processes(db: Database, is_alive=None) -> int:
