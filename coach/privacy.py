@@ -9,6 +9,7 @@ when Rasa saves the turn's events afterwards.
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date, datetime, timezone
 from typing import Any
@@ -41,8 +42,8 @@ def _value(chat_id: int, convert: Any) -> Any:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
+    if isinstance(value, bytes):  # a chart or file still in the outbox
+        return "base64:" + base64.b64encode(value).decode("ascii")
     return value
 
 
