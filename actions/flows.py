@@ -2,8 +2,12 @@
 
 A flow is a short series of steps from ``content/guidance.yml`` shown one message at a
 time with "Next" and "Stop" buttons. State lives in slots (``flow``, ``flow_step``,
-``pending_flow``, ``role``), so it survives restarts through the SQL tracker store, and a
-new struggle simply starts its own flow (switching topic mid-flow needs no special case).
+``pending_flow``, ``role``), so it survives restarts through the SQL tracker store.
+
+People type as often as they press: inside a flow, "ok" / "yes" / "sure" (``affirm``)
+goes on like [Next], and "no" / "not now" (``deny``) stops kindly. Saying more about the
+struggle already in progress goes on where it was instead of starting over; another
+struggle switches flow with one line that says so.
 """
 
 from __future__ import annotations
@@ -65,6 +69,18 @@ def effective_role(tracker: Tracker, flow: Flow) -> str | None:
     return tracker.get_slot("role") or ROLE_BY_INTENT.get(flow.intent)
 
 
+def next_step(dispatcher: CollectingDispatcher, tracker: Tracker, flow: Flow) -> list[EventType]:
+    """The step after the one last shown, or the end of the flow."""
+    index = int(tracker.get_slot("flow_step") or 0) + 1
+    if index >= len(flow.steps_for(effective_role(tracker, flow))):
+        return end_of_flow(dispatcher, flow)
+    return show_step(dispatcher, flow, effective_role(tracker, flow), index)
+
+
+def flow_in_progress(tracker: Tracker) -> Flow | None:
+    return load_guidance().flows.get(tracker.get_slot("flow") or "")
+
+
 class ActionStartFlow(Action):
     """A struggle was recognised: start its flow (asking the role first if it matters)."""
 
@@ -77,6 +93,12 @@ class ActionStartFlow(Action):
         if flow is None:
             dispatcher.utter_message(response="utter_help")
             return []
+        current = tracker.get_slot("flow")
+        if current == flow.key and tracker.get_slot("flow_step") is not None:
+            dispatcher.utter_message(response="utter_flow_continue")
+            return next_step(dispatcher, tracker, flow)
+        if current and current != flow.key:
+            dispatcher.utter_message(response="utter_flow_switch", topic=flow.title)
         events: list[EventType] = [SlotSet("pending_flow", None)]
         role = tracker.get_slot("role")
         stated = role_from_text(tracker.latest_message.get("text"))
@@ -105,14 +127,43 @@ class ActionFlowNext(Action):
         if pending in guidance.flows:
             flow = guidance.flows[pending]
             return [SlotSet("pending_flow", None)] + show_step(dispatcher, flow, effective_role(tracker, flow), 0)
-        flow = guidance.flows.get(tracker.get_slot("flow") or "")
+        flow = flow_in_progress(tracker)
         if flow is None:
             dispatcher.utter_message(response="utter_flow_nothing_in_progress")
             return []
-        index = int(tracker.get_slot("flow_step") or 0) + 1
-        if index >= len(flow.steps_for(effective_role(tracker, flow))):
-            return end_of_flow(dispatcher, flow)
-        return show_step(dispatcher, flow, effective_role(tracker, flow), index)
+        return next_step(dispatcher, tracker, flow)
+
+
+class ActionAffirm(Action):
+    """A typed "ok" / "yes" / 👍: goes on with the flow in progress; on the role question,
+    asks it once more in other words; with nothing pending, asks what to look at."""
+
+    def name(self) -> str:
+        return "action_affirm"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("pending_flow") in load_guidance().flows:
+            dispatcher.utter_message(response="utter_flow_role_again")
+            return []
+        flow = flow_in_progress(tracker)
+        if flow is not None:
+            return next_step(dispatcher, tracker, flow)
+        dispatcher.utter_message(response="utter_affirm_idle")
+        return []
+
+
+class ActionDeny(Action):
+    """A typed "no" / "not now": inside a flow, stops it kindly; otherwise, no pressure."""
+
+    def name(self) -> str:
+        return "action_deny"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if flow_in_progress(tracker) is None and tracker.get_slot("pending_flow") is None:
+            dispatcher.utter_message(response="utter_deny_idle")
+            return []
+        dispatcher.utter_message(response="utter_flow_paused")
+        return [SlotSet("flow", None), SlotSet("flow_step", None), SlotSet("pending_flow", None)]
 
 
 class ActionStopFlow(Action):

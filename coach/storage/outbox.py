@@ -29,11 +29,11 @@ import os
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from coach.storage.base import InboxUpdate, OutboxMessage, ProcessedUpdate, utcnow
 from coach.storage.db import Database
@@ -43,6 +43,7 @@ TEXT, PHOTO, DOCUMENT = "text", "photo", "document"
 LEASE = timedelta(minutes=2)  # a row held this long by a process that stopped answering is taken over
 KEEP_SENT = timedelta(hours=1)
 ROW_LOCKING_DIALECTS = frozenset({"postgresql", "mysql", "mariadb"})
+OUTBOX = OutboxMessage.__table__
 _claims = itertools.count(1)
 
 
@@ -74,9 +75,9 @@ class Queued:
     sent: bool = False  # already sent (a nudge whose dedupe key was written before)
 
     @classmethod
-    def of(cls, row: OutboxMessage, claim: str) -> "Queued":
-        return cls(row.id, row.chat_id, row.kind, row.text or "", row.reply_markup, row.file_name,
-                   row.file_data, bool(row.urgent), claim, sent=row.sent_at is not None)
+    def of(cls, row: Mapping[str, Any], claim: str) -> "Queued":
+        return cls(row["id"], row["chat_id"], row["kind"], row["text"] or "", row["reply_markup"], row["file_name"],
+                   row["file_data"], bool(row["urgent"]), claim, sent=row["sent_at"] is not None)
 
 
 def process_name() -> str:
@@ -89,52 +90,70 @@ def _new_claim() -> str:
     return f"{process_name()}:{next(_claims)}"
 
 
-def _row(chat_id: int, message: Outgoing, update_id: int | None = None, dedupe_key: str | None = None) -> OutboxMessage:
-    return OutboxMessage(
-        chat_id=chat_id, update_id=update_id, dedupe_key=dedupe_key, urgent=message.urgent, kind=message.kind,
-        text=message.text, reply_markup=message.reply_markup, file_name=message.file_name,
-        file_data=message.file_data, attempts=0,
-    )
+def _values(chat_id: int, message: Outgoing, now: datetime, update_id: int | None = None,
+            dedupe_key: str | None = None, claim: str | None = None) -> dict[str, Any]:
+    return {
+        "chat_id": chat_id, "update_id": update_id, "dedupe_key": dedupe_key, "urgent": message.urgent,
+        "kind": message.kind, "text": message.text, "reply_markup": message.reply_markup,
+        "file_name": message.file_name, "file_data": message.file_data, "created_at": now, "attempts": 0,
+        "claimed_by": claim, "claimed_until": now + LEASE if claim else None,
+    }
 
 
 def _claimable(now: datetime) -> sa.sql.ColumnElement:
     return sa.and_(
-        OutboxMessage.sent_at.is_(None),
-        OutboxMessage.gave_up_at.is_(None),
-        sa.or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+        OUTBOX.c.sent_at.is_(None),
+        OUTBOX.c.gave_up_at.is_(None),
+        sa.or_(OUTBOX.c.claimed_until.is_(None), OUTBOX.c.claimed_until < now),
     )
 
 
-def _claim(session: Session, chat_id: int | None = None, limit: int | None = None) -> list[Queued]:
+def _claim(connection: Connection, chat_id: int | None = None, limit: int | None = None) -> list[Queued]:
     """Claim unsent rows (one chat's, or any), crisis replies first, then oldest first. A
     chat with a row held by another claim (or waiting to be retried) is left alone, so its
     messages keep their order."""
     now, claim = utcnow(), _new_claim()
-    other = sa.orm.aliased(OutboxMessage)
+    other = OUTBOX.alias("other")
     held = sa.exists().where(
-        other.chat_id == OutboxMessage.chat_id, other.sent_at.is_(None), other.gave_up_at.is_(None),
-        other.claimed_until >= now,
+        other.c.chat_id == OUTBOX.c.chat_id, other.c.sent_at.is_(None), other.c.gave_up_at.is_(None),
+        other.c.claimed_until >= now,
     )
-    query = sa.select(OutboxMessage.id).where(_claimable(now), ~held)
+    query = sa.select(OUTBOX.c.id).where(_claimable(now), ~held)
     if chat_id is not None:
-        query = query.where(OutboxMessage.chat_id == chat_id)
-    query = query.order_by(OutboxMessage.urgent.desc(), OutboxMessage.id).limit(limit)
-    if session.get_bind().dialect.name in ROW_LOCKING_DIALECTS:
+        query = query.where(OUTBOX.c.chat_id == chat_id)
+    query = query.order_by(OUTBOX.c.urgent.desc(), OUTBOX.c.id).limit(limit)
+    if connection.dialect.name in ROW_LOCKING_DIALECTS:
         query = query.with_for_update(skip_locked=True)
-    ids = list(session.scalars(query))
+    ids = list(connection.execute(query).scalars())
     if not ids:
         return []
-    session.execute(
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.id.in_(ids), _claimable(now))
+    connection.execute(
+        sa.update(OUTBOX).where(OUTBOX.c.id.in_(ids), _claimable(now))
         .values(claimed_by=claim, claimed_until=now + LEASE)
-        .execution_options(synchronize_session=False)
     )
-    rows = session.scalars(
-        sa.select(OutboxMessage).where(OutboxMessage.claimed_by == claim)
-        .order_by(OutboxMessage.urgent.desc(), OutboxMessage.id)
-    )
+    rows = connection.execute(
+        sa.select(OUTBOX).where(OUTBOX.c.claimed_by == claim).order_by(OUTBOX.c.urgent.desc(), OUTBOX.c.id)
+    ).mappings()
     return [Queued.of(row, claim) for row in rows]
+
+
+def _write(connection: Connection, chat_id: int, messages: list[Outgoing], update_id: int | None = None,
+           dedupe_key: str | None = None) -> list[Queued]:
+    """Insert the messages and claim what the chat has to send. The common case (nothing
+    else of the chat waiting) inserts the rows already claimed, without a second look."""
+    now = utcnow()
+    waiting = connection.execute(
+        sa.select(OUTBOX.c.id).where(OUTBOX.c.chat_id == chat_id, OUTBOX.c.sent_at.is_(None),
+                                     OUTBOX.c.gave_up_at.is_(None)).limit(1)
+    ).first()
+    claim = None if waiting else _new_claim()
+    written = []
+    for number, message in enumerate(messages):
+        key = f"{dedupe_key}:{number}" if dedupe_key else None
+        values = _values(chat_id, message, now, update_id, key, claim)
+        [row_id] = connection.execute(sa.insert(OUTBOX).values(values)).inserted_primary_key
+        written.append(Queued.of(dict(values, id=row_id, sent_at=None), claim or ""))
+    return written if claim else _claim(connection, chat_id)
 
 
 def finish_update(db: Database, update_id: int, chat_id: int | None, messages: Iterable[Outgoing],
@@ -145,17 +164,14 @@ def finish_update(db: Database, update_id: int, chat_id: int | None, messages: I
 
     def finish() -> list[Queued] | None:
         try:
-            with db.session() as session:
+            with db.engine.begin() as connection:
                 # No chat id on the mark: it is written after the handlers ran, so after a
                 # /forget it would be the one row left that names the person.
-                session.add(ProcessedUpdate(update_id=update_id))
-                session.flush()
-                session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
+                connection.execute(sa.insert(ProcessedUpdate.__table__).values(update_id=update_id, received_at=utcnow()))
+                connection.execute(sa.delete(InboxUpdate.__table__).where(InboxUpdate.update_id == update_id))
                 if chat_id is None or not messages:
                     return []
-                session.add_all(_row(chat_id, message, update_id=update_id) for message in messages)
-                session.flush()
-                return _claim(session, chat_id)
+                return _write(connection, chat_id, messages, update_id=update_id)
         except IntegrityError:
             return None
 
@@ -165,21 +181,17 @@ def finish_update(db: Database, update_id: int, chat_id: int | None, messages: I
 def enqueue(db: Database, chat_id: int, messages: Iterable[Outgoing], dedupe_key: str | None = None,
             retry_for: float = CLAIM_RETRY_SECONDS) -> list[Queued]:
     """Write messages that answer no update; the chat's rows to send now (claimed). With a
-    ``dedupe_key`` (one per message list: the first message carries it) a second call
-    writes nothing and hands back the first call's rows if they are still unsent."""
+    ``dedupe_key`` a second call writes nothing and hands back the first call's rows if
+    they are still unsent and nobody holds them."""
     messages = list(messages)
 
     def write() -> list[Queued]:
         try:
-            with db.session() as session:
-                for number, message in enumerate(messages):
-                    key = f"{dedupe_key}:{number}" if dedupe_key else None
-                    session.add(_row(chat_id, message, dedupe_key=key))
-                session.flush()
-                return _claim(session, chat_id)
+            with db.engine.begin() as connection:
+                return _write(connection, chat_id, messages, dedupe_key=dedupe_key)
         except IntegrityError:
-            with db.session() as session:
-                return _claim(session, chat_id)
+            with db.engine.begin() as connection:
+                return _claim(connection, chat_id)
 
     return retrying(write, f"queueing a message for chat {chat_id}", retry_for)
 
@@ -198,8 +210,8 @@ def claim_pending(db: Database, chat_id: int | None = None, limit: int = 200) ->
     """Claim what is waiting (for one chat, or any): crisis replies first, then oldest first."""
 
     def claim() -> list[Queued]:
-        with db.session() as session:
-            return _claim(session, chat_id, limit)
+        with db.engine.begin() as connection:
+            return _claim(connection, chat_id, limit)
 
     return retrying(claim, "claiming messages to send", CLAIM_RETRY_SECONDS)
 
@@ -209,11 +221,10 @@ def mark_sent(db: Database, sent: Iterable[tuple[Queued, int | None]]) -> None:
     now, sent = utcnow(), list(sent)
 
     def write() -> None:
-        with db.session() as session:
+        with db.engine.begin() as connection:
             for row, message_id in sent:
-                session.execute(
-                    sa.update(OutboxMessage)
-                    .where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == row.claim)
+                connection.execute(
+                    sa.update(OUTBOX).where(OUTBOX.c.id == row.id, OUTBOX.c.claimed_by == row.claim)
                     .values(sent_at=now, telegram_message_id=message_id, claimed_until=None)
                 )
 
