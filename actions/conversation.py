@@ -22,11 +22,11 @@ from coach.content.guidance import load_guidance
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTIONS = 2
 SOMETHING_ELSE_BUTTON = {"title": "Something else", "payload": "/help"}  # after the suggestions
-WORD = re.compile(r"[^\W\d_]{2,}")  # two or more letters, in any script
+WORD = re.compile(r"[^\W\d_]{3,}")  # three or more letters, in any script
 
 
 def too_little_to_go_on(text: str | None) -> bool:
-    """An emoji, a single word, or nothing readable."""
+    """An emoji, a single word, a filler ("ok so"), or nothing readable."""
     return len(WORD.findall(text or "")) < 2
 
 

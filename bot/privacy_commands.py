@@ -5,7 +5,11 @@ would be undone when Rasa saves the turn's events). This module holds their text
 logic; a front end only renders what comes back:
 
 - ``command(db, chat_id, name, argument)`` answers "/forget", "/export" or "/country [code]";
-- ``answer(db, chat_id, data)`` answers a pressed button (``forget:yes``, ``country:DK``...).
+- ``answer(db, chat_id, data)`` answers a pressed button (``forget:yes``, ``country:DK``...);
+- ``typed_answer(db, chat_id, text)`` answers a *typed* "yes" / "no" to the /forget
+  question (people type as often as they press); anything else while it waits is asked
+  again, saying nothing was deleted yet. A crisis message, a command, or a question left
+  for ``PENDING_FOR`` is never held up: it goes on to the coach.
 
 Both return a ``PrivacyReply``: a text, buttons (title and the data pressing one sends
 back), or a file. Telegram shows the buttons as an inline keyboard and sends the file with
@@ -18,10 +22,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.rasa.bridge import Button
 from coach.attachments import Attachment
-from coach.people import set_country
+from coach.people import ask_pending, pending_question, set_country
+from coach.safety.detector import detect_crisis
 from coach.safety.replies import country_code, known_countries
 from coach.storage.db import Database
 from coach.privacy import export_json, forget_user
@@ -37,6 +43,11 @@ FORGET_QUESTION = (
 )
 FORGET_DONE = "Done. Everything I had about you is deleted. If you write again, we start fresh."
 FORGET_KEPT = "Okay, nothing was deleted."
+FORGET_NOT_YET = "Nothing has been deleted yet. Should I delete everything I have about you? Yes or no?"
+PENDING_FOR = timedelta(minutes=30)
+SHORT_ANSWER_WORDS = 4  # a longer message is something else (a question, a thought)
+YES_WORDS = frozenset({"yes", "y", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "delete", "do"})
+NO_WORDS = frozenset({"no", "n", "nope", "nah", "keep", "dont", "don't", "cancel", "not", "never", "nevermind", "stop"})
 FORGET_YES, FORGET_NO = "forget:yes", "forget:no"
 FORGET_BUTTONS = (Button("Yes, delete everything", FORGET_YES), Button("No, keep it", FORGET_NO))
 EXPORT_CAPTION = "Everything I have stored about you, as a JSON file."
@@ -67,6 +78,7 @@ def is_answer(data: str) -> bool:
 def command(db: Database, chat_id: int, name: str, argument: str = "") -> PrivacyReply:
     """The reply to "/forget", "/export" or "/country [argument]" (``name`` without the slash)."""
     if name == "forget":
+        ask_pending(db, chat_id, "forget")
         return PrivacyReply(FORGET_QUESTION, FORGET_BUTTONS)
     if name == "export":
         data = export_json(db, chat_id)
@@ -88,7 +100,40 @@ def answer(db: Database, chat_id: int, data: str) -> PrivacyReply:
         set_country(db, chat_id, code)
         return PrivacyReply(COUNTRY_SET.format(country=code) if code else COUNTRY_CLEARED)
     if data == FORGET_YES:
-        deleted = forget_user(db, chat_id)
+        deleted = forget_user(db, chat_id)  # the pending question goes with the settings row
         logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
         return PrivacyReply(FORGET_DONE)
+    ask_pending(db, chat_id, None)
     return PrivacyReply(FORGET_KEPT)
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, each letter run once ("yesss", "noo", "okk" read as typed)."""
+    return [re.sub(r"(\w)\1+", r"\1", word) for word in re.findall(r"[\w']+", text.lower())]
+
+
+_YES, _NO = frozenset(_words(" ".join(YES_WORDS))), frozenset(_words(" ".join(NO_WORDS)))
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for a short yes ("ok delete it"), False for a short no ("nope, keep it"), else None."""
+    words = _words(text)
+    if not words or len(words) > SHORT_ANSWER_WORDS or "?" in text:
+        return None
+    said_no, said_yes = any(word in _NO for word in words), any(word in _YES for word in words)
+    if said_no != said_yes:
+        return said_yes
+    return None
+
+
+def typed_answer(db: Database, chat_id: int, text: str) -> PrivacyReply | None:
+    """A typed answer to the /forget question, if one waits; None: the text is for the coach."""
+    if pending_question(db, chat_id, PENDING_FOR) != "forget":
+        return None
+    if text.strip().startswith("/") or detect_crisis(text) is not None:
+        ask_pending(db, chat_id, None)  # moved on (or needs help now): nothing is held up
+        return None
+    answered = yes_or_no(text)
+    if answered is None:
+        return PrivacyReply(FORGET_NOT_YET, FORGET_BUTTONS)
+    return answer(db, chat_id, FORGET_YES if answered else FORGET_NO)

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from coach.storage.base import UserSettings
+from coach.storage.base import UserSettings, utcnow
 from coach.storage.db import Database
 
 
@@ -106,6 +107,24 @@ def set_crisis(db: Database, chat_id: int, active: bool) -> None:
     """Mirror the conversation's ``crisis`` slot: the nudge loop reads it from here."""
     with db.session() as session:
         _row(session, chat_id).crisis_active = active
+
+
+def ask_pending(db: Database, chat_id: int, question: str | None) -> None:
+    """Remember that a yes/no question outside Rasa waits for an answer (``/forget``), so a
+    typed "yes" or "no" answers it; None: nothing waits any more."""
+    with db.session() as session:
+        if question is None and session.get(UserSettings, chat_id) is None:
+            return  # nothing to clear: no row created for it
+        row = _row(session, chat_id)
+        row.pending_question, row.pending_since = question, utcnow() if question else None
+
+
+def pending_question(db: Database, chat_id: int, max_age: timedelta) -> str | None:
+    """The question waiting for a typed answer, if asked less than ``max_age`` ago."""
+    row = _read(db, chat_id)
+    if row is None or not row.pending_question or row.pending_since is None:
+        return None
+    return row.pending_question if utcnow() - row.pending_since <= max_age else None
 
 
 def timezone_of(db: Database, chat_id: int) -> str | None:

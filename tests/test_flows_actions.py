@@ -9,8 +9,8 @@ from rasa_sdk import Tracker
 
 from coach.content.guidance import load_guidance
 from actions.conversation import ActionClarify, ActionWelcome
-from actions.flows import ActionFlowNext, ActionSetRole, ActionStartFlow, ActionStopFlow
-from testing.texts import RenderingDispatcher, response_text
+from actions.flows import ActionAffirm, ActionDeny, ActionFlowNext, ActionSetRole, ActionStartFlow, ActionStopFlow
+from testing.texts import RenderingDispatcher, response_buttons, response_text
 
 
 def tracker(intent: str = "greet", text: str = "", slots: dict[str, Any] | None = None,
@@ -99,13 +99,88 @@ async def test_stop_clears_everything_in_progress() -> None:
 async def test_clarify_offers_the_likeliest_struggles() -> None:
     ranking = [{"name": "greet", "confidence": 0.3}, {"name": "struggle_money", "confidence": 0.25},
                {"name": "struggle_secrecy", "confidence": 0.2}]
-    dispatcher, _ = await run(ActionClarify(), tracker("nlu_fallback", ranking=ranking))
+    dispatcher, _ = await run(ActionClarify(), tracker("nlu_fallback", text="its the cards and the hiding", ranking=ranking))
     payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
     assert payloads == ["/struggle_money", "/struggle_secrecy", "/help"]
 
 
-async def test_welcome_says_what_the_coach_is_not_and_how_to_delete() -> None:
+async def test_welcome_is_one_message_with_the_topics_and_the_privacy_line() -> None:
     dispatcher, _ = await run(ActionWelcome(), tracker("start"))
-    text = dispatcher.messages[0]["text"]
+    [welcome] = dispatcher.messages
+    text = welcome["text"]
     assert "not a therapist" in text and "/forget" in text and "emergency" not in text.lower()
-    assert dispatcher.messages[1]["response"] == "utter_help"
+    assert "\n\n" not in text  # Rasa sends each paragraph as a message of its own
+    assert welcome["buttons"] == response_buttons("utter_help")
+    assert text.count("?") <= 2  # asks what's on your mind once, not twice
+
+
+@pytest.mark.parametrize("text", ["🙂", "😢😢", "hmm", "ok so", "???", "asdf", ""])
+async def test_next_to_nothing_gets_tell_me_more_with_every_topic(text: str) -> None:
+    ranking = [{"name": "struggle_money", "confidence": 0.3}]
+    dispatcher, _ = await run(ActionClarify(), tracker("nlu_fallback", text=text, ranking=ranking))
+    [reply] = dispatcher.messages
+    assert reply["text"] == response_text("utter_conversation_tell_more")
+    assert reply["buttons"] == response_buttons("utter_help")
+
+
+async def test_a_clarifying_question_always_offers_two_topics_at_least() -> None:
+    ranking = [{"name": "greet", "confidence": 0.4}, {"name": "out_of_scope", "confidence": 0.3}]
+    dispatcher, _ = await run(ActionClarify(), tracker("nlu_fallback", text="idk its all a mess honestly", ranking=ranking))
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert len(payloads) >= 3 and payloads[-1] == "/help"
+    assert all(payload.startswith("/struggle_") for payload in payloads[:-1])
+
+
+def in_flow(flow_key: str, step: int, intent: str, text: str = "") -> Tracker:
+    return tracker(intent, text=text, slots={"flow": flow_key, "flow_step": float(step), "role": "hurt"})
+
+
+async def test_typed_yes_inside_a_flow_goes_on_like_next() -> None:
+    flow = GUIDANCE.flows["dwelling"]
+    dispatcher, slots = await run(ActionAffirm(), in_flow("dwelling", 0, "affirm", "ok"))
+    assert dispatcher.messages[0]["text"] == flow.steps_for("hurt")[1].text
+    assert slots == {"flow": "dwelling", "flow_step": 1.0}
+
+
+async def test_typed_yes_after_the_last_step_closes_the_flow() -> None:
+    last = len(GUIDANCE.flows["dwelling"].steps_for("hurt")) - 1
+    dispatcher, slots = await run(ActionAffirm(), in_flow("dwelling", last, "affirm", "sure"))
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_end")
+    assert slots == {"flow": None, "flow_step": None}
+
+
+async def test_typed_yes_on_the_role_question_asks_it_again_in_other_words() -> None:
+    dispatcher, slots = await run(ActionAffirm(), tracker("affirm", text="yes", slots={"pending_flow": "money"}))
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_role_again")
+    assert response_text("utter_flow_role_again") != response_text("utter_flow_role_question")
+    assert slots == {}
+
+
+async def test_typed_yes_with_nothing_in_progress_asks_what_to_look_at() -> None:
+    dispatcher, _ = await run(ActionAffirm(), tracker("affirm", text="ok"))
+    assert dispatcher.messages[0]["text"] == response_text("utter_affirm_idle")
+
+
+async def test_typed_no_inside_a_flow_stops_it_kindly() -> None:
+    dispatcher, slots = await run(ActionDeny(), in_flow("money", 1, "deny", "not now"))
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_paused")
+    assert slots == {"flow": None, "flow_step": None, "pending_flow": None}
+    dispatcher, slots = await run(ActionDeny(), tracker("deny", text="no"))
+    assert dispatcher.messages[0]["text"] == response_text("utter_deny_idle") and slots == {}
+
+
+async def test_more_about_the_same_struggle_goes_on_instead_of_starting_over() -> None:
+    flow = GUIDANCE.flows["dwelling"]
+    dispatcher, slots = await run(ActionStartFlow(), in_flow("dwelling", 0, flow.intent, "i still keep replaying it"))
+    texts = [message["text"] for message in dispatcher.messages]
+    assert texts == [response_text("utter_flow_continue"), flow.steps_for("hurt")[1].text]
+    assert flow.steps_for("hurt")[0].text not in texts  # the first step is not sent again
+    assert slots["flow_step"] == 1.0
+
+
+async def test_another_struggle_switches_flow_with_one_line_that_says_so() -> None:
+    money = GUIDANCE.flows["money"]
+    dispatcher, slots = await run(ActionStartFlow(), in_flow("dwelling", 1, money.intent, "also he hid the credit card"))
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_switch", topic=money.title)
+    assert dispatcher.messages[1]["text"] == money.steps_for("hurt")[0].text
+    assert slots["flow"] == "money" and slots["flow_step"] == 0.0

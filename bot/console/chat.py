@@ -111,6 +111,10 @@ async def chat(bridge: RasaBridge, db: Database, stdin: TextIO = sys.stdin, stdo
             answered = await asyncio.to_thread(privacy.answer, db, CONSOLE_CHAT_ID, pressed)
             buttons = _show_privacy_reply(answered, stdout)
             continue
+        typed = await asyncio.to_thread(privacy.typed_answer, db, CONSOLE_CHAT_ID, line)
+        if typed is not None:  # "sure" / "nope" to /forget, or asked again
+            buttons = _show_privacy_reply(typed, stdout)
+            continue
         text = rasa_input(line, buttons, bridge.known_intents)
         if not text:
             continue

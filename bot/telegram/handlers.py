@@ -121,9 +121,14 @@ class TelegramFrontEnd:
         """A typed message or command: to Rasa, replies back."""
         chat_id = update.effective_chat.id
         logger.info("Text message in chat %s (update %s).", chat_id, update.update_id)
-        rasa_input = rasa_input_for_text(update.effective_message.text)
+        text = update.effective_message.text
+        rasa_input = rasa_input_for_text(text)
         if not rasa_input:
             self.say_text(update, NOT_TEXT_REPLY)
+            return
+        typed = await asyncio.to_thread(privacy.typed_answer, self.db, chat_id, text)
+        if typed is not None:  # "yes" / "no" to /forget, typed instead of pressed
+            self.say_text(update, typed.text, keyboard_for(typed.buttons))
             return
         await self.converse(update, chat_id, rasa_input)
 

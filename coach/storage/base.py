@@ -85,4 +85,6 @@ class UserSettings(Base):
     timezone = sa.Column(sa.String(64), nullable=True)  # IANA zone name
     discreet = sa.Column(sa.Boolean, nullable=False, default=False, server_default=sa.false())  # neutral notification texts
     crisis_active = sa.Column(sa.Boolean, nullable=False, default=False, server_default=sa.false())  # no nudges while set
+    pending_question = sa.Column(sa.String(32), nullable=True)  # a yes/no question outside Rasa (/forget)
+    pending_since = sa.Column(sa.DateTime, nullable=True)
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
