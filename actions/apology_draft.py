@@ -30,6 +30,7 @@ from actions.apology_state import (
     is_complete,
     latest_draft,
     save_draft,
+    stored_answers,
     working_state_reset,
 )
 from actions.reminder_suggestions import suggest_reminder
@@ -140,13 +141,20 @@ class ActionApologyDone(Action):
 
 
 class ActionShowApology(Action):
-    """"show my apology" / /myapology: the last saved version, with a delete button."""
+    """"show my apology" / /myapology: the latest draft, saved or not (a walkthrough ended
+    with [Done] instead of [Save] is never lost), saying which; else the last saved one."""
 
     def name(self) -> str:
         return "action_show_apology"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         draft = await latest_draft(tracker.sender_id)
+        answers = answers_in(tracker) or await stored_answers(tracker.sender_id)
+        if is_complete(answers) and (draft is None or draft.text != compose_draft(answers)):
+            response = "utter_apology_show_unsaved" if draft is None else "utter_apology_show_unsaved_newer"
+            dispatcher.utter_message(response=response, draft=verbatim(compose_draft(answers)),
+                                     version=draft.version if draft else 0)
+            return answer_events(answers)
         if draft is None:
             return offer_walkthrough(dispatcher, "utter_apology_none_saved")
         saved_on = f"{draft.created_at.day} {draft.created_at:%B %Y}"

@@ -381,6 +381,24 @@ async def test_show_my_apology_shows_the_last_saved_version_with_a_delete_button
     assert dispatcher.messages[0]["buttons"][0]["payload"] == "/apology_delete"
 
 
+async def test_a_draft_finished_with_done_instead_of_save_is_shown_and_said_to_be_unsaved(db: Database) -> None:
+    for step, text in CLEAN.items():  # the walkthrough stored every answer; [Done] saved nothing
+        storage.save_answer(db, CHAT, step, text)
+    dispatcher, events = await run(ActionShowApology(), tracker(intent="show_apology"))  # a later session: no slots
+    [reply] = dispatcher.messages
+    assert reply["text"].startswith("Your latest draft (not saved yet)")
+    assert CLEAN["what_happened"].rstrip(".")[:30] in reply["text"]
+    assert [b["payload"] for b in reply["buttons"]][:2] == ["/apology_save", "/apology_edit"]
+    assert slot_events(events) == CLEAN  # [Save] and [Change a part] work from here
+
+
+async def test_a_draft_changed_since_its_saved_version_says_which_is_which(db: Database) -> None:
+    storage.save_draft(db, CHAT, "Older words", "c1")
+    dispatcher, _ = await run(ActionShowApology(), tracker(dict(CLEAN), intent="show_apology"))
+    text = dispatcher.messages[0]["text"]
+    assert "not saved yet" in text and "version 1" in text and "Older words" not in text
+
+
 async def test_delete_removes_every_version_and_the_answers(db: Database) -> None:
     storage.save_draft(db, CHAT, "First words", "c1")
     storage.save_draft(db, CHAT, "Better words", "c2")
