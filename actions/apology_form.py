@@ -5,10 +5,16 @@ through the apology analyzer; if it finds a phrase that would undermine the apol
 coach quotes it, says why, and asks once for a revision. The next answer to that question is
 taken as it is, and "Keep my wording" takes the first one: one nudge per question, no loops.
 "Edit a part" re-enters the form with one extra question first (which part?).
+
+Not every message is an answer: "I don't know", "skip" or "help" gets help with that
+question (a simpler wording and an example; once more, a shorter word of encouragement),
+and questions to the coach or other requests are handled by ``actions.form_asides``.
+Neither is ever stored as an answer.
 """
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -24,6 +30,7 @@ from actions.apology_draft import show_draft, start_form
 from actions.apology_state import (
     EDIT_PART,
     EDITING,
+    HELPED_SLOT,
     NUDGED_SLOT,
     PENDING_ANSWER,
     ROLE_WARNED,
@@ -35,11 +42,26 @@ from actions.apology_state import (
     stored_answers,
     working_state_reset,
 )
+from actions.form_asides import APOLOGY, aside
 from actions.responses import verbatim
 
 # The texts are responses in domain.yml (utter_apology_*), with their buttons.
 KEEP_INTENT = "apology_keep_wording"  # the "Keep my wording" button of utter_apology_nudge
 NO_EDIT = "none"  # the edit-part answer when no part gets changed after all
+
+
+NOT_SURE = re.compile(
+    r"^((still|honestly|um+|hmm+|well|sorry|ugh|tbh|ok|okay)[, ]+)*"  # leading filler
+    r"((i\s*)?(really\s*)?(do\s*n.?t|dont|dunno)\s*know|idk|dunno|not sure|no idea|skip( it| this)?|pass"
+    r"|help( me)?|what do you mean|i do?n.?t (get|understand)( it)?|huh|no clue|i can.?t think of anything|\?+)"
+    r"( tbh| honestly| really| sorry| lol| yet| either)*[\s.!?]*$"  # trailing filler
+)
+
+
+def is_not_sure(text: str) -> bool:
+    """"I don't know", "idk", "skip", "help"... (short, typed as people type it)."""
+    plain = " ".join(text.lower().replace("’", "'").split())
+    return len(plain.split()) <= 8 and NOT_SURE.match(plain) is not None
 
 
 def is_button_payload(text: str | None) -> bool:
@@ -136,10 +158,20 @@ class ValidateApologyForm(FormValidationAction):
         pending = tracker.get_slot(PENDING_ANSWER) if nudged else None
         if asks_to_keep(tracker.latest_message) and pending:
             return await self._accepted(step, pending, tracker)
+        if (asked_again := aside(APOLOGY, step, dispatcher, tracker)) is not None:
+            return asked_again
         text = " ".join(str(value or "").split())
         if not text or is_button_payload(text):
             dispatcher.utter_message(response="utter_apology_not_an_answer")
             return {step: None}
+        asked_for_help = (tracker.latest_message.get("intent") or {}).get("name") == "help" and len(text.split()) <= 4
+        if is_not_sure(text) or asked_for_help:
+            if tracker.get_slot(HELPED_SLOT) == step:  # helped once already: no pressure
+                dispatcher.utter_message(response="utter_apology_question_help_again")
+            else:
+                help_text = load_apology_content().questions[step].help
+                dispatcher.utter_message(response="utter_apology_question_help", help=verbatim(help_text))
+            return {step: None, HELPED_SLOT: step}
         if nudged:  # its one nudge was given: the revision (or the same words again) stands
             return await self._accepted(step, text, tracker)
         flags = analyze(text, step)
@@ -151,7 +183,7 @@ class ValidateApologyForm(FormValidationAction):
     @staticmethod
     async def _accepted(step: str, text: str, tracker: Tracker) -> dict[str, Any]:
         await store_answer(tracker.sender_id, step, text)
-        return {step: text, NUDGED_SLOT: None, PENDING_ANSWER: None}
+        return {step: text, NUDGED_SLOT: None, PENDING_ANSWER: None, HELPED_SLOT: None}
 
 
 class _AskApologyQuestion(Action, ABC):
@@ -168,6 +200,8 @@ class _AskApologyQuestion(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if tracker.get_slot(NUDGED_SLOT) == self.step and tracker.get_slot(PENDING_ANSWER):
             return []
+        if tracker.get_slot(HELPED_SLOT) == self.step and _just_helped(tracker):
+            return []  # the help just given put the question in simpler words
         question = load_apology_content().questions[self.step]
         if tracker.get_slot(EDITING):
             dispatcher.utter_message(response="utter_apology_question_redo", question=question.text, why=question.why)
@@ -175,6 +209,16 @@ class _AskApologyQuestion(Action, ABC):
             number = STEPS.index(self.step) + 1
             dispatcher.utter_message(response="utter_apology_question", number=number, question=question.text, why=question.why)
         return []
+
+
+def _just_helped(tracker: Tracker) -> bool:
+    """The validation of this very turn gave help (its slot event follows the last message)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == HELPED_SLOT and event.get("value"):
+            return True
+    return False
 
 
 class ActionAskWhatHappened(_AskApologyQuestion):

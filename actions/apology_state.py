@@ -26,6 +26,7 @@ EDITING = "apology_editing"  # True while the form re-asks one part of a finishe
 NUDGED_SLOT = "apology_nudged_slot"  # the question whose answer got its one nudge
 PENDING_ANSWER = "apology_pending_answer"  # the nudged answer, kept for "Keep my wording"
 ROLE_WARNED = "apology_role_warned"  # the hurt partner was told what this is for
+HELPED_SLOT = "apology_helped_slot"  # the question that got help after "I don't know"
 
 
 def answers_in(tracker: Tracker) -> dict[str, str]:
@@ -43,8 +44,9 @@ def answer_events(answers: Mapping[str, str]) -> list[EventType]:
 
 
 def working_state_reset() -> list[EventType]:
-    """Forget any edit or nudge in progress (the answers stay)."""
-    return [SlotSet(EDIT_PART, None), SlotSet(EDITING, None), SlotSet(NUDGED_SLOT, None), SlotSet(PENDING_ANSWER, None)]
+    """Forget any edit, nudge or help in progress (the answers stay)."""
+    return [SlotSet(EDIT_PART, None), SlotSet(EDITING, None), SlotSet(NUDGED_SLOT, None), SlotSet(PENDING_ANSWER, None),
+            SlotSet(HELPED_SLOT, None)]
 
 
 async def store_answer(sender_id: str, step: str, text: str) -> None:

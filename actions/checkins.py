@@ -24,6 +24,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.form_asides import CHECKIN, aside
 from actions.reminder_suggestions import suggest_reminder
 from actions.people import database
 from actions.responses import response_text
@@ -169,6 +170,8 @@ class ValidateCheckinForm(FormValidationAction):
     ) -> dict[str, Any]:
         if slot_value is None:  # cleared by action_start_checkin: no answer yet
             return {"checkin_score": None}
+        if (asked_again := aside(CHECKIN, "checkin_score", dispatcher, tracker)) is not None:
+            return asked_again
         score = score_from(slot_value if isinstance(slot_value, str) else None, latest_intent(tracker))
         if score is None:
             dispatcher.utter_message(response="utter_checkin_score_again")
@@ -179,6 +182,8 @@ class ValidateCheckinForm(FormValidationAction):
     ) -> dict[str, Any]:
         if slot_value is None:
             return {"checkin_note": None}
+        if (asked_again := aside(CHECKIN, "checkin_note", dispatcher, tracker)) is not None:
+            return asked_again
         note = note_from(slot_value if isinstance(slot_value, str) else None, latest_intent(tracker))
         if note is None:
             dispatcher.utter_message(response="utter_checkin_note_again")

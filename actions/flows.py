@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from coach.content.guidance import Flow, Step, load_guidance
@@ -75,6 +75,22 @@ def next_step(dispatcher: CollectingDispatcher, tracker: Tracker, flow: Flow) ->
     if index >= len(flow.steps_for(effective_role(tracker, flow))):
         return end_of_flow(dispatcher, flow)
     return show_step(dispatcher, flow, effective_role(tracker, flow), index)
+
+
+def resume_flow(dispatcher: CollectingDispatcher, tracker: Tracker, flow_key: str, index: int) -> list[EventType]:
+    """Show a flow's step again (after an interruption), or say nothing is in progress."""
+    flow = load_guidance().flows.get(flow_key)
+    if flow is None or index >= len(flow.steps_for(effective_role(tracker, flow))):
+        dispatcher.utter_message(response="utter_flow_nothing_in_progress")
+        return []
+    return show_step(dispatcher, flow, effective_role(tracker, flow), index)
+
+
+def answers_the_offer_to_go_back(tracker: Tracker) -> bool:
+    """The coach's last turn was "I'm glad you're safe ... go back?" (action_safe_now)."""
+    actions = [event.get("name") for event in tracker.events if event.get("event") == "action"]
+    last = [name for name in actions if name not in ("action_listen", "action_extract_slots", None)]
+    return bool(last) and last[-1] == "action_safe_now"
 
 
 def flow_in_progress(tracker: Tracker) -> Flow | None:
@@ -142,6 +158,8 @@ class ActionAffirm(Action):
         return "action_affirm"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("resume_point") and answers_the_offer_to_go_back(tracker):
+            return [FollowupAction("action_resume_previous")]  # "ok" to going back after a crisis
         if tracker.get_slot("pending_flow") in load_guidance().flows:
             dispatcher.utter_message(response="utter_flow_role_again")
             return []
@@ -159,6 +177,9 @@ class ActionDeny(Action):
         return "action_deny"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("resume_point") and answers_the_offer_to_go_back(tracker):  # "Not now"
+            dispatcher.utter_message(response="utter_deny_idle")
+            return [SlotSet("resume_point", None)]
         if flow_in_progress(tracker) is None and tracker.get_slot("pending_flow") is None:
             dispatcher.utter_message(response="utter_deny_idle")
             return []

@@ -22,6 +22,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
+from actions.form_asides import REMINDER, aside
 from actions.reminder_common import STOP_BUTTON, chat_of, is_answer, rasa_buttons
 from actions.reminder_suggestions import SUGGESTION_SLOT, TOPIC_SLOT, fresh_suggestion
 from actions.timezone_form import save_zone
@@ -151,6 +152,8 @@ class ValidateReminderForm(FormValidationAction):
     async def validate_reminder_timezone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        if (asked_again := aside(REMINDER, "reminder_timezone", dispatcher, tracker)) is not None:
+            return asked_again
         chat_id = chat_of(tracker)
         if not is_answer(value) or chat_id is None:
             return {"reminder_timezone": None}
@@ -167,6 +170,8 @@ class ValidateReminderForm(FormValidationAction):
     async def validate_reminder_when(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        if (asked_again := aside(REMINDER, "reminder_when", dispatcher, tracker)) is not None:
+            return asked_again
         chat_id = chat_of(tracker)
         if not is_answer(value) or chat_id is None:
             return {"reminder_when": None}
@@ -178,6 +183,8 @@ class ValidateReminderForm(FormValidationAction):
     async def validate_reminder_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        if (asked_again := aside(REMINDER, "reminder_confirmed", dispatcher, tracker)) is not None:
+            return asked_again
         if value == YES and tracker.get_slot("reminder_pending"):
             return {"reminder_confirmed": YES}
         if value == NO:

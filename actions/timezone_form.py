@@ -18,6 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
+from actions.form_asides import TIMEZONE, aside
 from actions.reminder_common import chat_of, is_answer
 from coach.reminders import preferences, repository
 from coach.reminders.timezones import describe_zone, parse_timezone
@@ -71,6 +72,8 @@ class ValidateTimezoneForm(FormValidationAction):
     async def validate_reminder_timezone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        if (asked_again := aside(TIMEZONE, "reminder_timezone", dispatcher, tracker)) is not None:
+            return asked_again
         chat_id = chat_of(tracker)
         if not is_answer(value) or chat_id is None:
             return {"reminder_timezone": None}

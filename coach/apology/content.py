@@ -1,7 +1,8 @@
 """Loads the apology walkthrough's texts (``apology_questions``, ``apology_tips``) from guidance.yml.
 
-Each question has a short title (used when picking a part to edit), the question itself and a
-one-line why; each delivery tip has its text. Both keep the articles they draw on (``source``).
+Each question has a short title (used when picking a part to edit), the question itself, a
+one-line why, and help for "I don't know" (a simpler wording with an example); each
+delivery tip has its text. Both keep the articles they draw on (``source``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Question:
     title: str
     text: str
     why: str
+    help: str
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def load_apology_content(path: Path = GUIDANCE_FILE) -> ApologyContent:
         raise ValueError(f"guidance.yml: apology_questions lacks {missing}")
     return ApologyContent(
         questions={
-            step: Question(step, questions[step]["title"], _clean(questions[step]["text"]), _clean(questions[step]["why"]))
+            step: Question(step, questions[step]["title"], _clean(questions[step]["text"]), _clean(questions[step]["why"]),
+                           _clean(questions[step]["help"]))
             for step in STEPS
         },
         tips=tuple(_clean(tip["text"]) for tip in raw["apology_tips"]),

@@ -1,0 +1,91 @@
+"""What a form does with a message that is clearly not an answer to its question.
+
+Forms take free text, so a question to the coach would otherwise be stored as an answer
+("are you a real person" as the apology's first part) and a request ("show my reminders")
+would get "I couldn't work out when" again and again. Each form's validators call
+``aside(form, slot, ...)`` first; with a confident intent (``ASIDE_CONFIDENCE``):
+
+* a question about the coach (are you a bot, privacy, an FAQ; "help") is answered, and
+  the form asks its question again (nothing is stored);
+* another request (reminders, progress, a saved apology, discreet mode; in the forms that
+  take short answers, a struggle too) rejects the form: Rasa's rules for that form
+  (``stories/forms.yml``) then run ``action_step_out_of_form`` (``actions.step_out``), which
+  leaves the form, acts on the request with the same action as outside it, and offers to
+  go back ("Back to your apology: question 2 of 6?"; ``action_resume_previous``, answers
+  kept).
+
+This module only decides (it imports no other action, so every form can use it).
+
+The apology's own "I don't know" / "skip" is in ``actions.apology_form`` (help with the
+question). Crisis messages never reach here: the slots' ``not_intent`` and the safety
+rules take them first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ActionExecutionRejection
+
+ASIDE_CONFIDENCE = 0.8
+APOLOGY, CHECKIN, REMINDER, TIMEZONE = "apology_form", "checkin_form", "reminder_form", "timezone_form"
+
+# Questions about the coach: answered, then the same form question again.
+COACH_QUESTIONS = {
+    "bot_challenge": "utter_bot_challenge",
+    "privacy": "utter_privacy",
+    "faq_how_long": "utter_faq_how_long",
+    "faq_what_is_trust": "utter_faq_what_is_trust",
+    "faq_why_hard": "utter_faq_why_hard",
+    "faq_therapy": "utter_faq_therapy",
+    "faq_both_partners": "utter_faq_both_partners",
+    "faq_progress_signs": "utter_faq_progress_signs",
+    "help": "utter_form_help",
+}
+STRUGGLES = (
+    "struggle_apology", "struggle_retaliation", "struggle_dwelling", "struggle_forgiveness", "struggle_secrecy",
+    "struggle_not_believed", "struggle_communication", "struggle_worth_it", "struggle_anxiety", "struggle_money",
+    "struggle_disconnection",
+)
+# Requests that leave a form (acted on by actions.step_out with the action that answers
+# them outside it). Free-text answers (the apology, the check-in note) often read like a
+# struggle, so there only the plain requests count.
+PLAIN_REQUESTS = frozenset({"list_reminders", "cancel_reminder", "show_progress", "show_progress_long",
+                            "weekly_reflection", "show_apology", "toggle_discreet"})
+ALL_REQUESTS = PLAIN_REQUESTS | frozenset(STRUGGLES)
+STEPS_OUT: dict[tuple[str, str], frozenset[str]] = {
+    (CHECKIN, "checkin_score"): ALL_REQUESTS,
+    (CHECKIN, "checkin_note"): PLAIN_REQUESTS,
+    (REMINDER, "reminder_timezone"): ALL_REQUESTS,
+    (REMINDER, "reminder_when"): ALL_REQUESTS,
+    (REMINDER, "reminder_confirmed"): ALL_REQUESTS,
+    (TIMEZONE, "reminder_timezone"): ALL_REQUESTS,
+}
+
+
+def intent_of(tracker: Tracker) -> tuple[str | None, float]:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def steps_out(form: str, slot: str) -> frozenset[str]:
+    """The intents that leave ``form`` at ``slot`` (the apology: the plain requests)."""
+    return STEPS_OUT.get((form, slot), PLAIN_REQUESTS)
+
+
+def aside(form: str, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """For a message that is not an answer: the slot events that ask again (after the
+    coach answered it), or a rejection of the form (a request to act on). None: an answer."""
+    if tracker.get_slot("requested_slot") != slot:
+        return None
+    intent, confidence = intent_of(tracker)
+    if intent is None or confidence < ASIDE_CONFIDENCE:
+        return None
+    if intent in COACH_QUESTIONS and not (form == APOLOGY and intent == "help"):
+        dispatcher.utter_message(response=COACH_QUESTIONS[intent])
+        return {slot: None}
+    if intent in steps_out(form, slot):
+        raise ActionExecutionRejection(f"validate_{form}", f"{intent} is a request, not an answer")
+    return None

@@ -1,0 +1,146 @@
+"""Conversations that never trap or drop the person, end to end: the real bot (Application,
+Rasa agent, action server, SQLite) over the fake Telegram server, written the way people
+type on a phone (no capitals, typos, "ok" instead of a button, a change of mind), each
+asserting what the person sees.
+
+The unhappy paths of issue 13 covered here: typed agreement goes on with a flow, "no"
+stops it kindly, the same struggle goes on instead of restarting, another struggle
+switches with a line that says so, nothing is sent twice in a row, /start is one message,
+a message with next to nothing in it gets "tell me a bit more", /forget answered in words,
+an apology ended with Done is still there, and a crisis keeps the person's place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy_commands import FORGET_DONE, FORGET_NOT_YET
+from coach.content.guidance import load_guidance
+from testing.apology_answers import CLEAN
+from testing.app_runner import running_application
+from testing.conversation import Person
+from testing.harness import TEST_TOKEN, new_chat_id
+from testing.texts import response_text
+
+pytestmark = pytest.mark.slow
+
+GUIDANCE = load_guidance()
+
+
+@pytest.fixture
+async def chat(session_settings, bridge, db):
+    """A person in a new chat with the running bot."""
+    async with running_application(session_settings, bridge, db, TEST_TOKEN) as (server, tracked):
+        yield Person(server, tracked, new_chat_id())
+
+
+def no_message_twice_in_a_row(person: Person) -> bool:
+    texts = person.all_texts()
+    return all(first != second for first, second in zip(texts, texts[1:]))
+
+
+async def test_typing_ok_goes_on_with_the_flow_like_next(chat: Person) -> None:
+    first = await chat.says("i cant stop replaying what she did, over and over")
+    assert "Next" in first.titles
+    second = await chat.says("ok")
+    assert second.text and second.text != first.text
+    assert not second.says("What would you like to look at")  # the flow was not dropped
+    third = await chat.says("yep 👍")
+    assert third.text not in (first.text, second.text)
+    assert no_message_twice_in_a_row(chat)
+
+
+async def test_not_now_stops_the_flow_kindly(chat: Person) -> None:
+    await chat.says("we fight every time we try to talk about the affair")
+    stopped = await chat.says("not now")
+    assert stopped.says(response_text("utter_flow_paused"))
+    after = await chat.says("ok")  # nothing in progress any more: no step appears out of nowhere
+    assert after.says(response_text("utter_affirm_idle"))
+
+
+async def test_more_about_the_same_struggle_goes_on_where_it_was(chat: Person) -> None:
+    first = await chat.says("i keep going back to the night i found out, i cant let it go")
+    again = await chat.says("honestly i just keep thinking about that night again and again")
+    assert first.texts[-1] not in again.texts  # the first step is not sent again
+    assert again.says(response_text("utter_flow_continue"))
+    assert no_message_twice_in_a_row(chat)
+
+
+async def test_another_struggle_switches_flow_with_a_line_that_says_so(chat: Person) -> None:
+    await chat.says("i keep going back to the night i found out, i cant let it go")
+    switched = await chat.says("also he hid a whole credit card from me and i dont know what else he hides with money")
+    money = GUIDANCE.flows["money"]
+    assert switched.says(response_text("utter_flow_switch", topic=money.title))
+
+
+async def test_start_is_one_message_with_the_topics(chat: Person) -> None:
+    welcome = await chat.says("/start")
+    assert len(welcome.calls) == 1
+    assert welcome.says("not a therapist", "/forget")
+    assert ("Urge to get even", "/struggle_retaliation") in welcome.buttons
+
+
+@pytest.mark.parametrize("text", ["😔", "hmm", "ok so"])
+async def test_next_to_nothing_gets_a_kind_tell_me_more_with_the_topics(chat: Person, text: str) -> None:
+    turn = await chat.says(text)
+    assert turn.says(response_text("utter_conversation_tell_more")) or turn.says("What would you like to look at")
+    assert len(turn.titles) >= 3  # never a question with only "Something else"
+
+
+async def test_forget_answered_in_words(chat: Person) -> None:
+    await chat.says("i keep replaying what she did")
+    await chat.says("/forget")
+    unsure = await chat.says("wait what does that delete")
+    assert unsure.says(FORGET_NOT_YET)  # nothing happened yet, and it says so
+    done = await chat.says("yes")
+    assert done.says(FORGET_DONE)
+
+
+async def test_forget_answered_no_in_words_keeps_everything(chat: Person) -> None:
+    await chat.says("/forget")
+    kept = await chat.says("nope keep it")
+    assert kept.says("nothing was deleted")
+    followup = await chat.says("yes")  # the question is closed: this goes to the coach again
+    assert not followup.says(FORGET_DONE)
+
+
+async def test_an_apology_ended_with_done_is_still_there(chat: Person) -> None:
+    await chat.says("can you walk me through saying sorry to my wife")
+    for answer in CLEAN.values():
+        turn = await chat.says(answer)
+    assert "Done" in turn.titles
+    await chat.presses("Done")
+    shown = await chat.says("show my apology")
+    assert shown.says("not saved yet") and shown.says(CLEAN["request"][:25])
+    saved = await chat.presses("Save")
+    assert saved.says("Saved as version 1")
+
+
+async def test_a_crisis_in_the_walkthrough_keeps_the_place_and_the_answers(chat: Person) -> None:
+    await chat.says("/start_apology")
+    await chat.says(CLEAN["what_happened"])
+    crisis = await chat.says("i really dont want to be alive anymore")
+    assert "I'm safe right now" in crisis.titles
+    safe = await chat.presses("I'm safe right now")
+    assert safe.says(response_text("utter_resume_offer_apology"))
+    back = await chat.says("ok")
+    assert back.says("Question 2 of 6")  # the first answer was kept
+
+
+async def test_a_crisis_in_a_flow_offers_the_step_again_and_not_now_is_respected(chat: Person) -> None:
+    first = await chat.says("my husband checks everything i do and says he'll never believe me")
+    crisis = await chat.says("he hit me last night and i am scared to go home")
+    assert "I'm safe right now" in crisis.titles
+    safe = await chat.presses("I'm safe right now")
+    assert safe.says(response_text("utter_resume_offer_flow"))
+    back = await chat.presses("Yes, let's go back")
+    assert back.texts[-1] == first.texts[-1]  # the step they were on, shown again
+    assert no_message_twice_in_a_row(chat)
+
+
+async def test_a_question_about_the_coach_in_a_flow_then_ok_goes_on(chat: Person) -> None:
+    first = await chat.says("we live like roomates now, no touching no talking")
+    about = await chat.says("wait are you a real person")
+    assert about.says(response_text("utter_bot_challenge").split(".")[0])
+    on = await chat.says("ok go on")
+    assert on.text and on.text != first.text
