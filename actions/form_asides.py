@@ -43,6 +43,9 @@ COACH_QUESTIONS = {
     "faq_both_partners": "utter_faq_both_partners",
     "faq_progress_signs": "utter_faq_progress_signs",
     "help": "utter_form_help",
+    "greet": "utter_form_greet",
+    "thank": "utter_form_thanks",
+    "out_of_scope": "utter_form_out_of_scope",
 }
 STRUGGLES = (
     "struggle_apology", "struggle_retaliation", "struggle_dwelling", "struggle_forgiveness", "struggle_secrecy",
@@ -53,15 +56,19 @@ STRUGGLES = (
 # them outside it). Free-text answers (the apology, the check-in note) often read like a
 # struggle, so there only the plain requests count.
 PLAIN_REQUESTS = frozenset({"list_reminders", "cancel_reminder", "show_progress", "show_progress_long",
-                            "weekly_reflection", "show_apology", "toggle_discreet"})
-ALL_REQUESTS = PLAIN_REQUESTS | frozenset(STRUGGLES)
+                            "weekly_reflection", "show_apology", "toggle_discreet", "wait_20_minutes", "start", "goodbye"})
+# Requests that replace the form with another one (no offer to go back: the new one asks
+# its own question; "take me back" still works). Not in the apology, whose answers often
+# say "I'll check in with you" or "remind myself".
+STARTERS = frozenset({"start_apology", "checkin", "set_reminder", "set_timezone"})
+ALL_REQUESTS = PLAIN_REQUESTS | frozenset(STRUGGLES) | STARTERS
 STEPS_OUT: dict[tuple[str, str], frozenset[str]] = {
-    (CHECKIN, "checkin_score"): ALL_REQUESTS,
-    (CHECKIN, "checkin_note"): PLAIN_REQUESTS,
-    (REMINDER, "reminder_timezone"): ALL_REQUESTS,
-    (REMINDER, "reminder_when"): ALL_REQUESTS,
-    (REMINDER, "reminder_confirmed"): ALL_REQUESTS,
-    (TIMEZONE, "reminder_timezone"): ALL_REQUESTS,
+    (CHECKIN, "checkin_score"): ALL_REQUESTS - {"checkin"},
+    (CHECKIN, "checkin_note"): PLAIN_REQUESTS | STARTERS - {"checkin"},
+    (REMINDER, "reminder_timezone"): ALL_REQUESTS - {"set_reminder", "set_timezone"},
+    (REMINDER, "reminder_when"): ALL_REQUESTS - {"set_reminder", "set_timezone"},
+    (REMINDER, "reminder_confirmed"): ALL_REQUESTS - {"set_reminder", "set_timezone"},
+    (TIMEZONE, "reminder_timezone"): ALL_REQUESTS - {"set_timezone"},
 }
 
 

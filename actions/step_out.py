@@ -12,17 +12,32 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.apology_draft import ActionShowApology
+from actions.apology_form import ActionStartApology
 from actions.apology_state import answers_in
-from actions.checkins import ActionShowProgress, ActionWeeklyReflection
+from actions.check_back import ActionWait20Minutes
+from actions.checkins import ActionShowProgress, ActionStartCheckin, ActionWeeklyReflection
+from actions.conversation import ActionWelcome
 from actions.discreet_mode import ActionToggleDiscreet
 from actions.flows import ActionStartFlow
-from actions.form_asides import APOLOGY, CHECKIN, REMINDER, STRUGGLES, TIMEZONE, intent_of
+from actions.form_asides import APOLOGY, CHECKIN, REMINDER, STARTERS, STRUGGLES, TIMEZONE, intent_of
+from actions.reminder_form import ActionStartReminder
 from actions.reminder_list import ActionCancelReminder, ActionListReminders
 from actions.safety import NOT_NOW_BUTTON, RESUME_BUTTON
+from actions.timezone_form import ActionStartTimezone
+
+
+class _Goodbye(Action):
+    def name(self) -> str:
+        return "utter_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_goodbye")
+        return []
+
 
 REQUEST_ACTIONS: dict[str, type[Action]] = {
     "list_reminders": ActionListReminders,
@@ -32,8 +47,18 @@ REQUEST_ACTIONS: dict[str, type[Action]] = {
     "weekly_reflection": ActionWeeklyReflection,
     "show_apology": ActionShowApology,
     "toggle_discreet": ActionToggleDiscreet,
+    "wait_20_minutes": ActionWait20Minutes,
+    "start": ActionWelcome,
+    "goodbye": _Goodbye,
     **{struggle: ActionStartFlow for struggle in STRUGGLES},
+    "start_apology": ActionStartApology,  # opens its form itself
+    "checkin": ActionStartCheckin,
+    "set_reminder": ActionStartReminder,
+    "set_timezone": ActionStartTimezone,
 }
+# The form a starter's rule runs after it (outside a form, stories/*.yml do the same).
+FORM_AFTER = {"checkin": "checkin_form", "set_reminder": "reminder_form", "set_timezone": "timezone_form"}
+NO_OFFER = STARTERS | {"goodbye"}
 BACK_OFFERS = {
     APOLOGY: "utter_back_to_apology",
     CHECKIN: "utter_back_to_checkin",
@@ -55,6 +80,10 @@ class ActionStepOutOfForm(Action):
         handler = REQUEST_ACTIONS.get(intent or "")
         if handler is not None:
             events += await handler().run(dispatcher, tracker, domain)
+        if intent in FORM_AFTER:
+            events.append(FollowupAction(FORM_AFTER[intent]))
+        if intent in NO_OFFER:  # replaced by another form, or a goodbye: the place is still kept
+            return events + [SlotSet("resume_point", form)]
         if form in BACK_OFFERS:
             variables = {"number": len(answers_in(tracker)) + 1} if form == APOLOGY else {}
             dispatcher.utter_message(response=BACK_OFFERS[form], buttons=[RESUME_BUTTON, NOT_NOW_BUTTON], **variables)

@@ -148,3 +148,51 @@ async def test_stepping_out_acts_on_the_request_and_offers_to_go_back(db: Databa
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/resume_previous", "/deny"]
     assert {(event["event"], event.get("name"), event.get("value")) for event in events} >= {
         ("active_loop", None, None), ("slot", "resume_point", APOLOGY)}
+
+
+# -- the property: no form question traps a message of another top-level intent --------------
+
+NOT_TOP_LEVEL = {"stop", "crisis_self_harm", "crisis_abuse", "crisis_emergency", "safe_now", "resume_previous",
+                 "affirm", "deny", "flow_next", "role_hurt", "role_broke_trust", "apology_keep_wording",
+                 "apology_edit", "apology_restart", "apology_save", "apology_done", "apology_delete",
+                 "checkin_score_one", "checkin_score_two", "checkin_score_three", "checkin_score_four",
+                 "checkin_score_five"}  # stop and crisis go first by rule; the rest are answers or buttons
+OWN_REQUESTS = {APOLOGY: {"start_apology"}, CHECKIN: {"checkin"}, REMINDER: {"set_reminder", "set_timezone"},
+                TIMEZONE: {"set_timezone"}}
+FREE_TEXT = {(APOLOGY, "impact"), (CHECKIN, "checkin_note")}  # any words are an answer there
+
+
+def first_examples() -> dict[str, str]:
+    examples: dict[str, str] = {}
+    for path in sorted((ROOT / "nlu").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            if "intent" in item and item["intent"] not in examples:
+                lines = [line[2:].strip() for line in item["examples"].splitlines() if line.strip().startswith("- ")]
+                examples[item["intent"]] = lines[0]
+    return examples
+
+
+EXAMPLES = first_examples()
+TOP_LEVEL = sorted(set(DOMAIN["intents"]) - NOT_TOP_LEVEL)
+
+
+@pytest.mark.parametrize(("form", "slot"), FORM_SLOTS)
+def test_every_other_top_level_intent_is_answered_or_acted_on_never_trapped(form: str, slot: str) -> None:
+    trapped = []
+    for intent in TOP_LEVEL:
+        if intent in OWN_REQUESTS[form]:
+            continue
+        dispatcher = RenderingDispatcher()
+        try:
+            handled = aside(form, slot, dispatcher, tracker(form, slot, EXAMPLES[intent], intent))
+        except ActionExecutionRejection:
+            assert intent in REQUEST_ACTIONS  # stepped out: acted on by the same action as outside
+            continue
+        if handled is None:
+            if form == APOLOGY and intent == "help":
+                continue  # the apology's own help with the question (test above)
+            if (form, slot) not in FREE_TEXT or intent in COACH_QUESTIONS:
+                trapped.append(intent)
+            continue
+        assert handled == {slot: None} and dispatcher.messages, intent  # answered, then asked again
+    assert trapped == [], f"{form}/{slot} would answer these with its 'didn't understand' line"
