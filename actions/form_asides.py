@@ -72,6 +72,19 @@ STEPS_OUT: dict[tuple[str, str], frozenset[str]] = {
 }
 
 
+# Free-text answers can name therapy or trust ("I'd ask you to come to therapy with me"): there
+# a coach question must read as one (a question mark or a question word, or a word or three).
+FREE_TEXT_SLOTS = frozenset({(CHECKIN, "checkin_note")})
+QUESTION_WORDS = frozenset({"are", "is", "am", "what", "why", "how", "who", "can", "could", "do", "does", "will",
+                            "would", "where", "when", "should", "wait"})
+
+
+def reads_as_aside(text: str) -> bool:
+    words = text.lower().split()
+    first = words[0].strip(",").replace("’", "'").split("'")[0] if words else ""
+    return text.strip().endswith("?") or len(words) <= 3 or first in QUESTION_WORDS
+
+
 def intent_of(tracker: Tracker) -> tuple[str | None, float]:
     intent = tracker.latest_message.get("intent") or {}
     return intent.get("name"), float(intent.get("confidence") or 0.0)
@@ -90,7 +103,10 @@ def aside(form: str, slot: str, dispatcher: CollectingDispatcher, tracker: Track
     intent, confidence = intent_of(tracker)
     if intent is None or confidence < ASIDE_CONFIDENCE:
         return None
+    free_text = form == APOLOGY or (form, slot) in FREE_TEXT_SLOTS
     if intent in COACH_QUESTIONS and not (form == APOLOGY and intent == "help"):
+        if free_text and not reads_as_aside(tracker.latest_message.get("text") or ""):
+            return None  # an answer that mentions therapy, trust, time...
         dispatcher.utter_message(response=COACH_QUESTIONS[intent])
         return {slot: None}
     if intent in steps_out(form, slot):

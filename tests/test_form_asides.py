@@ -17,7 +17,7 @@ from actions import apology_state
 from actions.apology_form import ActionAskImpact, ValidateApologyForm, is_not_sure
 from actions.form_asides import (
     ALL_REQUESTS, APOLOGY, ASIDE_CONFIDENCE, CHECKIN, COACH_QUESTIONS, PLAIN_REQUESTS, REMINDER, STEPS_OUT,
-    TIMEZONE, aside,
+    TIMEZONE, aside, reads_as_aside,
 )
 from actions.step_out import REQUEST_ACTIONS, ActionStepOutOfForm
 from coach.apology.content import load_apology_content
@@ -60,6 +60,15 @@ def test_a_request_steps_out_of_every_form(form: str, slot: str) -> None:
 def test_an_unsure_guess_is_an_answer(form: str, slot: str) -> None:
     unsure = tracker(form, slot, "i told her i was at work", "list_reminders", confidence=ASIDE_CONFIDENCE - 0.05)
     assert aside(form, slot, RenderingDispatcher(), unsure) is None
+
+
+def test_in_free_text_answers_a_mention_of_therapy_is_an_answer_but_a_question_is_not() -> None:
+    answer = "i would ask you to come to couples therapy with me when you are ready"
+    assert aside(APOLOGY, "request", RenderingDispatcher(), tracker(APOLOGY, "request", answer, "faq_therapy")) is None
+    question = "should we see a therapist"
+    dispatcher = RenderingDispatcher()
+    assert aside(APOLOGY, "request", dispatcher, tracker(APOLOGY, "request", question, "faq_therapy")) == {"request": None}
+    assert dispatcher.messages[0]["text"] == response_text("utter_faq_therapy")
 
 
 def test_in_free_text_answers_a_struggle_is_an_answer_but_not_in_short_ones() -> None:
@@ -191,7 +200,7 @@ def test_every_other_top_level_intent_is_answered_or_acted_on_never_trapped(form
         if handled is None:
             if form == APOLOGY and intent == "help":
                 continue  # the apology's own help with the question (test above)
-            if (form, slot) not in FREE_TEXT or intent in COACH_QUESTIONS:
+            if (form, slot) not in FREE_TEXT or (intent in COACH_QUESTIONS and reads_as_aside(EXAMPLES[intent])):
                 trapped.append(intent)
             continue
         assert handled == {slot: None} and dispatcher.messages, intent  # answered, then asked again
