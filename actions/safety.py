@@ -82,6 +82,7 @@ class ActionCrisisResponse(Action):
         await set_crisis_flag(tracker.sender_id, True)
         return [
             ActiveLoop(None),
+            SlotSet("requested_slot", None),
             SlotSet("resume_point", place_of(tracker)),
             SlotSet("crisis", True),
             SlotSet("flow", None),
@@ -118,7 +119,9 @@ class ActionResumePrevious(Action):
         place = tracker.get_slot("resume_point")
         events: list[EventType] = [SlotSet("resume_point", None)]
         if place in RESUMABLE_FORMS:
-            return events + [FollowupAction(place)]  # the form asks its next unanswered question
+            # No requested slot on the way in: the form asks its next unanswered question
+            # instead of taking this message ("ok", "take me back") as the answer.
+            return events + [SlotSet("requested_slot", None), FollowupAction(place)]
         if place and place.startswith(FLOW_PREFIX):
             from actions.flows import resume_flow  # flows import nothing from here
             flow_key, _, step = place[len(FLOW_PREFIX):].partition(":")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bot.privacy_commands import FORGET_DONE, FORGET_NOT_YET
+from coach.apology import store as storage
 from coach.content.guidance import load_guidance
 from testing.apology_answers import CLEAN
 from testing.app_runner import running_application
@@ -117,7 +118,7 @@ async def test_an_apology_ended_with_done_is_still_there(chat: Person) -> None:
 
 
 async def test_a_crisis_in_the_walkthrough_keeps_the_place_and_the_answers(chat: Person) -> None:
-    await chat.says("/start_apology")
+    await chat.says("/apology")
     await chat.says(CLEAN["what_happened"])
     crisis = await chat.says("i really dont want to be alive anymore")
     assert "I'm safe right now" in crisis.titles
@@ -144,3 +145,32 @@ async def test_a_question_about_the_coach_in_a_flow_then_ok_goes_on(chat: Person
     assert about.says(response_text("utter_bot_challenge").split(".")[0])
     on = await chat.says("ok go on")
     assert on.text and on.text != first.text
+
+
+async def test_a_question_while_the_reminder_form_asks_is_answered_and_the_form_goes_on(chat: Person) -> None:
+    first = await chat.says("/remind")  # a new person: the time zone comes first
+    assert first.says("time zone")
+    about = await chat.says("are you a bot or a real person??")
+    assert about.says(response_text("utter_bot_challenge").split(".")[0])
+    assert about.says("time zone")  # the same question again, not "I couldn't place that one"
+    zone = await chat.says("copenhagen")
+    assert zone.says("When should I nudge you")
+
+
+async def test_asking_for_my_reminders_inside_the_reminder_form_shows_them_and_offers_to_go_back(chat: Person) -> None:
+    await chat.says("/remind")
+    listed = await chat.says("show me my reminders")
+    assert listed.says(response_text("utter_back_to_reminder"))
+    assert not listed.says("couldn't")
+    back = await chat.presses("Yes, let's go back")
+    assert back.says("time zone")  # the form picks up at its next question
+
+
+async def test_i_dont_know_in_the_apology_gets_help_and_is_not_kept_as_the_answer(chat: Person, db) -> None:
+    await chat.says("/apology")
+    helped = await chat.says("idk honestly")
+    assert helped.says("For example")
+    assert not helped.says("Question 2 of 6")
+    answered = await chat.says(CLEAN["what_happened"])
+    assert answered.says("Question 2 of 6")
+    assert storage.load_answers(db, chat.chat_id) == {"what_happened": CLEAN["what_happened"]}
