@@ -170,9 +170,9 @@ class ValidateCheckinForm(FormValidationAction):
     ) -> dict[str, Any]:
         if slot_value is None:  # cleared by action_start_checkin: no answer yet
             return {"checkin_score": None}
-        if (asked_again := aside(CHECKIN, "checkin_score", dispatcher, tracker)) is not None:
-            return asked_again
         score = score_from(slot_value if isinstance(slot_value, str) else None, latest_intent(tracker))
+        if score is None and (asked_again := aside(CHECKIN, "checkin_score", dispatcher, tracker)):
+            return asked_again
         if score is None:
             dispatcher.utter_message(response="utter_checkin_score_again")
         return {"checkin_score": score}

@@ -25,7 +25,7 @@ from actions import reminder_common as common
 from actions.form_asides import REMINDER, aside
 from actions.reminder_common import STOP_BUTTON, chat_of, is_answer, rasa_buttons
 from actions.reminder_suggestions import SUGGESTION_SLOT, TOPIC_SLOT, fresh_suggestion
-from actions.timezone_form import save_zone
+from actions.timezone_form import save_zone, zone_named_in
 from coach.reminders import preferences, repository
 from coach.reminders.buttons import preset_buttons
 from coach.reminders.schedule import Schedule
@@ -102,6 +102,12 @@ def slots_for(text: str, tracker: Tracker, tz_name: str, now: datetime) -> dict[
     }
 
 
+def reads_as_time(value: Any) -> bool:
+    """The answer reads as a time or schedule (in any zone): an answer, whatever its intent
+    ("in 20 minutes" may also look like the 20-minute pause, "check in daily" like a check-in)."""
+    return is_answer(value) and isinstance(parse_schedule(str(value), common.now_utc(), ZoneInfo("UTC")), Schedule)
+
+
 def reset_events() -> list[EventType]:
     return [SlotSet(slot, None) for slot in REMINDER_SLOTS]
 
@@ -152,7 +158,7 @@ class ValidateReminderForm(FormValidationAction):
     async def validate_reminder_timezone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        if (asked_again := aside(REMINDER, "reminder_timezone", dispatcher, tracker)) is not None:
+        if zone_named_in(value) is None and (asked_again := aside(REMINDER, "reminder_timezone", dispatcher, tracker)):
             return asked_again
         chat_id = chat_of(tracker)
         if not is_answer(value) or chat_id is None:
@@ -170,7 +176,7 @@ class ValidateReminderForm(FormValidationAction):
     async def validate_reminder_when(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        if (asked_again := aside(REMINDER, "reminder_when", dispatcher, tracker)) is not None:
+        if not reads_as_time(value) and (asked_again := aside(REMINDER, "reminder_when", dispatcher, tracker)):
             return asked_again
         chat_id = chat_of(tracker)
         if not is_answer(value) or chat_id is None:
@@ -183,8 +189,9 @@ class ValidateReminderForm(FormValidationAction):
     async def validate_reminder_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        if (asked_again := aside(REMINDER, "reminder_confirmed", dispatcher, tracker)) is not None:
-            return asked_again
+        if value not in (YES, NO) and not reads_as_time(value):
+            if asked_again := aside(REMINDER, "reminder_confirmed", dispatcher, tracker):
+                return asked_again
         if value == YES and tracker.get_slot("reminder_pending"):
             return {"reminder_confirmed": YES}
         if value == NO:

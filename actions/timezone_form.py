@@ -32,9 +32,14 @@ _ZONE_LEAD_IN = re.compile(
 )
 
 
+def zone_named_in(text: Any) -> ZoneInfo | None:
+    """The zone an answer names ("Berlin", "my time zone is UTC+2"), or None."""
+    return parse_timezone(_ZONE_LEAD_IN.sub("", str(text).strip())) if is_answer(text) else None
+
+
 async def save_zone(dispatcher: CollectingDispatcher, chat_id: int, text: str, now: datetime) -> str | None:
     """Store the zone named in ``text`` and confirm it; None (after saying so) if unknown."""
-    zone = parse_timezone(_ZONE_LEAD_IN.sub("", text.strip()))
+    zone = zone_named_in(text)
     if zone is None:
         dispatcher.utter_message(response="utter_timezone_unknown")
         return None
@@ -72,7 +77,7 @@ class ValidateTimezoneForm(FormValidationAction):
     async def validate_reminder_timezone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        if (asked_again := aside(TIMEZONE, "reminder_timezone", dispatcher, tracker)) is not None:
+        if zone_named_in(value) is None and (asked_again := aside(TIMEZONE, "reminder_timezone", dispatcher, tracker)):
             return asked_again
         chat_id = chat_of(tracker)
         if not is_answer(value) or chat_id is None:

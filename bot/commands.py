@@ -43,6 +43,9 @@ COMMANDS: tuple[Command, ...] = (
 COMMAND_PAYLOADS = {command.name: command.payload for command in COMMANDS}
 # "stop" must always end the current exercise, whatever the classifier thinks of one word.
 STOP_WORDS = frozenset({"stop", "cancel", "quit", "exit", "stop it", "stop this", "cancel that"})
+# A thumbs-up or OK hand alone is a yes (Rasa's featurizers see no words in it).
+YES_EMOJI = frozenset({"👍", "👌", "✅", "🆗"})
+SKIN_TONES = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F]")
 
 
 def command_name(text: str) -> str | None:
@@ -58,6 +61,9 @@ def rasa_input_for_text(text: str) -> str:
     stripped = text.strip()
     if stripped.lower().rstrip(".!") in STOP_WORDS:
         return "/stop"
+    emoji = SKIN_TONES.sub("", stripped).replace(" ", "")
+    if emoji and all(char in YES_EMOJI for char in emoji):
+        return "/affirm"
     name = command_name(stripped)
     if name is None:
         return stripped

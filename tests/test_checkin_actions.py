@@ -136,7 +136,7 @@ async def test_form_accepts_a_typed_score_and_asks_again_kindly_otherwise() -> N
     dispatcher, slots = await run(ValidateCheckinForm(), answer("checkin_score", "I'd say four today"))
     assert slots["checkin_score"] == 4 and dispatcher.messages == []
 
-    dispatcher, slots = await run(ValidateCheckinForm(), answer("checkin_score", "purple"))
+    dispatcher, slots = await run(ValidateCheckinForm(), answer("checkin_score", "purple", intent="nlu_fallback"))
     assert slots["checkin_score"] is None
     assert [m["text"] for m in dispatcher.messages] == [response_text("utter_checkin_score_again")]
 

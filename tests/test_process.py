@@ -106,7 +106,7 @@ async def test_telegram_mode_survives_kill_9_without_losing_state_or_doubling(tm
         server.push_callback(chat_id, "/flow_next", message_id=first[0].result["message_id"])
         bot = start_bot(dict(env, ACTION_SERVER_PORT=str(free_port())))
         try:
-            replies = await server.wait_for_calls("sendMessage", 2, chat_id=chat_id, timeout=240)
+            await server.wait_for_calls("sendMessage", 2, chat_id=chat_id, timeout=240)
             await server.wait_until_idle(quiet=2.0, timeout=30)
         finally:
             bot.send_signal(signal.SIGTERM)
@@ -114,9 +114,13 @@ async def test_telegram_mode_survives_kill_9_without_losing_state_or_doubling(tm
                 bot.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 kill_hard(bot)
-    texts = [c.params["text"] for c in server.calls_of("sendMessage", chat_id=chat_id)]
-    assert texts.count(first_text) == 1          # the first message was not answered twice
-    assert len(texts) == 2 and replies[1].params["text"] != first_text
+    sent = server.calls_of("sendMessage", chat_id=chat_id)
+    texts = [c.params["text"] for c in sent]
+    # The kill came as the first reply reached Telegram, before the bot could mark it sent:
+    # that one row may go out once more after the restart (the Bot API has no idempotency
+    # key; docs/OUTBOX.md), never more, and the update was not handled twice.
+    assert texts.count(first_text) <= 2
+    [after_next] = [call for call in sent if call.params["text"] != first_text]
     # "Next" continued the same flow after the restart: the conversation state survived.
-    buttons = [b["callback_data"] for row in replies[1].params["reply_markup"]["inline_keyboard"] for b in row]
+    buttons = [b["callback_data"] for row in after_next.params["reply_markup"]["inline_keyboard"] for b in row]
     assert "/stop" in buttons

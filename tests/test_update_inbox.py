@@ -59,3 +59,16 @@ async def test_what_the_updater_confirmed_is_in_the_inbox_and_comes_back_after_a
         assert [(u.update_id, u.effective_chat.id, u.effective_message.text) for u in requeued] == [
             (pushed[1], 72, "second"), (pushed[2], 71, "third"),
         ]
+
+
+async def test_a_redelivered_update_is_queued_once_and_a_finished_one_never_again(fresh_db: Database) -> None:
+    bot = Bot(TEST_TOKEN)
+    update = Update.de_json({"update_id": 9, "message": {"message_id": 1, "date": 0, "text": "hi",
+                                                         "chat": {"id": 71, "type": "private"}}}, bot)
+    queue = InboxQueue(fresh_db)
+    await queue.put(update)
+    await queue.put(update)  # Telegram sent it again while the first was being handled
+    assert queue.qsize() == 1
+    finish_update(fresh_db, 9, 71, [])
+    await queue.put(update)  # and again after it was finished
+    assert queue.qsize() == 1

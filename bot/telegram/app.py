@@ -58,7 +58,7 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     )
     front = TelegramFrontEnd(bridge, db, settings, OutboxSender(application.bot, db), maybe_seen=inbox.recovered)
     application.bot_data[FRONT_END] = front
-    application.add_handler(TypeHandler(Update, front.skip_seen_updates), group=-2)
+    application.add_handler(TypeHandler(Update, front.begin), group=-2)
     application.add_handler(TypeHandler(Update, front.enforce_allow_list), group=-1)
 
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.EDITED, front.on_edited))

@@ -12,8 +12,8 @@ made on purpose:
 - Nothing is sent from a handler directly: each handler *says* its messages (``say``),
   and once every handler has run, ``finish`` writes them to the outbox in the same
   transaction that marks the update done, then sends them (``bot.telegram.outbox``). So
-  a crash loses neither the update nor its replies, and a finished update that is
-  redelivered is skipped (``coach.storage.updates``). Answering a button press and
+  a crash loses neither the update nor its replies; a redelivered update is never queued
+  twice (``bot.telegram.inbox``). Answering a button press and
   editing the message it sits on stay direct: they are not messages to keep.
 - Message text is never logged at INFO.
 """
@@ -36,7 +36,6 @@ from coach.config import Settings
 from coach.people import sender_for_chat
 from bot.rasa.bridge import BotReply, RasaBridge
 from coach.storage.db import Database
-from coach.storage.updates import already_handled
 from bot.telegram.outbox import OutboxSender, file_message, is_crisis_turn, outgoing_for, text_message
 from bot.telegram.rendering import keyboard_for
 
@@ -74,10 +73,8 @@ class TelegramFrontEnd:
 
     # -- gates, run before any handler (groups -2 and -1) ---------------------------
 
-    async def skip_seen_updates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if await asyncio.to_thread(already_handled, self.db, update.update_id):
-            logger.info("Skipping update %s: already handled.", update.update_id)
-            raise ApplicationHandlerStop
+    async def begin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An update's handling starts (redeliveries never get here: ``InboxQueue.put``)."""
         self._said[update.update_id] = []
 
     async def enforce_allow_list(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

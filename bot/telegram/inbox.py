@@ -37,12 +37,21 @@ class InboxQueue(asyncio.Queue):
         if isinstance(item, Update) and self._db is not None:
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
             try:
-                await asyncio.to_thread(keep_in_inbox, self._db, item.update_id, chat_key(item), payload)
+                new = await asyncio.to_thread(keep_in_inbox, self._db, item.update_id, chat_key(item), payload)
             except Exception as error:  # the database is gone for good: still handle what we have
                 # No traceback: a database error carries the statement's parameters (the message).
                 logger.error("Could not keep update %s in the inbox (%s); handling it anyway.",
                              item.update_id, type(error).__name__)
+                new = True
+            if not new:  # a redelivery: queued (or finished) already
+                logger.info("Skipping update %s: seen before.", item.update_id)
+                return
         await super().put(item)
+
+    async def put_recovered(self, update: Update) -> None:
+        """Queue an update kept in the inbox before a stop (it may have reached Rasa)."""
+        self.recovered.add(update.update_id)
+        await super().put(update)
 
 
 async def requeue_unclaimed(queue: asyncio.Queue, db: Database, bot: Bot) -> int:
@@ -51,8 +60,9 @@ async def requeue_unclaimed(queue: asyncio.Queue, db: Database, bot: Bot) -> int
     for payload in payloads:
         update = Update.de_json(json.loads(payload), bot)
         if isinstance(queue, InboxQueue):
-            queue.recovered.add(update.update_id)
-        await queue.put(update)
+            await queue.put_recovered(update)
+        else:
+            await queue.put(update)
     if payloads:
         logger.info("Re-queued %d update(s) fetched before the last stop and not yet handled.", len(payloads))
     return len(payloads)

@@ -147,14 +147,16 @@ class OutboxSender:
             rows = await asyncio.to_thread(outbox.claim_pending, self.db, rows[0].chat_id)
 
     async def _loop(self) -> None:
-        freed = await asyncio.to_thread(outbox.release_claims_of_dead_processes, self.db)
-        if freed:
-            logger.info("Took over %d unsent message(s) left by a stopped process.", freed)
-        pruned_at = 0.0
+        freed_dead, pruned_at = False, 0.0
         loop = asyncio.get_running_loop()
         while True:
             self._wake.clear()
             try:
+                if not freed_dead:
+                    freed = await asyncio.to_thread(outbox.release_claims_of_dead_processes, self.db)
+                    freed_dead = True
+                    if freed:
+                        logger.info("Took over %d unsent message(s) left by a stopped process.", freed)
                 sent = await self.drain_once()
                 if sent:
                     logger.info("Sent %d message(s) from the outbox.", sent)

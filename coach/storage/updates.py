@@ -11,7 +11,9 @@ once its replies are in the outbox, so a crash loses no update and no reply.
   fails and writes nothing) and it leaves the inbox. A crash before that commit means the
   update is handled again after the restart (the bridge then replays what Rasa's tracker
   already recorded for it instead of running it twice); after it, the replies are sent.
-* ``already_handled``: a redelivered or re-queued update that was finished is skipped.
+* A redelivered update (Telegram sends it again when a crash kept the next
+  ``getUpdates`` offset from reaching it) is seen by ``keep_in_inbox``, in the inbox or
+  finished, and never queued twice. ``already_handled`` says whether one was finished.
 
 A locked or briefly unreachable database does not lose the message: writes are retried
 with backoff for up to ``CLAIM_RETRY_SECONDS``, each retry logged as a warning, while the
@@ -54,20 +56,22 @@ def already_handled(db: Database, update_id: int, retry_for: float = CLAIM_RETRY
 
 
 def keep_in_inbox(db: Database, update_id: int, chat_id: int | None, payload: str,
-                  retry_for: float = CLAIM_RETRY_SECONDS) -> None:
-    """Write a fetched update to the inbox (once: a redelivered one is already there or
-    already claimed). Blocking; raises if the database stays unavailable."""
+                  retry_for: float = CLAIM_RETRY_SECONDS) -> bool:
+    """Write a fetched update to the inbox, once; False if it was seen before (it is in the
+    inbox, being handled, or finished: a redelivery to skip). Blocking; raises if the
+    database stays unavailable."""
 
-    def keep() -> None:
+    def keep() -> bool:
         with db.session() as session:
             seen = session.get(InboxUpdate, update_id) or session.get(ProcessedUpdate, update_id)
             if seen is None:
                 session.add(InboxUpdate(update_id=update_id, chat_id=chat_id, payload=payload))
+            return seen is None
 
     try:
-        retrying(keep, f"keeping update {update_id}", retry_for)
+        return retrying(keep, f"keeping update {update_id}", retry_for)
     except IntegrityError:  # another process kept it at the same moment
-        pass
+        return False
 
 
 def unclaimed_in_inbox(db: Database) -> list[str]:
