@@ -45,7 +45,6 @@ COACH_QUESTIONS = {
     "help": "utter_form_help",
     "greet": "utter_form_greet",
     "thank": "utter_form_thanks",
-    "out_of_scope": "utter_form_out_of_scope",
 }
 STRUGGLES = (
     "struggle_apology", "struggle_retaliation", "struggle_dwelling", "struggle_forgiveness", "struggle_secrecy",

@@ -165,7 +165,10 @@ NOT_TOP_LEVEL = {"stop", "crisis_self_harm", "crisis_abuse", "crisis_emergency",
                  "affirm", "deny", "flow_next", "role_hurt", "role_broke_trust", "apology_keep_wording",
                  "apology_edit", "apology_restart", "apology_save", "apology_done", "apology_delete",
                  "checkin_score_one", "checkin_score_two", "checkin_score_three", "checkin_score_four",
-                 "checkin_score_five"}  # stop and crisis go first by rule; the rest are answers or buttons
+                 "checkin_score_five",
+                 "out_of_scope"}  # stop and crisis go first by rule; the rest are answers or buttons;
+# off-topic words at a question are read as a try at answering it ("narnia" for the time
+# zone gets "I couldn't place that one", which is the right reply)
 OWN_REQUESTS = {APOLOGY: {"start_apology"}, CHECKIN: {"checkin"}, REMINDER: {"set_reminder", "set_timezone"},
                 TIMEZONE: {"set_timezone"}}
 FREE_TEXT = {(APOLOGY, "impact"), (CHECKIN, "checkin_note")}  # any words are an answer there
