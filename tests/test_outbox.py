@@ -123,55 +123,55 @@ def test_sent_rows_are_pruned_after_the_window_and_unsent_ones_never(fresh_db: D
     assert [row.text for row in rows_in(fresh_db)] == ["still waiting"]
 
 
-def test_two_processes_on_postgresql_never_claim_the_same_row(postgres_url: str) -> None:  # noqa: F811
+@pytest.fixture
+def pg(postgres_url: str):  # noqa: F811
+    """An empty outbox on the PostgreSQL server."""
     db = Database(postgres_url)
     db.migrate()
     with db.engine.begin() as connection:
         connection.execute(sa.delete(OutboxMessage.__table__))
-    try:
-        for chat in range(300):
-            outbox.enqueue(db, 9_000 + chat, [text_message(f"to {chat}")])
-        with db.engine.begin() as connection:  # left unclaimed, as after a crash
-            connection.execute(sa.update(OutboxMessage).values(claimed_by=None, claimed_until=None))
-        taken: list[list[int]] = [[], []]
-        start = threading.Barrier(2)
-
-        def drain(slot: int) -> None:
-            other = Database(postgres_url)
-            start.wait()
-            while rows := outbox.claim_pending(other, limit=7):
-                taken[slot].extend(row.id for row in rows)
-            other.dispose()
-
-        workers = [threading.Thread(target=drain, args=(slot,)) for slot in (0, 1)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join(timeout=60)
-        assert taken[0] and taken[1], "one process took everything: the test raced nothing"
-        assert not set(taken[0]) & set(taken[1])
-        assert len(taken[0]) + len(taken[1]) == 300
-    finally:
-        db.dispose()
+    yield db
+    db.dispose()
 
 
-def test_on_postgresql_a_locked_row_is_skipped_not_waited_for(postgres_url: str) -> None:  # noqa: F811
-    db = Database(postgres_url)
-    db.migrate()
+def left_by_a_crash(db: Database) -> None:
     with db.engine.begin() as connection:
-        connection.execute(sa.delete(OutboxMessage.__table__))
-    try:
-        outbox.enqueue(db, 1, [text_message("one")])
-        outbox.enqueue(db, 2, [text_message("two")])
-        with db.engine.begin() as connection:
-            connection.execute(sa.update(OutboxMessage).values(claimed_by=None, claimed_until=None))
-        with db.engine.connect() as holder:
-            transaction = holder.begin()
-            holder.execute(sa.select(OutboxMessage.id).where(OutboxMessage.chat_id == 1).with_for_update())
-            assert texts(outbox.claim_pending(db)) == ["two"]  # returns at once, without chat 1
-            transaction.rollback()
-    finally:
-        db.dispose()
+        connection.execute(sa.update(OutboxMessage).values(claimed_by=None, claimed_until=None))
+
+
+def test_two_processes_on_postgresql_never_claim_the_same_row(pg: Database, postgres_url: str) -> None:  # noqa: F811
+    for chat in range(300):
+        outbox.enqueue(pg, 9_000 + chat, [text_message(f"to {chat}")])
+    left_by_a_crash(pg)
+    taken: list[list[int]] = [[], []]
+    start = threading.Barrier(2)
+
+    def drain(slot: int) -> None:
+        other = Database(postgres_url)
+        start.wait()
+        while rows := outbox.claim_pending(other, limit=7):
+            taken[slot].extend(row.id for row in rows)
+        other.dispose()
+
+    workers = [threading.Thread(target=drain, args=(slot,)) for slot in (0, 1)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert taken[0] and taken[1], "one process took everything: the test raced nothing"
+    assert not set(taken[0]) & set(taken[1])
+    assert len(taken[0]) + len(taken[1]) == 300
+
+
+def test_on_postgresql_a_locked_row_is_skipped_not_waited_for(pg: Database) -> None:
+    outbox.enqueue(pg, 1, [text_message("one")])
+    outbox.enqueue(pg, 2, [text_message("two")])
+    left_by_a_crash(pg)
+    with pg.engine.connect() as holder:
+        transaction = holder.begin()
+        holder.execute(sa.select(OutboxMessage.id).where(OutboxMessage.chat_id == 1).with_for_update())
+        assert texts(outbox.claim_pending(pg)) == ["two"]  # returns at once, without chat 1
+        transaction.rollback()
 
 
 # -- sending ----------------------------------------------------------------------------
