@@ -1,10 +1,11 @@
 """What the outbox costs: the code before it beside the code with it, in one run.
 
     python -m bench.outbox_cost --before /tmp/before   # a checkout of the code before it
-    (git worktree add /tmp/before <commit>; link its models/ and build/ to this checkout's)
+    (git worktree add /tmp/before <commit>; link its build/ to this checkout's, and train
+    its own model there: a model trained for other code calls actions it does not have)
 
 Each checkout is measured in a fresh process of its own (``--measure``), alternately, for
-``--rounds`` rounds, on the same model and machine, each on a fresh SQLite database:
+``--rounds`` rounds, each with its own model, on a fresh SQLite database:
 
 1. ``one_user_inprocess``: ``RasaBridge.handle`` for one person at a time (the held-out
    conversations of ``testing.corpus``), no Telegram: the in-process path.
