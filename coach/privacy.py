@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,7 +40,7 @@ def _value(chat_id: int, convert: Any) -> Any:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, (datetime, date, time)):  # a reminder's local_time is a TIME column
         return value.isoformat()
     if isinstance(value, bytes):  # a chart or file still in the outbox
         return "base64:" + base64.b64encode(value).decode("ascii")

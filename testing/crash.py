@@ -45,6 +45,7 @@ MESSAGES_PER_CHAT = 3
 CRISIS_EVERY = 5  # every fifth chat's second message is a crisis disclosure
 CRISIS_MESSAGE = "honestly i dont want to be alive anymore"
 KILL_AFTER_BURST_SECONDS = 1.5
+KILL_SETTLES = 1.0  # seconds after the SIGKILL by which the dead process's last requests have arrived
 FLOW_OPENER = "every time we talk about the affair we end up screaming at each other"
 
 
@@ -65,7 +66,7 @@ class Crash:
     nudge_chats: list[int]
     first_log: Path
     pressed_at: float = 0.0  # when "Next" was pressed, after the restart
-    second_process_at: float = 0.0  # the restarted bot's first call (the fake server's clock)
+    second_process_at: float = 0.0  # the restarted bot's first call of any kind (the fake server's clock)
     nudged_before_kill: int = 0
 
     def sent_to(self, chats: list[int]) -> list[Call]:
@@ -205,6 +206,7 @@ async def crash_and_restart(folder: Path, model: Path, token: str, nudges_due: i
             await asyncio.sleep(max(0.0, last_push + KILL_AFTER_BURST_SECONDS - time.monotonic()))
         finally:
             await asyncio.to_thread(bot.kill_hard)
+        killed_at = time.monotonic()
         crash.nudged_before_kill = len(crash.sent_to(nudge_chats))
         lapse_claims(database)
 
@@ -213,8 +215,11 @@ async def crash_and_restart(folder: Path, model: Path, token: str, nudges_due: i
         polls_before = len(server.calls_of("getUpdates"))
         bot = BotProcess(dict(env, ACTION_SERVER_PORT=str(free_port())), folder / "second.log").start()
         try:
-            polls = await server.wait_for_calls("getUpdates", polls_before + 1, timeout=300)
-            crash.second_process_at = polls[polls_before].at
+            await server.wait_for_calls("getUpdates", polls_before + 1, timeout=300)
+            # The restarted bot's first call: it sends what the outbox held before it polls.
+            # (Calls the killed process had on the wire arrive within milliseconds of the kill;
+            # the restart takes seconds, loading the model.)
+            crash.second_process_at = min(call.at for call in server.calls if call.at > killed_at + KILL_SETTLES)
             await wait_until(lambda: crash.after_press() and not crash.nudges_lost(), timeout=300)
             await server.wait_until_idle(quiet=3.0, timeout=60)
         finally:
