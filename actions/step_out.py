@@ -30,16 +30,8 @@ from actions.safety import NOT_NOW_BUTTON, RESUME_BUTTON
 from actions.timezone_form import ActionStartTimezone
 
 
-class _Goodbye(Action):
-    def name(self) -> str:
-        return "utter_goodbye"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(response="utter_goodbye")
-        return []
-
-
-REQUEST_ACTIONS: dict[str, type[Action]] = {
+# Each request by the action that answers it outside a form, or the response that does.
+REQUEST_ACTIONS: dict[str, type[Action] | str] = {
     "list_reminders": ActionListReminders,
     "cancel_reminder": ActionCancelReminder,
     "show_progress": ActionShowProgress,
@@ -49,7 +41,7 @@ REQUEST_ACTIONS: dict[str, type[Action]] = {
     "toggle_discreet": ActionToggleDiscreet,
     "wait_20_minutes": ActionWait20Minutes,
     "start": ActionWelcome,
-    "goodbye": _Goodbye,
+    "goodbye": "utter_goodbye",
     **{struggle: ActionStartFlow for struggle in STRUGGLES},
     "start_apology": ActionStartApology,  # opens its form itself
     "checkin": ActionStartCheckin,
@@ -78,7 +70,9 @@ class ActionStepOutOfForm(Action):
         intent, _ = intent_of(tracker)
         events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         handler = REQUEST_ACTIONS.get(intent or "")
-        if handler is not None:
+        if isinstance(handler, str):
+            dispatcher.utter_message(response=handler)
+        elif handler is not None:
             events += await handler().run(dispatcher, tracker, domain)
         if intent in FORM_AFTER:
             events.append(FollowupAction(FORM_AFTER[intent]))

@@ -147,6 +147,14 @@ async def test_an_answer_after_help_is_taken_and_the_help_mark_cleared(db: Datab
     assert slots["impact"] == CLEAN["impact"] and slots[apology_state.HELPED_SLOT] is None
 
 
+async def test_bye_inside_a_form_says_goodbye_keeps_the_place_and_offers_nothing(db: Database) -> None:
+    t = tracker(CHECKIN, "checkin_note", "bye for now", "goodbye", slots={"checkin_score": 3})
+    dispatcher = RenderingDispatcher()
+    events = await ActionStepOutOfForm().run(dispatcher, t, DOMAIN)
+    assert [message["text"] for message in dispatcher.messages] == [response_text("utter_goodbye")]
+    assert ("slot", "resume_point", CHECKIN) in {(e["event"], e.get("name"), e.get("value")) for e in events}
+
+
 async def test_stepping_out_acts_on_the_request_and_offers_to_go_back(db: Database) -> None:
     t = tracker(APOLOGY, "impact", "show me my apology", "show_apology", slots={"what_happened": CLEAN["what_happened"]})
     dispatcher = RenderingDispatcher()
