@@ -29,6 +29,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ActionExecutionRejection
 
+from coach.content.guidance import load_guidance
+
 ASIDE_CONFIDENCE = 0.8
 APOLOGY, CHECKIN, REMINDER, TIMEZONE = "apology_form", "checkin_form", "reminder_form", "timezone_form"
 
@@ -46,11 +48,7 @@ COACH_QUESTIONS = {
     "greet": "utter_form_greet",
     "thank": "utter_form_thanks",
 }
-STRUGGLES = (
-    "struggle_apology", "struggle_retaliation", "struggle_dwelling", "struggle_forgiveness", "struggle_secrecy",
-    "struggle_not_believed", "struggle_communication", "struggle_worth_it", "struggle_anxiety", "struggle_money",
-    "struggle_disconnection",
-)
+STRUGGLES = tuple(flow.intent for flow in load_guidance().flows.values())  # one place: guidance.yml
 # Requests that leave a form (acted on by actions.step_out with the action that answers
 # them outside it). Free-text answers (the apology, the check-in note) often read like a
 # struggle, so there only the plain requests count.

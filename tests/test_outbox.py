@@ -21,7 +21,7 @@ from bot.telegram.pacing import PriorityPacer, ResilientRateLimiter
 from coach.storage import outbox
 from coach.storage.base import InboxUpdate, OutboxMessage
 from coach.storage.db import Database
-from coach.storage.updates import already_handled, keep_in_inbox
+from coach.storage.updates import keep_in_inbox, unclaimed_in_inbox
 from testing.fake_telegram import FakeTelegramServer
 from testing.harness import TEST_TOKEN
 from testing.postgres import postgres_url  # noqa: F401  (the fixture)
@@ -43,7 +43,7 @@ def test_finishing_an_update_writes_its_replies_and_ends_it_in_one_go(fresh_db: 
     keep_in_inbox(fresh_db, 10, 42, '{"update_id": 10}')
     rows = outbox.finish_update(fresh_db, 10, 42, [text_message("one"), text_message("two")])
     assert texts(rows) == ["one", "two"]  # handed back claimed, in order
-    assert already_handled(fresh_db, 10)
+    assert keep_in_inbox(fresh_db, 10, 42, '{"update_id": 10}') is False and unclaimed_in_inbox(fresh_db) == []
     with fresh_db.session() as session:
         assert session.get(InboxUpdate, 10) is None
     # A second finish (a redelivery handled at the same time elsewhere) writes nothing.
@@ -93,9 +93,8 @@ def test_a_nudge_is_written_once_per_reminder_occurrence(fresh_db: Database) -> 
     key = "nudge:7:2026-12-05T20:00:00+00:00"
     [row] = outbox.enqueue(fresh_db, 42, [text_message("time for your check-in")], key)
     assert outbox.enqueue(fresh_db, 42, [text_message("time for your check-in")], key) == []  # held: not twice
-    assert not outbox.was_sent(fresh_db, key)
     outbox.mark_sent(fresh_db, [(row, 1)])
-    assert outbox.was_sent(fresh_db, key)
+    assert rows_in(fresh_db)[0].sent_at is not None
     assert outbox.enqueue(fresh_db, 42, [text_message("time for your check-in")], key) == []
     assert len(rows_in(fresh_db)) == 1
 

@@ -13,7 +13,7 @@ from telegram.ext import Updater
 
 from coach.storage.db import Database
 from coach.storage.outbox import finish_update
-from coach.storage.updates import already_handled, keep_in_inbox, unclaimed_in_inbox
+from coach.storage.updates import keep_in_inbox, unclaimed_in_inbox
 from bot.telegram.inbox import InboxQueue, requeue_unclaimed
 from testing.harness import TEST_TOKEN, new_update_id_base
 from testing.fake_telegram import FakeTelegramServer
@@ -25,13 +25,13 @@ def test_an_update_is_kept_once_and_leaves_the_inbox_when_finished(fresh_db: Dat
     keep_in_inbox(fresh_db, 2, 43, '{"update_id": 2}')
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 1}', '{"update_id": 2}']
 
-    assert already_handled(fresh_db, 1) is False  # being handled is not done: still in the inbox
+    assert keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}') is False  # being handled: seen, not done
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 1}', '{"update_id": 2}']
     assert finish_update(fresh_db, 1, 42, []) == []
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 2}']
     keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}')  # fetched again after it was finished
     assert unclaimed_in_inbox(fresh_db) == ['{"update_id": 2}']
-    assert already_handled(fresh_db, 1) is True
+    assert keep_in_inbox(fresh_db, 1, 42, '{"update_id": 1}') is False  # finished: seen
     assert finish_update(fresh_db, 1, 42, []) is None  # finished before: nothing written twice
 
 

@@ -82,9 +82,6 @@ class OutboxSender:
         failure the rest of the rows wait too, so the chat's order holds."""
         results: dict[int, str] = {}
         for index, row in enumerate(rows):
-            if row.sent:
-                results[row.id] = SENT
-                continue
             results[row.id] = await self._send_one(row)
             if results[row.id] == LATER:
                 rest = rows[index + 1:]

@@ -72,12 +72,11 @@ class Queued:
     file_data: bytes | None
     urgent: bool
     claim: str
-    sent: bool = False  # already sent (a nudge whose dedupe key was written before)
 
     @classmethod
     def of(cls, row: Mapping[str, Any], claim: str) -> "Queued":
         return cls(row["id"], row["chat_id"], row["kind"], row["text"] or "", row["reply_markup"], row["file_name"],
-                   row["file_data"], bool(row["urgent"]), claim, sent=row["sent_at"] is not None)
+                   row["file_data"], bool(row["urgent"]), claim)
 
 
 def process_name() -> str:
@@ -152,7 +151,7 @@ def _write(connection: Connection, chat_id: int, messages: list[Outgoing], updat
         key = f"{dedupe_key}:{number}" if dedupe_key else None
         values = _values(chat_id, message, now, update_id, key, claim)
         [row_id] = connection.execute(sa.insert(OUTBOX).values(values)).inserted_primary_key
-        written.append(Queued.of(dict(values, id=row_id, sent_at=None), claim or ""))
+        written.append(Queued.of(dict(values, id=row_id), claim or ""))
     return written if claim else _claim(connection, chat_id)
 
 
@@ -194,16 +193,6 @@ def enqueue(db: Database, chat_id: int, messages: Iterable[Outgoing], dedupe_key
                 return _claim(connection, chat_id)
 
     return retrying(write, f"queueing a message for chat {chat_id}", retry_for)
-
-
-def was_sent(db: Database, dedupe_key: str) -> bool:
-    """Every message written under this key has been sent."""
-    with db.session() as session:
-        unsent = session.scalar(
-            sa.select(sa.func.count()).select_from(OutboxMessage)
-            .where(OutboxMessage.dedupe_key.like(f"{dedupe_key}:%"), OutboxMessage.sent_at.is_(None))
-        )
-        return unsent == 0
 
 
 def claim_pending(db: Database, chat_id: int | None = None, limit: int = 200) -> list[Queued]:

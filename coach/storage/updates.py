@@ -13,7 +13,7 @@ once its replies are in the outbox, so a crash loses no update and no reply.
   already recorded for it instead of running it twice); after it, the replies are sent.
 * A redelivered update (Telegram sends it again when a crash kept the next
   ``getUpdates`` offset from reaching it) is seen by ``keep_in_inbox``, in the inbox or
-  finished, and never queued twice. ``already_handled`` says whether one was finished.
+  finished, and never queued twice.
 
 A locked or briefly unreachable database does not lose the message: writes are retried
 with backoff for up to ``CLAIM_RETRY_SECONDS``, each retry logged as a warning, while the
@@ -39,20 +39,6 @@ T = TypeVar("T")
 
 CLAIM_RETRY_SECONDS = 60.0
 MAX_RETRY_DELAY = 5.0
-
-
-def already_handled(db: Database, update_id: int, retry_for: float = CLAIM_RETRY_SECONDS) -> bool:
-    """True if the update was finished before (its replies are in the outbox); then it is
-    also taken out of the inbox. Blocking; raises if the database stays unavailable."""
-
-    def check() -> bool:
-        with db.session() as session:
-            if session.get(ProcessedUpdate, update_id) is None:
-                return False
-            session.execute(sa.delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
-            return True
-
-    return retrying(check, f"checking update {update_id}", retry_for)
 
 
 def keep_in_inbox(db: Database, update_id: int, chat_id: int | None, payload: str,
