@@ -109,3 +109,11 @@ def test_a_fresh_start_creates_a_private_folder_and_database(tmp_path: Path) -> 
     assert database in files
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_the_settings_repr_shows_neither_the_token_nor_the_database_password() -> None:
+    from coach.config import Settings
+
+    settings = Settings(telegram_token=TEST_TOKEN, database_url="postgresql://coach:hunter2secret@db/coach")
+    assert TOKEN_SECRET_PART not in repr(settings) and "hunter2secret" not in repr(settings)
+    assert "action_server_port=" in repr(settings)  # the rest is still there to read
