@@ -11,6 +11,9 @@ process already listens on is a clear error, never reused; every start makes a n
 (``secret``, given to the child in its environment, which carries no bot token) that
 Rasa's action calls must carry; and the health check only passes when the answer proves
 knowledge of that secret (an HMAC of a fresh nonce). The child dies with this process.
+``is_serving()`` is true only while a child that passed that check runs: Rasa's action
+endpoint sends nothing while it is false (``bot.rasa.action_endpoint``), so calls never go
+to whatever took the port while the child was down.
 """
 
 from __future__ import annotations
@@ -72,11 +75,16 @@ class ActionServer:
         self._process: asyncio.subprocess.Process | None = None
         self._watcher: asyncio.Task | None = None
         self._stopping = False
+        self._verified = False
         self.restarts = 0
 
     @property
     def health_url(self) -> str:
         return f"http://{self._settings.action_server_host}:{self._settings.action_server_port}/health"
+
+    def is_serving(self) -> bool:
+        """True while the child that proved itself is running: calls may go to the port."""
+        return self._verified and self._process is not None and self._process.returncode is None
 
     @property
     def pid(self) -> int | None:
@@ -88,6 +96,7 @@ class ActionServer:
         self._watcher = asyncio.create_task(self._watch(), name="action-server-watcher")
 
     async def _spawn(self) -> None:
+        self._verified = False
         host, port = self._settings.action_server_host, self._settings.action_server_port
         if not is_loopback(host):
             raise ActionServerError(f"ACTION_SERVER_HOST must be a loopback address such as 127.0.0.1, got {host!r}.")
@@ -107,6 +116,7 @@ class ActionServer:
             stdin=asyncio.subprocess.DEVNULL,
         )
         await self._wait_until_healthy()
+        self._verified = True
         logger.info("Action server up (pid %s, port %s).", self._process.pid, self._settings.action_server_port)
 
     async def _wait_until_healthy(self) -> None:
@@ -142,6 +152,7 @@ class ActionServer:
         while not self._stopping:
             assert self._process is not None
             code = await self._process.wait()
+            self._verified = False
             if self._stopping:
                 return
             self.restarts += 1
@@ -157,6 +168,7 @@ class ActionServer:
     async def stop(self) -> None:
         """End the process (and its watcher)."""
         self._stopping = True
+        self._verified = False
         if self._watcher:
             self._watcher.cancel()
         await self._end_child()

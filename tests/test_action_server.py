@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 import aiohttp
+import aiohttp.web
 import pytest
 
 from bot.action_auth import SECRET_HEADER
 from bot.action_server import ActionServer, ActionServerError
+from bot.rasa.action_endpoint import LockedActionEndpoint
 from coach.apology.store import latest_draft, save_draft
 from coach.config import PROJECT_ROOT, Settings
 from coach.people import sender_for_chat
@@ -178,6 +180,44 @@ async def test_a_stranger_on_the_port_is_never_taken_for_our_action_server(tmp_p
             await server.start()
         await server.stop()
         assert server._process is not None and server._process.returncode is not None  # our child ended
+
+
+async def test_while_the_child_is_down_no_call_goes_to_whoever_took_the_port(tmp_path, caplog) -> None:
+    port = free_port()
+    server = ActionServer(Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", action_server_port=port))
+    await server.start()
+    endpoint = LockedActionEndpoint(f"http://127.0.0.1:{port}", server.secret, server.is_serving)
+    hits: list[str] = []
+
+    async def record(request: aiohttp.web.Request) -> aiohttp.web.Response:
+        hits.append(request.path)
+        return aiohttp.web.json_response([])
+
+    app = aiohttp.web.Application()
+    app.router.add_route("*", "/{tail:.*}", record)
+    stranger = aiohttp.web.AppRunner(app)
+    await stranger.setup()
+    try:
+        assert {"name": "action_submit_checkin"} in await endpoint.request(method="get", subpath="actions")
+        with caplog.at_level(logging.ERROR, logger="bot.action_server"):
+            os.kill(server.pid, signal.SIGKILL)
+            while server.is_serving():
+                await asyncio.sleep(0.05)
+            await aiohttp.web.TCPSite(stranger, "127.0.0.1", port).start()  # it takes the port at once
+            with pytest.raises(aiohttp.ClientConnectionError):
+                await endpoint.request(method="get", subpath="actions")
+            for _ in range(100):  # the restart (after 1 s) finds the port taken and says so
+                if any("already in use" in r.getMessage() for r in caplog.records):
+                    break
+                await asyncio.sleep(0.1)
+        assert any("already in use" in r.getMessage() for r in caplog.records)
+        assert not server.is_serving()
+        with pytest.raises(aiohttp.ClientConnectionError):
+            await endpoint.request(method="post", subpath="webhook", json={"next_action": "action_submit_checkin"})
+        assert hits == []  # the stranger never saw a call, nor the secret
+    finally:
+        await server.stop()
+        await stranger.cleanup()
 
 
 def test_a_non_loopback_host_is_refused(tmp_path) -> None:

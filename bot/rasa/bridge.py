@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -82,9 +82,11 @@ class RasaBridge:
         self.known_intents = frozenset(agent.domain.intents) if agent.domain else frozenset()
 
     @classmethod
-    def load(cls, settings: Settings, action_secret: str | None = None) -> "RasaBridge":
+    def load(cls, settings: Settings, action_secret: str | None = None,
+             action_server_serving: Callable[[], bool] | None = None) -> "RasaBridge":
         """Load the model with endpoints.yml's tracker store (on ``settings.database_url``) and the
-        loopback action endpoint, called with ``action_secret`` (``ActionServer.secret``)."""
+        loopback action endpoint, called with ``action_secret`` (``ActionServer.secret``) and
+        only while ``action_server_serving()`` (``ActionServer.is_serving``)."""
         model_file = find_model(settings.model_path)
         rasa_speedups.install()
         form_context.install()
@@ -93,7 +95,7 @@ class RasaBridge:
         agent = Agent.load(
             str(model_file),
             tracker_store=tracker_store,
-            action_endpoint=LockedActionEndpoint(settings.action_endpoint_url, action_secret),
+            action_endpoint=LockedActionEndpoint(settings.action_endpoint_url, action_secret, action_server_serving),
         )
         # Loading imports numpy.distutils (skops -> sklearn), which sets the root logger to WARNING.
         logging.getLogger().setLevel(log_level)
