@@ -72,7 +72,10 @@ def guard(app: Sanic, secret: str) -> None:
 
 
 def die_with_parent(parent_pid: int | None) -> None:
-    """End this process when ``parent_pid`` dies: Linux's parent-death signal, else a watch."""
+    """End this process when ``parent_pid`` dies: Linux's parent-death signal, else a watch.
+
+    Linux sends the signal when the *thread* that started the child ends: the bot starts it
+    from its event-loop thread (``ActionServer``), which lives as long as the bot."""
     if parent_pid is None:
         return
     if sys.platform.startswith("linux"):
