@@ -19,9 +19,10 @@ from coach.config import Settings
 from bot.rasa.bridge import RasaBridge
 
 
-async def _load(settings: Settings, model: Path) -> tuple[RasaBridge, float]:
+async def _load(settings: Settings, model: Path, server: ActionServer) -> tuple[RasaBridge, float]:
     started = time.perf_counter()
-    bridge = await asyncio.to_thread(RasaBridge.load, settings.with_overrides(model_path=model))
+    bridge = await asyncio.to_thread(RasaBridge.load, settings.with_overrides(model_path=model),
+                                     server.secret, server.is_serving)
     return bridge, round(time.perf_counter() - started, 1)
 
 
@@ -33,7 +34,7 @@ async def loaded(settings: Settings, models: dict[str, Path]) -> AsyncIterator[t
     try:
         bridges, load_seconds = {}, {}
         for name, model in models.items():
-            bridges[name], load_seconds[name] = await _load(settings, model)
+            bridges[name], load_seconds[name] = await _load(settings, model, action_server)
         yield bridges, load_seconds
     finally:
         await action_server.stop()

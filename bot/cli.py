@@ -1,8 +1,11 @@
 """The ``trustcoach`` command line: ``run`` (Telegram, or console without a token), ``chat``
 (console) and ``telegram`` (Telegram only: a missing token is an error).
 
-Start-up problems (no model, no token, unreachable database, action server failing)
-end with one clear line saying what to do, not a traceback.
+Start-up problems (no model, no token, unreachable database, action server failing,
+Telegram refusing the token) end with one clear line saying what to do, not a traceback;
+nothing printed ever shows the bot token (an unexpected error's traceback goes through the
+redacting log handler). Files are created private: umask 077 from the first line of
+``main`` (``bot.file_modes``).
 """
 
 from __future__ import annotations
@@ -27,12 +30,17 @@ if not sys.warnoptions:
     warnings.simplefilter("ignore")
 
 from coach.config import PROJECT_ROOT, ConfigError, Settings  # noqa: E402
+from bot.file_modes import private_database_folder, restrict_new_files  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
 
 logger = logging.getLogger("trustcoach")
 
 
 CONSOLE_LOG = PROJECT_ROOT / "data" / "console.log"
+TOKEN_REFUSED = (
+    "Telegram refused the bot token (or TELEGRAM_API_URL does not point at a Bot API server). "
+    "Check TELEGRAM_BOT_TOKEN with @BotFather, and TELEGRAM_API_URL if you set it."
+)
 
 
 @contextlib.contextmanager
@@ -77,6 +85,7 @@ def _dispatch(command: str, settings: Settings) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    restrict_new_files()
     parser = argparse.ArgumentParser(prog="trustcoach", description=__doc__)
     parser.add_argument(
         "command", nargs="?", default="run", choices=["run", "chat", "telegram"],
@@ -90,17 +99,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging(settings.log_level, settings.telegram_token)
 
+    from telegram.error import InvalidToken
+
     from bot.action_server import ActionServerError
     from bot.rasa.bridge import ModelMissing
     from coach.storage.db import DatabaseUnavailable
 
     try:
+        private_database_folder(settings.database_url)
         _dispatch(args.command, settings)
     except (ConfigError, ModelMissing, DatabaseUnavailable, ActionServerError) as error:
         print(f"trustcoach: {error}", file=sys.stderr)
         return 1
+    except InvalidToken:  # its message (and traceback) would show the token
+        print(f"trustcoach: {TOKEN_REFUSED}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 0
+    except Exception as error:  # the traceback goes through the token-redacting log handler
+        logger.critical("Stopped on an unexpected error.", exc_info=True)
+        print(f"trustcoach: stopped on an unexpected {type(error).__name__} (details in the log above).",
+              file=sys.stderr)
+        return 1
     return 0
 
 

@@ -42,7 +42,7 @@ async def running_coach(settings: Settings, print_nudges: bool = True) -> AsyncI
     action_server = ActionServer(settings)
     starting = asyncio.create_task(action_server.start())
     try:
-        bridge = await asyncio.to_thread(RasaBridge.load, settings)
+        bridge = await asyncio.to_thread(RasaBridge.load, settings, action_server.secret, action_server.is_serving)
         await starting
         if print_nudges:
             printer = ReminderDelivery.from_settings(

@@ -73,6 +73,7 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
         if host is None and kwargs.get("db") is None:
             host = Settings.from_env().database_url
         super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
+        self.engine.hide_parameters = True  # no message text (bound parameters) in SQL errors or logs
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         return await _retrying(lambda: super(RetryingSQLTrackerStore, self).retrieve(sender_id),

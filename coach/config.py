@@ -7,12 +7,15 @@ environment itself.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE_PATH = PROJECT_ROOT / "data" / "trustcoach.db"
+DEFAULT_DATABASE_URL = f"sqlite:///{DEFAULT_DATABASE_PATH}"
 DEFAULT_EMERGENCY_LINE = (
     "If you are in danger right now, call your local emergency number: "
     "112 in the EU, 911 in the US, 999 in the UK."
@@ -43,13 +46,47 @@ def _id_set_env(name: str) -> frozenset[int]:
         raise ConfigError(f"{name} must be a comma-separated list of Telegram user ids.") from error
 
 
+def is_loopback(host: str | None) -> bool:
+    """True for ``localhost`` and 127.0.0.0/8 or ::1 addresses: reachable from this machine only."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _api_url_env(name: str, default: str) -> str:
+    """An https URL, or http to this machine only: the bot token travels in every request."""
+    url = os.environ.get(name, "").strip().rstrip("/") or default
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url
+    if parts.scheme == "http" and is_loopback(parts.hostname):
+        return url
+    raise ConfigError(
+        f"{name} must start with https:// (plain http only to 127.0.0.1 or localhost): "
+        "the bot token is part of every request."
+    )
+
+
+def _loopback_env(name: str, default: str) -> str:
+    host = os.environ.get(name, "").strip() or default
+    if not is_loopback(host):
+        raise ConfigError(f"{name} must be a loopback address such as 127.0.0.1 (got {host!r}): "
+                          "the action server is for this machine only.")
+    return host
+
+
 @dataclass(frozen=True)
 class Settings:
     """The coach's settings; see ``from_env`` for the variable behind each field."""
 
-    telegram_token: str | None = None
+    telegram_token: str | None = field(default=None, repr=False)  # never in a repr or a log
     telegram_api_url: str = "https://api.telegram.org"
-    database_url: str = f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)  # may hold a password
     model_path: Path = PROJECT_ROOT / "models"
     action_server_host: str = "127.0.0.1"
     action_server_port: int = 5055
@@ -66,11 +103,10 @@ class Settings:
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
         return cls(
             telegram_token=token,
-            telegram_api_url=env.get("TELEGRAM_API_URL", "").strip().rstrip("/")
-            or cls.telegram_api_url,
-            database_url=env.get("DATABASE_URL", "").strip() or cls.database_url,
+            telegram_api_url=_api_url_env("TELEGRAM_API_URL", cls.telegram_api_url),
+            database_url=env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
             model_path=Path(env.get("TRUSTCOACH_MODEL", "").strip() or cls.model_path),
-            action_server_host=env.get("ACTION_SERVER_HOST", "").strip() or cls.action_server_host,
+            action_server_host=_loopback_env("ACTION_SERVER_HOST", cls.action_server_host),
             action_server_port=_int_env("ACTION_SERVER_PORT", cls.action_server_port),
             log_level=(env.get("LOG_LEVEL", "").strip() or cls.log_level).upper(),
             allowed_user_ids=_id_set_env("ALLOWED_USER_IDS"),

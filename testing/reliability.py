@@ -173,7 +173,7 @@ class StoredConversation:
 
 def stored_conversation(database_url: str, chat_id: int) -> StoredConversation:
     """The user and bot texts the tracker store holds for one chat, in order."""
-    engine = sa.create_engine(database_url)
+    engine = sa.create_engine(database_url, hide_parameters=True)
     try:
         with engine.connect() as connection:
             rows = connection.execute(

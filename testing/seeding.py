@@ -66,7 +66,7 @@ BATCH = 20_000
 
 def template_events(database_url: str, sender_id: str) -> list[dict]:
     """The stored events of one conversation, without ids and sender."""
-    engine = sa.create_engine(database_url)
+    engine = sa.create_engine(database_url, hide_parameters=True)
     try:
         with engine.connect() as connection:
             rows = connection.execute(

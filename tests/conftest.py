@@ -62,9 +62,19 @@ def session_settings(session_database_url: str) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def action_server(session_settings: Settings):
+def action_secret() -> str:
+    """The session action server's secret (the bot makes one per start)."""
+    from bot.action_auth import new_secret
+
+    return new_secret()
+
+
+@pytest.fixture(scope="session")
+def action_server(session_settings: Settings, action_secret: str):
     """One rasa_sdk action server (a real child process, as the bot starts it) for the whole run."""
-    env = dict(os.environ, SANIC_HOST="127.0.0.1", DATABASE_URL=session_settings.database_url)
+    from bot.action_server import child_environment
+
+    env = child_environment(session_settings, action_secret)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.action_server_main", "--actions", "actions", "--quiet",
          "--port", str(session_settings.action_server_port)],
@@ -79,11 +89,11 @@ def action_server(session_settings: Settings):
 
 
 @pytest.fixture(scope="session")
-def bridge(session_settings: Settings, action_server):
+def bridge(session_settings: Settings, action_server, action_secret: str):
     """The real Rasa agent, loaded once, on the session database."""
     from bot.rasa.bridge import RasaBridge
 
-    return RasaBridge.load(session_settings)
+    return RasaBridge.load(session_settings, action_secret)
 
 
 @pytest.fixture

@@ -116,11 +116,11 @@ async def test_a_crisis_message_mid_form_is_answered_by_the_safety_layer(bridge,
     assert tracker.get_slot("what_happened") == CLEAN["what_happened"]
 
 
-async def test_an_unfinished_walkthrough_continues_after_a_restart(bridge, session_settings, chat_id) -> None:
+async def test_an_unfinished_walkthrough_continues_after_a_restart(bridge, session_settings, action_secret, chat_id) -> None:
     await say(bridge, chat_id, "/apology_restart")
     await answer_all(bridge, chat_id, ["what_happened", "impact"])
 
-    restarted = RasaBridge.load(session_settings)  # a new process would load the same way
+    restarted = RasaBridge.load(session_settings, action_secret)  # a new process would load the same way
     next_question = await say(restarted, chat_id, CLEAN["ownership"])
 
     assert "Question 4 of 6." in texts(next_question)

@@ -13,15 +13,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
-from rasa.utils.endpoints import EndpointConfig
-
 from bot.rasa import form_context
 from bot.rasa import speedups as rasa_speedups
+from bot.rasa.action_endpoint import ACTION_FAILED_REPLY, LockedActionEndpoint, watching_failures
 from coach.config import Settings
 from coach.people import sender_for_chat
 from coach.safety.detector import detect_crisis
@@ -83,9 +82,11 @@ class RasaBridge:
         self.known_intents = frozenset(agent.domain.intents) if agent.domain else frozenset()
 
     @classmethod
-    def load(cls, settings: Settings) -> "RasaBridge":
+    def load(cls, settings: Settings, action_secret: str | None = None,
+             action_server_serving: Callable[[], bool] | None = None) -> "RasaBridge":
         """Load the model with endpoints.yml's tracker store (on ``settings.database_url``) and the
-        loopback action endpoint."""
+        loopback action endpoint, called with ``action_secret`` (``ActionServer.secret``) and
+        only while ``action_server_serving()`` (``ActionServer.is_serving``)."""
         model_file = find_model(settings.model_path)
         rasa_speedups.install()
         form_context.install()
@@ -94,7 +95,7 @@ class RasaBridge:
         agent = Agent.load(
             str(model_file),
             tracker_store=tracker_store,
-            action_endpoint=EndpointConfig(url=settings.action_endpoint_url),
+            action_endpoint=LockedActionEndpoint(settings.action_endpoint_url, action_secret, action_server_serving),
         )
         # Loading imports numpy.distutils (skops -> sklearn), which sets the root logger to WARNING.
         logging.getLogger().setLevel(log_level)
@@ -117,9 +118,14 @@ class RasaBridge:
         output = CollectingOutputChannel()
         message = UserMessage(text, output, sender_id, metadata=metadata, input_channel="trustcoach",
                               message_id=message_id)
-        await self.agent.handle_message(message)
-        replies = [BotReply.from_rasa(m) for m in output.messages]
-        return self._never_without_help(text, replies)
+        with watching_failures() as failures:
+            await self.agent.handle_message(message)
+        replies = self._never_without_help(text, [BotReply.from_rasa(m) for m in output.messages])
+        if failures and not any(reply.custom.get(CRISIS_MARKER) for reply in replies):
+            logger.warning("%d action call(s) failed in this turn (%s); the person was told.",
+                           len(failures), ", ".join(sorted(set(failures))))
+            replies.append(BotReply(text=ACTION_FAILED_REPLY))
+        return replies
 
     def _never_without_help(self, text: str, replies: list[BotReply]) -> list[BotReply]:
         """A message the safety net flags always gets the crisis resources, even if the

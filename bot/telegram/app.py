@@ -24,6 +24,7 @@ from coach.config import Settings
 from bot.rasa.bridge import RasaBridge
 from coach.reminders.buttons import CALLBACK_PATTERN as REMINDER_BUTTONS
 from coach.storage.db import Database
+from bot.telegram.allow_list import AllowList
 from bot.telegram.pacing import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.telegram.handlers import TelegramFrontEnd
 from bot.telegram.inbox import InboxQueue
@@ -41,7 +42,8 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
     """An ``Application`` with our delivery guarantees and handlers, not yet started."""
     if not settings.telegram_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
-    inbox = InboxQueue(db)
+    allow_list = AllowList(settings.allowed_user_ids)
+    inbox = InboxQueue(db, admits=allow_list.admits)  # strangers' updates are never stored
     application = (
         Application.builder()
         .token(settings.telegram_token)
@@ -56,7 +58,8 @@ def build_application(settings: Settings, bridge: RasaBridge, db: Database) -> A
         .get_updates_read_timeout(settings.poll_timeout + 10)
         .build()
     )
-    front = TelegramFrontEnd(bridge, db, settings, OutboxSender(application.bot, db), maybe_seen=inbox.recovered)
+    front = TelegramFrontEnd(bridge, db, settings, OutboxSender(application.bot, db), maybe_seen=inbox.recovered,
+                             allow_list=allow_list)
     application.bot_data[FRONT_END] = front
     application.add_handler(TypeHandler(Update, front.begin), group=-2)
     application.add_handler(TypeHandler(Update, front.enforce_allow_list), group=-1)

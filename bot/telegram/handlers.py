@@ -15,7 +15,9 @@ made on purpose:
   a crash loses neither the update nor its replies; a redelivered update is never queued
   twice (``bot.telegram.inbox``). Answering a button press and
   editing the message it sits on stay direct: they are not messages to keep.
-- Message text is never logged at INFO.
+- Message text is never logged, at any level.
+- With ``ALLOWED_USER_IDS`` set, anybody else is refused before anything is stored and
+  told once, directly, not through the outbox (``bot.telegram.allow_list``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import logging
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from coach.attachments import render_attachment
@@ -36,6 +38,7 @@ from coach.config import Settings
 from coach.people import sender_for_chat
 from bot.rasa.bridge import BotReply, RasaBridge
 from coach.storage.db import Database
+from bot.telegram.allow_list import AllowList
 from bot.telegram.outbox import OutboxSender, file_message, is_crisis_turn, outgoing_for, text_message
 from bot.telegram.rendering import keyboard_for
 
@@ -62,8 +65,9 @@ class TelegramFrontEnd:
     outbox sender, and the messages each update in progress has said so far."""
 
     def __init__(self, bridge: RasaBridge, db: Database, settings: Settings, outbox: OutboxSender,
-                 maybe_seen: set[int] | None = None) -> None:
+                 maybe_seen: set[int] | None = None, allow_list: AllowList | None = None) -> None:
         self.bridge = bridge
+        self.allow_list = allow_list or AllowList(settings.allowed_user_ids)
         self.db = db
         self.settings = settings
         self.outbox = outbox
@@ -78,16 +82,20 @@ class TelegramFrontEnd:
         self._said[update.update_id] = []
 
     async def enforce_allow_list(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        allowed = self.settings.allowed_user_ids
-        user = update.effective_user
-        if not allowed or (user and user.id in allowed):
+        """Refuse anybody not on ALLOWED_USER_IDS: nothing stored, told once, nothing else runs."""
+        if self.allow_list.admits(update):
             return
+        self._said.pop(update.update_id, None)
+        self.maybe_seen.discard(update.update_id)
         logger.info("Refused update %s from a user not on ALLOWED_USER_IDS.", update.update_id)
         if update.callback_query:
             await update.callback_query.answer()
-        if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
-            self.say(update, text_message(NOT_ALLOWED_REPLY))
-        await self.finish(update, context)
+        user, chat = update.effective_user, update.effective_chat
+        if user and chat and chat.type == ChatType.PRIVATE and self.allow_list.first_refusal(user.id):
+            try:  # directly: the outbox would store the chat id
+                await context.bot.send_message(chat.id, NOT_ALLOWED_REPLY)
+            except TelegramError as error:
+                logger.warning("Could not tell a refused user so (%s).", type(error).__name__)
         raise ApplicationHandlerStop
 
     # -- saying, and the end of every update (the last group) -----------------------

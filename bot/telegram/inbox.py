@@ -7,6 +7,8 @@ forgets an update the database has it. It leaves the inbox when its replies are 
 outbox (``coach.storage.outbox.finish_update``); ``requeue_unclaimed`` puts whatever is
 still there back on the queue at start-up, before polling begins, and notes their ids in
 ``recovered``: Rasa may have handled them before the crash (``RasaBridge.handle``).
+An update the allow-list refuses (``admits``) is queued without being kept: nothing of a
+stranger is stored (``bot.telegram.allow_list``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from telegram import Bot, Update
 
@@ -28,13 +30,15 @@ logger = logging.getLogger(__name__)
 class InboxQueue(asyncio.Queue):
     """An ``asyncio.Queue`` whose ``put`` keeps each ``Update`` in the inbox first."""
 
-    def __init__(self, db: Database | None) -> None:
+    def __init__(self, db: Database | None, admits: Callable[[object], bool] | None = None) -> None:
         super().__init__()
         self._db = db
+        self._admits = admits
         self.recovered: set[int] = set()
 
     async def put(self, item: Any) -> None:
-        if isinstance(item, Update) and self._db is not None:
+        refused = self._admits is not None and not self._admits(item)
+        if isinstance(item, Update) and self._db is not None and not refused:
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
             try:
                 new = await asyncio.to_thread(keep_in_inbox, self._db, item.update_id, chat_key(item), payload)
