@@ -125,7 +125,7 @@ async def test_a_crisis_in_the_walkthrough_keeps_the_place_and_the_answers(chat:
     safe = await chat.presses("I'm safe right now")
     assert safe.says(response_text("utter_resume_offer_apology"))
     back = await chat.says("ok")
-    assert back.says("Question 2 of 6")  # the first answer was kept
+    assert back.says("Question 2 of 8")  # the first answer was kept
 
 
 async def test_a_crisis_in_a_flow_offers_the_step_again_and_not_now_is_respected(chat: Person) -> None:
@@ -170,7 +170,7 @@ async def test_i_dont_know_in_the_apology_gets_help_and_is_not_kept_as_the_answe
     await chat.says("/apology")
     helped = await chat.says("idk honestly")
     assert helped.says("For example")
-    assert not helped.says("Question 2 of 6")
+    assert not helped.says("Question 2 of 8")
     answered = await chat.says(CLEAN["what_happened"])
-    assert answered.says("Question 2 of 6")
+    assert answered.says("Question 2 of 8")
     assert storage.load_answers(db, chat.chat_id) == {"what_happened": CLEAN["what_happened"]}

@@ -140,8 +140,8 @@ KIND_TEXTS: dict[str, _KindText] = {
     ),
     # 002: a lie by omission hurts too; 003: truth in pieces hurts again each time.
     "untold": _KindText(
-        "If there's something, now is the time to say it: the whole truth at once hurts less "
-        "than truth that comes out in pieces.",
+        "Thank you for being honest about that. If there's something, now is the time to say "
+        "it: the whole truth at once hurts less than truth that comes out in pieces.",
         "What is it? Put it the way you'd tell them.",
     ),
 }
@@ -187,6 +187,4 @@ def describe(flag: Flag) -> str:
     """The coach's one-message nudge for a flag: the phrase, why it matters, and an ask."""
     if flag.kind == "too_short":
         return f'"{flag.phrase}" is a start. {flag.why} {KIND_TEXTS[flag.kind].ask}'
-    if flag.kind == "untold":
-        return f"Thank you for being honest about that. {flag.why} {KIND_TEXTS[flag.kind].ask}"
     return f'You wrote "{flag.phrase}". {flag.why} {KIND_TEXTS[flag.kind].ask}'
