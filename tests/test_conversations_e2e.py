@@ -207,7 +207,7 @@ async def test_the_whole_apology_as_people_type_it_with_amends_and_the_honesty_c
     assert pressure.says("pressure")
     draft = await chat.presses("Keep my wording")
     assert draft.says("You felt stupid for beleiving me and you cant sleep.")  # said to her, typo kept
-    assert draft.says("I'll pay back the money I took from our savings")
+    assert draft.says("I want to start putting right what I can. Ill pay back the money I took")  # their words
     assert draft.says("If there's anything you want to ask me, I'll answer you honestly.")
     assert draft.says("Please forgive me.") and not draft.says("not asking you to forgive")
     assert not draft.says("I know what it did to you")
