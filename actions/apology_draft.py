@@ -1,6 +1,6 @@
 """What happens to a finished apology draft: show it, edit a part, start over, save, finish.
 
-After the form has all six answers, ``action_apology_compose`` shows the draft with four
+After the form has all eight answers, ``action_apology_compose`` shows the draft with four
 buttons. "Edit a part" and "Start over" go back into the form; "Save" stores a new version
 and offers a follow-up reminder; "Done" gives tips for saying it. "show my apology" shows the
 last saved version, which can be deleted from there.
@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from coach.apology.content import load_apology_content
 from coach.apology.draft import as_sentence, compose_draft
+from coach.apology.steps import STEPS
 from actions.apology_state import (
     EDIT_PART,
     EDITING,
@@ -38,8 +39,10 @@ from actions.responses import verbatim
 
 # The texts are responses in domain.yml (utter_apology_*), with their buttons.
 APOLOGY_TOPIC = "apology"  # the reminder nudges with the person's own commitment
-# What the "Remind me in 3 days" button fills in as the reminder's "when" (and its note).
-REMINDER_TEXT = "in 3 days to check in with your partner about how they're doing since your apology"
+# What the "Remind me in 3 days" button fills in as the reminder's "when" (and its note). It is
+# about the person's own follow-through (003: small, consistent actions; keep following through
+# whatever they decide), never a prompt to ask the hurt partner how the apology landed.
+REMINDER_TEXT = "in 3 days to look at how I'm keeping to the change I named in my apology"
 
 
 def show_draft(dispatcher: CollectingDispatcher, answers: Mapping[str, str], response: str) -> None:
@@ -55,13 +58,13 @@ def offer_walkthrough(dispatcher: CollectingDispatcher, response: str) -> list[E
 
 
 def start_form(dispatcher: CollectingDispatcher, response: str, **variables: object) -> list[EventType]:
-    """Say ``response``, then let the form ask its next question."""
-    dispatcher.utter_message(response=response, **variables)
+    """Say ``response`` (it may speak of the number of questions), then let the form ask its next question."""
+    dispatcher.utter_message(response=response, total=len(STEPS), **variables)
     return [FollowupAction(FORM)]
 
 
 class ActionApologyCompose(Action):
-    """The form has all six answers: show the draft."""
+    """The form has all eight answers: show the draft."""
 
     def name(self) -> str:
         return "action_apology_compose"

@@ -1,6 +1,6 @@
 """The sincere-apology walkthrough's form: start or resume it, ask, check each answer, stop.
 
-``apology_form`` asks six questions (``STEPS``), each with a one-line why. Every answer goes
+``apology_form`` asks eight questions (``STEPS``), each with a one-line why. Every answer goes
 through the apology analyzer; if it finds a phrase that would undermine the apology, the
 coach quotes it, says why, and asks once for a revision. The next answer to that question is
 taken as it is, and "Keep my wording" takes the first one: one nudge per question, no loops.
@@ -113,7 +113,7 @@ class ValidateApologyForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """The six questions; while editing, "which part?" comes first."""
+        """The eight questions; while editing, "which part?" comes first."""
         return [EDIT_PART, *STEPS] if tracker.get_slot(EDITING) else list(STEPS)
 
     async def validate_what_happened(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
@@ -127,6 +127,12 @@ class ValidateApologyForm(FormValidationAction):
 
     async def validate_regret(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         return await self._checked_answer("regret", value, dispatcher, tracker)
+
+    async def validate_amends(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("amends", value, dispatcher, tracker)
+
+    async def validate_honesty(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        return await self._checked_answer("honesty", value, dispatcher, tracker)
 
     async def validate_change(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         return await self._checked_answer("change", value, dispatcher, tracker)
@@ -148,7 +154,7 @@ class ValidateApologyForm(FormValidationAction):
         if tracker.get_slot(NUDGED_SLOT) == EDIT_PART:  # asked twice: no loops
             dispatcher.utter_message(response="utter_apology_edit_part_gave_up")
             return {EDIT_PART: NO_EDIT, NUDGED_SLOT: None}
-        dispatcher.utter_message(response="utter_apology_edit_part_unclear")
+        dispatcher.utter_message(response="utter_apology_edit_part_unclear", total=len(STEPS))
         return {EDIT_PART: None, NUDGED_SLOT: EDIT_PART}
 
     async def _checked_answer(self, step: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -207,7 +213,8 @@ class _AskApologyQuestion(Action, ABC):
             dispatcher.utter_message(response="utter_apology_question_redo", question=question.text, why=question.why)
         else:
             number = STEPS.index(self.step) + 1
-            dispatcher.utter_message(response="utter_apology_question", number=number, question=question.text, why=question.why)
+            dispatcher.utter_message(response="utter_apology_question", number=number, total=len(STEPS),
+                                     question=question.text, why=question.why)
         return []
 
 
@@ -237,8 +244,16 @@ class ActionAskRegret(_AskApologyQuestion):
     step = "regret"
 
 
+class ActionAskAmends(_AskApologyQuestion):
+    step = "amends"
+
+
 class ActionAskChange(_AskApologyQuestion):
     step = "change"
+
+
+class ActionAskHonesty(_AskApologyQuestion):
+    step = "honesty"
 
 
 class ActionAskRequest(_AskApologyQuestion):
@@ -246,7 +261,7 @@ class ActionAskRequest(_AskApologyQuestion):
 
 
 class ActionAskApologyEditPart(Action):
-    """"Edit a part": list the six parts with the start of each answer."""
+    """"Edit a part": list the eight parts with the start of each answer."""
 
     def name(self) -> str:
         return "action_ask_apology_edit_part"

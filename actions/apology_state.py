@@ -1,6 +1,6 @@
 """Where an apology walkthrough's state lives: its slots, and its copy in the database.
 
-The six answers are slots (the form fills them; the SQL tracker store keeps them across
+The eight answers are slots (the form fills them; the SQL tracker store keeps them across
 restarts). Each accepted answer is also written to ``apology_progress``, so a walkthrough can
 be picked up even without the conversation state, and saved drafts go to ``apology_drafts``.
 Database calls run in a worker thread on the action server's own engine; a sender id that is

@@ -11,7 +11,7 @@ would get "I couldn't work out when" again and again. Each form's validators cal
   take short answers, a struggle too) rejects the form: Rasa's rules for that form
   (``stories/forms.yml``) then run ``action_step_out_of_form`` (``actions.step_out``), which
   leaves the form, acts on the request with the same action as outside it, and offers to
-  go back ("Back to your apology: question 2 of 6?"; ``action_resume_previous``, answers
+  go back ("Back to your apology: question 2 of 8?"; ``action_resume_previous``, answers
   kept).
 
 This module only decides (it imports no other action, so every form can use it).

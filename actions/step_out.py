@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.apology_draft import ActionShowApology
 from actions.apology_form import ActionStartApology
 from actions.apology_state import answers_in
+from coach.apology.steps import STEPS
 from actions.check_back import ActionWait20Minutes
 from actions.checkins import ActionShowProgress, ActionStartCheckin, ActionWeeklyReflection
 from actions.conversation import ActionWelcome
@@ -79,7 +80,7 @@ class ActionStepOutOfForm(Action):
         if intent in NO_OFFER:  # replaced by another form, or a goodbye: the place is still kept
             return events + [SlotSet("resume_point", form)]
         if form in BACK_OFFERS:
-            variables = {"number": len(answers_in(tracker)) + 1} if form == APOLOGY else {}
+            variables = {"number": len(answers_in(tracker)) + 1, "total": len(STEPS)} if form == APOLOGY else {}
             dispatcher.utter_message(response=BACK_OFFERS[form], buttons=[RESUME_BUTTON, NOT_NOW_BUTTON], **variables)
             events.append(SlotSet("resume_point", form))
         return events

@@ -101,6 +101,46 @@ def earlier_answers(step: str) -> dict[str, str]:
 # -- validation: one branch at a time ---------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "step, text, says",
+    [
+        ("impact", "ive been miserable since you found out, i cant sleep", "what they went through"),
+        ("regret", "honestly i feel terrible", "what they went through"),
+        ("request", "please forgive me", "pressure"),
+        ("impact", "she felt humiliated when my sister told her", 'with "you"'),
+        ("honesty", "yeah there is", "What is it?"),
+        ("amends", "i'll buy her flowers and take her on a holiday", "buy forgiveness"),
+    ],
+)
+async def test_the_new_kinds_of_feedback_are_kind_nudges_that_can_be_kept(
+    step: str, text: str, says: str, db: Database
+) -> None:
+    dispatcher, slots = await answer(step, text, earlier_answers(step))
+
+    [nudge] = dispatcher.messages
+    assert says in nudge["text"] and "excuse" not in nudge["text"]
+    assert nudge["buttons"] == [{"title": "Keep my wording", "payload": "/apology_keep_wording"}]
+    assert slots["apology_pending_answer"] == text
+
+
+@pytest.mark.parametrize("text", ["no", "nope nothing else", "no i've told you everything now"])
+async def test_no_is_a_whole_answer_to_the_honesty_check(text: str, db: Database) -> None:
+    dispatcher, slots = await answer("honesty", text, earlier_answers("honesty"))
+
+    assert dispatcher.messages == []
+    assert slots["honesty"] == text and slots["requested_slot"] == "request"
+
+
+async def test_an_unambiguous_third_person_impact_is_accepted_and_said_to_them_in_the_draft(db: Database) -> None:
+    text = "she feels stupid for believing me and she cant sleep"
+    dispatcher, slots = await answer("impact", text, earlier_answers("impact"))
+    assert dispatcher.messages == [] and slots["impact"] == text
+
+    draft = compose_draft({**CLEAN, "impact": text})
+    assert "You feel stupid for believing me and you cant sleep." in draft
+
+
+
 @pytest.mark.parametrize("step", STEPS)
 async def test_a_sincere_answer_is_accepted_stored_and_the_next_question_follows(step: str, db: Database) -> None:
     dispatcher, slots = await answer(step, CLEAN[step], earlier_answers(step))
@@ -145,7 +185,7 @@ async def test_keep_my_wording_takes_the_nudged_answer(db: Database) -> None:
 
     assert dispatcher.messages == []
     assert slots["regret"] == text and slots["apology_pending_answer"] is None
-    assert slots["requested_slot"] == "change"
+    assert slots["requested_slot"] == "amends"
 
 
 async def test_typed_keep_my_wording_works_too(db: Database) -> None:
@@ -199,7 +239,7 @@ async def test_while_editing_the_form_asks_which_part_first(db: Database) -> Non
     assert writing == list(STEPS)
 
 
-@pytest.mark.parametrize("reply, part", [("2", "impact"), ("the regret one", "regret"), ("fifth", "change")])
+@pytest.mark.parametrize("reply, part", [("2", "impact"), ("the regret one", "regret"), ("fifth", "amends"), ("6", "change")])
 async def test_choosing_a_part_clears_it_so_the_form_asks_it_again(reply: str, part: str, db: Database) -> None:
     t = tracker({**CLEAN, "apology_editing": True, "requested_slot": "apology_edit_part"}, text=reply,
                 candidates={"apology_edit_part": reply})
@@ -214,7 +254,7 @@ async def test_an_unclear_part_is_asked_once_more_then_the_draft_is_left_as_it_i
     editing = {**CLEAN, "apology_editing": True, "requested_slot": "apology_edit_part"}
     first = tracker(editing, text="hmm", candidates={"apology_edit_part": "hmm"})
     dispatcher, events = await run(ValidateApologyForm(), first)
-    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_apology_edit_part_unclear")]
+    assert [m["text"] for m in dispatcher.messages] == [response_text("utter_apology_edit_part_unclear", total=8)]
     assert slot_events(events)["apology_edit_part"] is None  # asked again
 
     second = tracker({**editing, "apology_nudged_slot": "apology_edit_part"}, text="no idea",
@@ -234,7 +274,7 @@ async def test_each_question_comes_with_its_why() -> None:
     question = load_apology_content().questions["impact"]
 
     [message] = dispatcher.messages
-    assert message["text"].startswith("Question 2 of 6.")
+    assert message["text"].startswith("Question 2 of 8.")
     assert question.text in message["text"] and f"Why it matters: {question.why}" in message["text"]
 
 
@@ -249,11 +289,11 @@ async def test_a_reworked_part_is_introduced_as_such() -> None:
     assert dispatcher.messages[0]["text"].startswith("Let's redo this part.")
 
 
-async def test_which_part_lists_the_six_with_the_start_of_each_answer() -> None:
+async def test_which_part_lists_the_eight_with_the_start_of_each_answer() -> None:
     dispatcher, _ = await run(ActionAskApologyEditPart(), tracker({**CLEAN, "apology_editing": True}))
     text = dispatcher.messages[0]["text"]
     assert f"1. What you did: {snippet(CLEAN['what_happened'])}" in text and "…" in text
-    assert "6. What you'll ask:" in text
+    assert "8. What you'll ask:" in text
 
 
 # -- starting and resuming ------------------------------------------------------------------------
@@ -262,7 +302,7 @@ async def test_which_part_lists_the_six_with_the_start_of_each_answer() -> None:
 async def test_start_introduces_the_walkthrough_and_opens_the_form(db: Database) -> None:
     dispatcher, events = await run(ActionStartApology(), tracker(text="/start_apology", intent="start_apology"))
 
-    assert dispatcher.messages[0]["text"] == response_text("utter_apology_intro")
+    assert dispatcher.messages[0]["text"] == response_text("utter_apology_intro", total=8)
     assert followups(events) == ["apology_form"]
 
 
@@ -281,7 +321,7 @@ async def test_an_unfinished_walkthrough_resumes_where_it_was(db: Database) -> N
     partial = {"what_happened": CLEAN["what_happened"], "impact": CLEAN["impact"]}
     dispatcher, events = await run(ActionStartApology(), tracker(partial, intent="start_apology"))
 
-    assert "2 of 6 answered" in dispatcher.messages[0]["text"]
+    assert "2 of 8 answered" in dispatcher.messages[0]["text"]
     assert followups(events) == ["apology_form"]
 
 
@@ -290,7 +330,7 @@ async def test_resume_works_from_the_database_when_the_conversation_state_is_gon
     dispatcher, events = await run(ActionStartApology(), tracker(intent="start_apology"))
 
     assert slot_events(events)["what_happened"] == CLEAN["what_happened"]
-    assert "1 of 6 answered" in dispatcher.messages[0]["text"]
+    assert "1 of 8 answered" in dispatcher.messages[0]["text"]
     assert followups(events) == ["apology_form"]
 
 
@@ -334,7 +374,7 @@ async def test_start_over_clears_the_answers_but_not_saved_drafts(db: Database) 
     dispatcher, events = await run(ActionApologyRestart(), tracker(dict(CLEAN), intent="apology_restart"))
 
     assert all(slot_events(events)[step] is None for step in STEPS)
-    assert followups(events) == ["apology_form"] and dispatcher.messages[0]["text"] == response_text("utter_apology_intro")
+    assert followups(events) == ["apology_form"] and dispatcher.messages[0]["text"] == response_text("utter_apology_intro", total=8)
     assert storage.load_answers(db, CHAT) == {}
     assert storage.latest_draft(db, CHAT).text == "An older draft"
 

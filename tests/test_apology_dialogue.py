@@ -14,7 +14,7 @@ from testing.apology_answers import CLEAN, FLAGGED
 from testing.telegram import buttons_of, running_bot, wait_for_keyboard
 from testing.texts import response_text
 
-INTRO = response_text("utter_apology_intro")
+INTRO = response_text("utter_apology_intro", total=8)
 STOPPED = response_text("utter_apology_stopped")
 
 pytestmark = pytest.mark.slow
@@ -43,15 +43,15 @@ async def answer_all(bridge: RasaBridge, chat_id: int, steps: list[str]) -> list
 
 async def test_whole_walkthrough_with_a_nudge_an_edit_and_a_save(bridge, db, chat_id) -> None:
     opening = await say(bridge, chat_id, "walk me through saying sorry")
-    assert INTRO in texts(opening) and "Question 1 of 6." in texts(opening)
+    assert INTRO in texts(opening) and "Question 1 of 8." in texts(opening)
 
     text, phrase = FLAGGED["what_happened"]
     nudge = await say(bridge, chat_id, text)
     assert f'"{phrase}"' in texts(nudge) and "/apology_keep_wording" in payloads(nudge)
-    assert "Question 2 of 6." not in texts(nudge)  # the question waits for the revision
+    assert "Question 2 of 8." not in texts(nudge)  # the question waits for the revision
 
     revised = await say(bridge, chat_id, CLEAN["what_happened"])
-    assert "Question 2 of 6." in texts(revised)
+    assert "Question 2 of 8." in texts(revised)
 
     draft = await answer_all(bridge, chat_id, STEPS_IN_ORDER[1:])
     assert CLEAN["request"] in texts(draft)
@@ -84,7 +84,7 @@ async def test_keep_my_wording_after_a_nudge(bridge, chat_id) -> None:
 
     kept = await say(bridge, chat_id, "/apology_keep_wording")
 
-    assert "Question 4 of 6." in texts(kept)
+    assert "Question 4 of 8." in texts(kept)
     assert (await tracker_of(bridge, chat_id)).get_slot("ownership") == text
 
 
@@ -123,7 +123,7 @@ async def test_an_unfinished_walkthrough_continues_after_a_restart(bridge, sessi
     restarted = RasaBridge.load(session_settings, action_secret)  # a new process would load the same way
     next_question = await say(restarted, chat_id, CLEAN["ownership"])
 
-    assert "Question 4 of 6." in texts(next_question)
+    assert "Question 4 of 8." in texts(next_question)
     tracker = await tracker_of(restarted, chat_id)
     assert tracker.active_loop_name == "apology_form"
     assert [tracker.get_slot(step) for step in STEPS_IN_ORDER[:3]] == [CLEAN[s] for s in STEPS_IN_ORDER[:3]]

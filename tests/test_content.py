@@ -223,13 +223,25 @@ def test_apology_nudges_include_keeping_commitments() -> None:
     assert "commitment" in apology_texts or "promise" in apology_texts
 
 
-def test_apology_walkthrough_has_its_six_questions_and_delivery_tips() -> None:
+def test_apology_walkthrough_has_its_eight_questions_and_delivery_tips() -> None:
     questions = GUIDANCE["apology_questions"]
-    assert list(questions) == ["what_happened", "impact", "ownership", "regret", "change", "request"]
+    assert list(questions) == [
+        "what_happened", "impact", "ownership", "regret", "amends", "change", "honesty", "request",
+    ]
     assert all(question["title"] and len(question["title"]) <= MAX_TITLE_CHARS for question in questions.values())
-    tips = " ".join(tip["text"].lower() for tip in GUIDANCE["apology_tips"])
-    for idea in ("face to face", "look at them", "listen", "forgiveness", "actions"):
+    tips = " ".join(" ".join(tip["text"].lower().split()) for tip in GUIDANCE["apology_tips"])
+    for idea in ("face to face", "look at them", "listen", "forgiveness", "actions", "silent", "say no", "either way"):
         assert idea in tips, idea
+
+
+def test_apology_questions_and_tips_quote_their_one_article() -> None:
+    """Each names one article and a few words (at most 12) found in it, as a citation."""
+    entries = [*GUIDANCE["apology_questions"].items(), *enumerate(GUIDANCE["apology_tips"])]
+    for key, entry in entries:
+        assert isinstance(entry["source"], str), f"{key}: one article"
+        quote = entry["quote"]
+        assert 1 <= len(quote.split()) <= 12, f"{key}: quote too long"
+        assert quote in (seeds_dir() / entry["source"]).read_text(encoding="utf-8"), f"{key}: {quote!r}"
 
 
 def test_faq_has_exactly_the_expected_answers_one_variation_each() -> None:

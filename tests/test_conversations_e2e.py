@@ -3,7 +3,7 @@ Rasa agent, action server, SQLite) over the fake Telegram server, written the wa
 type on a phone (no capitals, typos, "ok" instead of a button, a change of mind), each
 asserting what the person sees.
 
-The unhappy paths of issue 13 covered here: typed agreement goes on with a flow, "no"
+The unhappy paths of issue 13 covered here (and the apology walkthrough of issue 14): typed agreement goes on with a flow, "no"
 stops it kindly, the same struggle goes on instead of restarting, another struggle
 switches with a line that says so, nothing is sent twice in a row, /start is one message,
 a message with next to nothing in it gets "tell me a bit more", /forget answered in words,
@@ -125,7 +125,7 @@ async def test_a_crisis_in_the_walkthrough_keeps_the_place_and_the_answers(chat:
     safe = await chat.presses("I'm safe right now")
     assert safe.says(response_text("utter_resume_offer_apology"))
     back = await chat.says("ok")
-    assert back.says("Question 2 of 6")  # the first answer was kept
+    assert back.says("Question 2 of 8")  # the first answer was kept
 
 
 async def test_a_crisis_in_a_flow_offers_the_step_again_and_not_now_is_respected(chat: Person) -> None:
@@ -170,7 +170,71 @@ async def test_i_dont_know_in_the_apology_gets_help_and_is_not_kept_as_the_answe
     await chat.says("/apology")
     helped = await chat.says("idk honestly")
     assert helped.says("For example")
-    assert not helped.says("Question 2 of 6")
+    assert not helped.says("Question 2 of 8")
     answered = await chat.says(CLEAN["what_happened"])
-    assert answered.says("Question 2 of 6")
+    assert answered.says("Question 2 of 8")
     assert storage.load_answers(db, chat.chat_id) == {"what_happened": CLEAN["what_happened"]}
+
+
+async def test_the_whole_apology_as_people_type_it_with_amends_and_the_honesty_check(chat: Person) -> None:
+    """Issue 14: eight questions, typed on a phone; self-focus, "idk", a third-person answer, a
+    "no" to the honesty check and "please forgive me" all get the right answer; the draft says
+    it to them, offers honest answers, and its closing doesn't contradict the request."""
+    opening = await chat.says("can u walk me through saying sorry to my wife")
+    assert opening.says("Question 1 of 8")
+    second = await chat.says("i lied to you about where i was every friday for 2 months")
+    assert second.says("Question 2 of 8")
+
+    self_focus = await chat.says("ive been so miserable since you found out")
+    assert self_focus.says("what they went through") and not self_focus.says("excuse")
+    assert "Keep my wording" in self_focus.titles
+    third = await chat.says("she felt stupid for beleiving me and she cant sleep")
+    assert third.says("Question 3 of 8")
+
+    await chat.says("it was my choice, nobody made me, its on me")
+    amends_question = await chat.says("i regret lying to your face when you asked me straight out")
+    assert amends_question.says("Question 5 of 8", "putting right")
+    helped = await chat.says("idk")
+    assert helped.says("For example") and not helped.says("Question 6 of 8")
+    change_question = await chat.says("ill pay back the money i took from our savings, 200 every month")
+    assert change_question.says("Question 6 of 8")
+    honesty_question = await chat.says("i blocked his number and ill show you my phone whenever you ask")
+    assert honesty_question.says("Question 7 of 8", "still want to know")
+    request_question = await chat.says("no nothing else")
+    assert request_question.says("Question 8 of 8")
+
+    pressure = await chat.says("please forgive me")
+    assert pressure.says("pressure")
+    draft = await chat.presses("Keep my wording")
+    assert draft.says("You felt stupid for beleiving me and you cant sleep.")  # said to her, typo kept
+    assert draft.says("I want to start putting right what I can. Ill pay back the money I took")  # their words
+    assert draft.says("If there's anything you want to ask me, I'll answer you honestly.")
+    assert draft.says("Please forgive me.") and not draft.says("not asking you to forgive")
+    assert not draft.says("I know what it did to you")
+
+    tips = await chat.presses("Done")
+    assert tips.says("stay silent", "either way")
+    saved = await chat.presses("Save")
+    assert saved.says("Saved as version 1", "not a prompt to ask them")
+    assert no_message_twice_in_a_row(chat)
+
+
+async def test_an_unclear_she_in_the_apology_is_asked_about_and_a_yes_to_the_honesty_check_too(chat: Person) -> None:
+    await chat.says("/apology")
+    await chat.says("i hid a credit card from you and spent 3000 on it")
+    unclear = await chat.says("she was so embarrassed when her mum found out")
+    assert unclear.says('with "you"')
+    revised = await chat.says("you were embarrassed in front of your mum and you felt you couldnt trust me with money")
+    assert revised.says("Question 3 of 8")
+    for text in ("that was my choice and nobody elses", "i regret lying when you asked about the statements",
+                 "ill pay off the card myself and give you the statements every month",
+                 "ive closed the card and the bank app is open to you whenever you want"):
+        turn = await chat.says(text)
+    assert turn.says("Question 7 of 8")
+    bare = await chat.says("yeah there is")
+    assert bare.says("What is it?") and not bare.says("Question 8 of 8")
+    told = await chat.says("there was a second card too, i closed it last week")
+    assert told.says("Question 8 of 8")
+    draft = await chat.says("could we talk about money together when you feel ready")
+    assert draft.says("There's something more you should know", "There was a second card too")
+    assert draft.says("I'm not asking you to forgive me now")

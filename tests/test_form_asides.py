@@ -139,7 +139,7 @@ async def test_right_after_help_the_question_is_not_repeated_but_later_it_is() -
     later = tracker(APOLOGY, "impact", "are you a bot", "bot_challenge", slots={apology_state.HELPED_SLOT: "impact"})
     dispatcher = RenderingDispatcher()
     await ActionAskImpact().run(dispatcher, later, DOMAIN)
-    assert "Question 2 of 6." in dispatcher.messages[0]["text"]
+    assert "Question 2 of 8." in dispatcher.messages[0]["text"]
 
 
 async def test_an_answer_after_help_is_taken_and_the_help_mark_cleared(db: Database) -> None:
@@ -161,7 +161,7 @@ async def test_stepping_out_acts_on_the_request_and_offers_to_go_back(db: Databa
     events = await ActionStepOutOfForm().run(dispatcher, t, DOMAIN)
     texts = [message["text"] for message in dispatcher.messages]
     assert texts[0] == response_text("utter_apology_none_saved")  # the request, answered as outside the form
-    assert texts[-1] == response_text("utter_back_to_apology", number=2)
+    assert texts[-1] == response_text("utter_back_to_apology", number=2, total=8)
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/resume_previous", "/deny"]
     assert {(event["event"], event.get("name"), event.get("value")) for event in events} >= {
         ("active_loop", None, None), ("slot", "resume_point", APOLOGY)}

@@ -113,7 +113,7 @@ async def _open(bridge: RasaBridge, chat_id: int, form: str) -> None:
     """Start the form the way a person would and answer up to the free-text question."""
     if form == "apology_form":
         replies = await say(bridge, chat_id, "/start_apology")
-        assert "Question 1 of 6." in "\n".join(r.text for r in replies)
+        assert "Question 1 of 8." in "\n".join(r.text for r in replies)
     elif form == "checkin_form":
         await say(bridge, chat_id, "/checkin")
         await say(bridge, chat_id, "/checkin_score_two")

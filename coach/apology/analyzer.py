@@ -1,6 +1,6 @@
 """Spot the phrases that undermine an answer in the sincere-apology walkthrough.
 
-The walkthrough asks the partner who broke trust six questions (``STEPS``). Each answer is
+The walkthrough asks the partner who broke trust eight questions (``STEPS``). Each answer is
 passed to ``analyze(text, step)``, which returns ``Flag``s: the kind of problem, the exact
 phrase from the user's own text, and a short, kind reason. ``describe(flag)`` turns one
 flag into the coach's one-message nudge asking for a revision.
@@ -11,6 +11,10 @@ entity ruler). The text is lowercased before it goes through the pipeline, becau
 lookup lemmatizer is case-sensitive; lowercasing keeps every character offset, so each
 phrase is cut from the original text. Reasons paraphrase the source articles (file names
 in comments).
+
+Three checks are not phrase rules: an answer about the partner in the third person whose
+referent can't be told (``coach.apology.address``), a bare "yes" to the honesty check
+(``coach.apology.honesty``), and a too-short answer.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from coach.apology.address import ambiguous_referent
+from coach.apology.honesty import only_says_yes
 from coach.apology.rules import RULES
-from coach.apology.steps import ALL_STEPS, STEPS, VAGUE_STEPS
+from coach.apology.steps import ADDRESSED_STEPS, ALL_STEPS, STEPS, VAGUE_STEPS
 from coach.apology.words import CLITICS, FILLERS, WORD_LISTS
 from coach.nlp.rules import RuleSet, first_per_kind
 
@@ -30,8 +36,9 @@ __all__ = [
 ]
 
 # Fewest meaningful words an answer needs before it counts as more than a fragment. A request
-# can be a short, plain ask ("give me time"); the other steps need at least "I + verb + what".
-MIN_WORDS = {step: 4 for step in STEPS} | {"request": 3}
+# can be a short, plain ask ("give me time"); "no" is a whole answer to the honesty check; the
+# other steps need at least "I + verb + what".
+MIN_WORDS = {step: 4 for step in STEPS} | {"request": 3, "honesty": 1}
 
 RULESET = RuleSet(RULES, WORD_LISTS)
 
@@ -106,6 +113,37 @@ KIND_TEXTS: dict[str, _KindText] = {
         "see you doing is much easier to trust.",
         "What is one specific thing you'll do that they could notice?",
     ),
+    # 003: be sensitive to their feelings; 001: validate your partner's emotional experience.
+    "self_focus": _KindText(
+        "It makes sense that you're hurting too, and that deserves care of its own, maybe with a "
+        "friend or a counsellor. In the apology, though, keeping the focus on what they went "
+        "through is what helps them feel seen.",
+        "Could you say it about their side: what has this been like for them?",
+    ),
+    # 003: it's up to them to forgive; if they don't accept the apology, respect that. 002 does
+    # count asking for forgiveness as part of apologising, so this is gentle and can be kept.
+    "forgiveness_ask": _KindText(
+        "It's natural to hope for that. Asked for now, though, forgiveness can feel like pressure: "
+        "it's theirs to give, if and when they're ready.",
+        "Could you ask for something they can easily say no to, like time, or a talk later?",
+    ),
+    # 003: no amount of gifts or promises can earn back trust; 001: grand gestures don't last.
+    "grand_gesture": _KindText(
+        "Gifts and big gestures can feel like trying to buy forgiveness, and they fade. What "
+        "repairs is making good on what it cost them, in small ways that last.",
+        "What could you do that gives back some of what it cost them?",
+    ),
+    "third_person": _KindText(
+        "This part will be said to them, and here I can't tell for sure who that word means, "
+        "so I can't turn it into \"you\" for you.",
+        "Could you say it to them directly, with \"you\" (you felt...)?",
+    ),
+    # 002: a lie by omission hurts too; 003: truth in pieces hurts again each time.
+    "untold": _KindText(
+        "Thank you for being honest about that. If there's something, now is the time to say "
+        "it: the whole truth at once hurts less than truth that comes out in pieces.",
+        "What is it? Put it the way you'd tell them.",
+    ),
 }
 
 
@@ -130,9 +168,18 @@ def analyze(text: str, step: str) -> list[Flag]:
     flags: list[tuple[int, Flag]] = []
     for kind, first in first_per_kind(RULESET.matches(doc, context=step)).items():
         flags.append((first.start_char, Flag(kind, text[first.start_char : first.end_char], KIND_TEXTS[kind].why)))
-    if _word_count(doc) < MIN_WORDS[step]:
-        stripped = text.strip()
+    self_focus = {start for start, flag in flags if flag.kind == "self_focus"}
+    flags = [(start, flag) for start, flag in flags if not (flag.kind == "excuse" and start in self_focus)]
+    if any(flag.kind == "demanding" for _, flag in flags):  # the demand is the thing to say
+        flags = [(start, flag) for start, flag in flags if flag.kind != "forgiveness_ask"]
+    stripped = text.strip()
+    if step == "honesty" and only_says_yes(stripped):
+        flags.append((text.find(stripped), Flag("untold", stripped, KIND_TEXTS["untold"].why)))
+    elif _word_count(doc) < MIN_WORDS[step]:
         flags.append((text.find(stripped), Flag("too_short", stripped, KIND_TEXTS["too_short"].why)))
+    if step in ADDRESSED_STEPS and (referent := ambiguous_referent(text)) is not None:
+        start, word = referent
+        flags.append((start, Flag("third_person", word, KIND_TEXTS["third_person"].why)))
     return [flag for _, flag in sorted(flags, key=lambda pair: pair[0])]
 
 

@@ -182,3 +182,20 @@ def partner_did_it_too(span: Span) -> bool:
     return at_clause_end(span) and any(
         token.lemma_ in {"hurt", "lie", "cheat", "flirt", "text", "betray", "do", "hide", "start"} for token in after_you
     )
+
+
+# Words after a self-focused phrase that aim the feeling at the act ("I feel awful about lying").
+AIMED = {"about", "for", "that", "how", "what", "over", "seeing", "knowing", "to", "when", "because", "having", "doing"}
+# Words that put the forgiveness asked for in their time rather than now.
+IN_THEIR_TIME = {"someday", "eventually", "time", "ready", "whenever", "ever", "maybe", "hope", "day", "able", "when"}
+
+
+def not_aimed_at_the_act(span: Span) -> bool:
+    """``I feel terrible`` is about the writer; ``I feel terrible about lying to you`` is regret."""
+    following = span.doc[span.end : span.end + 1]
+    return not any(token.lower_ in AIMED for token in following)
+
+
+def asks_for_now(span: Span) -> bool:
+    """``please forgive me`` asks now; ``I hope one day you can forgive me`` leaves it to them."""
+    return not any(token.lower_ in IN_THEIR_TIME or token.lemma_ in IN_THEIR_TIME for token in span.doc)

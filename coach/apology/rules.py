@@ -10,7 +10,9 @@ and an expansion that widens the quoted phrase. Comments name the source article
 from __future__ import annotations
 
 from coach.apology.checks import (
+    asks_for_now,
     at_clause_end,
+    not_aimed_at_the_act,
     because_you_blames,
     but_undoes_apology,
     from_you,
@@ -27,12 +29,14 @@ from coach.apology.checks import (
     says_nothing_specific,
     to_clause_end,
 )
-from coach.apology.steps import ALL_STEPS, VAGUE_STEPS
+from coach.apology.steps import ALL_STEPS, CONCRETE_STEPS, VAGUE_STEPS
 from coach.nlp.rules import Expand, Rule
 from coach.nlp.vetoes import Veto, unless
 
 NOT_IN_REQUEST = ALL_STEPS - {"request"}
+NOT_IN_HONESTY = ALL_STEPS - {"honesty"}  # "no, nothing else, that's all" is a full answer there
 REQUEST = frozenset({"request"})
+AMENDS = frozenset({"amends"})
 
 
 def _rule(name: str, *patterns: str, only_in: frozenset[str] | None = None,
@@ -150,7 +154,7 @@ RULES: tuple[Rule, ...] = (
           "that 's|s|is literally|all? it",
           "that 's|s|is all",
           "thats literally|all? it",
-          vetoes=(unless(at_clause_end),)),
+          only_in=NOT_IN_HONESTY, vetoes=(unless(at_clause_end),)),
     _rule("minimizing.overreacting",
           "~overreact",
           "~blow it|this|things out of proportion",
@@ -161,7 +165,7 @@ RULES: tuple[Rule, ...] = (
           "~flirt|~text|~chat|~message a little|bit",
           "a little|bit|tad $HURT|jealous|annoyed|distant|cold|quiet|emotional|moody|off"),
     _rule("minimizing.just_a_bit", "$JUST a bit|little of? %alpha", only_in=NOT_IN_REQUEST),
-    _rule("minimizing.nothing_more", "nothing more|else", vetoes=(unless(at_clause_end),)),
+    _rule("minimizing.nothing_more", "nothing more|else", only_in=NOT_IN_HONESTY, vetoes=(unless(at_clause_end),)),
     _rule("minimizing.get_over_it", "~get over it|this|that", only_in=NOT_IN_REQUEST),
     # -- demanding (request step): forgiveness or closure on the offender's terms
     _rule("demanding.you_have_to",
@@ -225,5 +229,37 @@ RULES: tuple[Rule, ...] = (
           "~earn your trust",
           "~prove it|myself",
           "~stop doing stuff|things|that|this|it",
-          only_in=frozenset({"change"}), vetoes=(unless(names_no_checkable_action),)),
+          only_in=CONCRETE_STEPS, vetoes=(unless(names_no_checkable_action),)),
+    # -- self-focus: the writer's own pain takes the place of theirs (003: be sensitive to their
+    #    feelings; 001: validate your partner's emotional experience)
+    _rule("self_focus.how_i_feel",
+          "i 'm|m|am|feel|have|'ve|ve been? $INTENSIFIER? $INTENSIFIER? $SELF_STATE",
+          "i|im felt|was|m $INTENSIFIER? $INTENSIFIER? $SELF_STATE_AFTER",
+          "i ~feel like a|the mess|wreck|monster|failure|worst",
+          "i ~be|have been? a|such a|an absolute? mess|wreck",
+          "i ~hate myself",
+          "i ~can ~not sleep|eat|function|focus|breathe|cope|live with myself",
+          "i ~can ~not stop crying",
+          "it 's|s|has|is been? $INTENSIFIER? hard|tough|difficult|hell on|for me",
+          "i|im am|m|'m|have|'ve|ve? been? ~suffer|~struggle too|as well|also?",
+          "my life|world 's|s|is|has been? $INTENSIFIER? ~fall|~be apart|hell|ruined|over",
+          vetoes=(unless(not_aimed_at_the_act),)),
+    # asked how it affected them, "I was miserable" is about the writer, not a reason for the act
+    _rule("self_focus.in_impact", "i|im felt|was|were|m $INTENSIFIER? $INTENSIFIER? $SELF_STATE",
+          only_in=frozenset({"impact"}), vetoes=(unless(not_aimed_at_the_act),)),
+    # -- forgiveness asked for now (request step): it can put pressure on them (003: it's up to
+    #    them; if they don't accept the apology, respect that). Asking isn't wrong (002).
+    _rule("forgiveness_ask.now",
+          "please? ~forgive me|us",
+          "your forgiveness",
+          "~forgive what|everything|all",
+          "~say you ~forgive",
+          only_in=REQUEST, vetoes=(unless(not_negated), unless(asks_for_now)), expand=to_clause_end),
+    # -- grand gestures (amends step): gifts can feel like buying forgiveness (001, 003)
+    _rule("grand_gesture.gift",
+          "~buy you|her|him|them? a|an|some|the|new|nice|big? %alpha?",
+          "~take you|her|him|them on|away a|on? a|an? $GIFT",
+          "a|an|some|big|nice|expensive $GIFT",
+          "~spoil you|her|him|them",
+          only_in=AMENDS),
 )

@@ -14,10 +14,11 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from coach.apology.steps import STEPS
 from coach.storage.db import Database
 from coach.storage.base import Base, utcnow
 
-ANSWER_COLUMNS = ("what_happened", "impact", "ownership", "regret", "change", "request")
+ANSWER_COLUMNS = STEPS  # one column per question (migrations 0003, 0009)
 
 
 class ApologyProgress(Base):
@@ -30,7 +31,9 @@ class ApologyProgress(Base):
     impact = sa.Column(sa.Text, nullable=True)
     ownership = sa.Column(sa.Text, nullable=True)
     regret = sa.Column(sa.Text, nullable=True)
+    amends = sa.Column(sa.Text, nullable=True)
     change = sa.Column(sa.Text, nullable=True)
+    honesty = sa.Column(sa.Text, nullable=True)
     request = sa.Column(sa.Text, nullable=True)
     updated_at = sa.Column(sa.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 

@@ -46,9 +46,22 @@ TIME_WORDS = [
     "thursday", "friday", "saturday", "sunday", "christmas", "easter", "summer", "holiday",
     "holidays", "birthday", "anniversary", "day", "days", "weeks", "months", "new",
 ]
+# How the writer feels now: said in the apology, it turns the focus to their own pain.
+SELF_STATES = [
+    "miserable", "terrible", "awful", "horrible", "guilty", "ashamed", "wretched", "devastated", "heartbroken",
+    "broken", "wrecked", "gutted", "sick", "depressed", "hopeless", "empty", "lost", "suffering", "hurting",
+    "struggling", "unhappy", "lonely", "shit", "crap", "rubbish", "awfull", "terible",
+]
+# The same, minus the states that in the past tense usually explain the act ("I was lonely").
+SELF_STATES_AFTER = [state for state in SELF_STATES if state not in STATES_AS_REASON]
+# Gifts and big gestures: offered as amends they can feel like buying forgiveness (001, 003).
+GIFTS = [
+    "gift", "gifts", "flowers", "jewelry", "jewellery", "ring", "necklace", "holiday", "vacation", "trip",
+    "cruise", "surprise", "car", "bouquet", "roses", "chocolates",
+]
 # Lemmas that show a "what I'll do" answer names an action the partner could check.
 CHECKABLE_LEMMAS = {
-    "show", "tell", "block", "share", "give", "hand", "book", "attend", "install", "unfollow",
+    "pay", "repay", "refund", "show", "tell", "block", "share", "give", "hand", "book", "attend", "install", "unfollow",
     "cancel", "quit", "answer", "call", "check", "text", "texting", "send", "delete", "close", "phone", "password",
     "location", "number", "account", "app", "therapist", "counselor", "counsellor", "therapy",
     "counselling", "counseling", "session", "email", "calendar", "bank", "statement", "card",
@@ -88,4 +101,7 @@ WORD_LISTS: dict[str, list[str]] = {
     "PERSON": PERSON_WORDS,
     "BECAUSE": BECAUSE_WORDS,
     "JUST": JUST_WORDS,
+    "SELF_STATE": SELF_STATES,
+    "SELF_STATE_AFTER": SELF_STATES_AFTER,
+    "GIFT": GIFTS,
 }
