@@ -7,9 +7,10 @@ The dev sets (looked at while the net was built): ``tests/data/safety_set.yml`` 
 hard negatives), ``tests/data/safety_dev.yml`` (crises in wording the phrase net does not
 know, look-alikes, form answers), the crisis and non-crisis messages of
 ``tests/nlu_test.yml``, and the apology answers of ``tests/data/apology_sentences.yml`` read
-as answers inside a form. The
-blind set ``tests/data/blind_safety.yml`` is scored with the chosen thresholds and never
-used to choose them.
+as answers inside a form. The first
+blind sets (``tests/data/blind_safety.yml``, ``tests/nlu_blind.yml``) joined the dev sets once
+their misses had been looked at. Blind set 2 (``tests/data/blind_safety2.yml``,
+``tests/nlu_blind2.yml``) is scored with the chosen thresholds and never used to choose them.
 
 For every message it takes the three layers' inputs once (the phrase net's match, the
 meaning layer's scores from the training data's embeddings, the classifier's ranking from
@@ -84,13 +85,23 @@ def dev_cases() -> list[Case]:
     return cases
 
 
-def blind_cases() -> list[Case]:
-    blind = yaml.safe_load((TESTS / "data" / "blind_safety.yml").read_text(encoding="utf-8"))
-    cases = [Case(t, True, False, "blind") for k in ("crisis_self_harm", "crisis_abuse", "emergency_other") for t in blind[k]]
-    cases += [Case(t, False, False, "blind") for t in blind["lookalikes"]]
-    cases += [Case(item["text"], bool(item["crisis"]), True, "blind_in_form") for item in blind["in_form"]]
-    cases += _nlu_cases(TESTS / "nlu_blind.yml", "nlu_blind")
+def _safety_file_cases(name: str, source: str) -> list[Case]:
+    data = yaml.safe_load((TESTS / "data" / name).read_text(encoding="utf-8"))
+    cases = [Case(t, True, False, source) for k in ("crisis_self_harm", "crisis_abuse", "emergency_other") for t in data[k]]
+    cases += [Case(t, False, False, source) for t in data["lookalikes"]]
+    cases += [Case(item["text"], bool(item["crisis"]), True, f"{source}_in_form") for item in data["in_form"]]
     return cases
+
+
+def seen_cases() -> list[Case]:
+    """The first blind sets: scored blind once, then their misses were looked at (stop 12), so
+    from then on they tune like any dev set."""
+    return _safety_file_cases("blind_safety.yml", "seen") + _nlu_cases(TESTS / "nlu_blind.yml", "nlu_seen")
+
+
+def blind_cases() -> list[Case]:
+    """Blind set 2, written before any change it could have guided; scored, never tuned on."""
+    return _safety_file_cases("blind_safety2.yml", "blind2") + _nlu_cases(TESTS / "nlu_blind2.yml", "nlu_blind2")
 
 
 def semantic_net() -> SemanticNet:
@@ -257,7 +268,7 @@ def main() -> None:
 
     configure_structlog(logging.WARNING)  # Rasa's structured debug log would print every message
     net = semantic_net()
-    dev, blind = dev_cases(), blind_cases()
+    dev, blind = dev_cases() + seen_cases(), blind_cases()
     fill(dev + blind, args.model, net)
     policy, dev_result = choose(dev)
     result = {
