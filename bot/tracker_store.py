@@ -30,9 +30,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import class_from_module_path
 from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
+import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
 
 from coach.config import PROJECT_ROOT, Settings
+from coach.storage.db import configure_sqlite_connection
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,9 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
         if host is None and kwargs.get("db") is None:
             host = Settings.from_env().database_url
         super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
+        if self.engine.dialect.name == "sqlite":  # secure_delete on its connections too
+            sa.event.listen(self.engine, "connect", configure_sqlite_connection)
+            self.engine.dispose()  # the connection Rasa opened to create its table had none
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         return await _retrying(lambda: super(RetryingSQLTrackerStore, self).retrieve(sender_id),

@@ -14,8 +14,12 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from coach.storage.db import Database
+from sqlalchemy.orm import Session
+
+from coach.people import sender_for_chat
+from coach.storage import conversation_events
 from coach.storage.base import Base, utcnow
+from coach.storage.db import Database, wipe_freed_pages
 
 ANSWER_COLUMNS = ("what_happened", "impact", "ownership", "regret", "change", "request")
 
@@ -116,9 +120,25 @@ def latest_draft(db: Database, chat_id: int) -> SavedDraft | None:
         return _as_saved(row) if row else None
 
 
+def _texts_of(session: Session, chat_id: int) -> set[str]:
+    """Every text of the person's apology: each version, its commitment, each answer."""
+    texts: set[str] = set()
+    for text, change in session.execute(sa.select(ApologyDraft.text, ApologyDraft.change)
+                                        .where(ApologyDraft.chat_id == chat_id)):
+        texts.update((text, change))
+    progress = session.get(ApologyProgress, chat_id)
+    if progress is not None:
+        texts.update(value for step in ANSWER_COLUMNS if (value := getattr(progress, step)))
+    return texts
+
+
 def delete_drafts(db: Database, chat_id: int) -> int:
-    """Delete every saved version and any answers in progress; returns the drafts deleted."""
+    """Delete every saved version and any answers in progress, and scrub their texts from
+    the person's stored conversation (so they leave /export too); returns the drafts deleted."""
     with db.session() as session:
+        texts = _texts_of(session, chat_id)
         deleted = session.execute(sa.delete(ApologyDraft).where(ApologyDraft.chat_id == chat_id)).rowcount
         session.execute(sa.delete(ApologyProgress).where(ApologyProgress.chat_id == chat_id))
-        return deleted
+        conversation_events.scrub_texts(session.connection(), sender_for_chat(chat_id), texts)
+    wipe_freed_pages(db)
+    return deleted

@@ -8,6 +8,7 @@ created on first run. Any SQLAlchemy URL works (``DATABASE_URL``).
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -27,11 +28,36 @@ class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached or opened; the message says what to do."""
 
 
-def _enable_sqlite_wal(dbapi_connection, _record) -> None:
+CHECKPOINT_ATTEMPTS = 5
+
+
+def configure_sqlite_connection(dbapi_connection, _record=None) -> None:
+    """WAL mode, a busy timeout, and ``secure_delete``: deleted content is overwritten
+    with zeros instead of lingering in free pages (set on every connection: it is per
+    connection in SQLite). Rasa's tracker store engine gets it too (``bot.tracker_store``)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def wipe_freed_pages(db: "Database") -> bool:
+    """After a deletion: on SQLite, copy the write-ahead log into the database file and
+    truncate it (``wal_checkpoint(TRUNCATE)``), so the old versions of the deleted rows'
+    pages leave the ``-wal`` file. True when done (or nothing to do: other databases);
+    False when readers kept it from finishing after a few tries (the next checkpoint
+    SQLite runs on its own still overwrites them)."""
+    if db.engine.dialect.name != "sqlite":
+        return True
+    for _ in range(CHECKPOINT_ATTEMPTS):
+        with db.engine.connect() as connection:
+            busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        if busy is None or not busy[0]:
+            return True
+        time.sleep(0.05)
+    logger.warning("The write-ahead log could not be truncated after a deletion (readers were busy).")
+    return False
 
 
 def create_engine(url: str) -> sa.engine.Engine:
@@ -41,7 +67,7 @@ def create_engine(url: str) -> sa.engine.Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
-        sa.event.listen(engine, "connect", _enable_sqlite_wal)
+        sa.event.listen(engine, "connect", configure_sqlite_connection)
         return engine
     return sa.create_engine(url, pool_pre_ping=True)
 

@@ -18,7 +18,8 @@ The transactional-outbox pattern on the coach's own database (docs/OUTBOX.md):
 * ``mark_sent`` records Telegram's message id. A row sent but not yet marked when the
   process dies is sent again: each chat sends one row at a time, so that is at most one
   repeat per chat (the Bot API has no idempotency key).
-* ``prune_outbox`` deletes sent and abandoned rows after ``KEEP_SENT``: they hold
+* ``prune_outbox`` deletes sent and abandoned rows after ``KEEP_SENT`` (a sent file keeps
+  its message id, not its content, for ``DELETABLE_FOR``: /forget deletes it): they hold
   message texts. ``/forget`` and ``/export`` find the table by its ``chat_id``.
 """
 
@@ -42,6 +43,7 @@ from coach.storage.updates import CLAIM_RETRY_SECONDS, retrying
 TEXT, PHOTO, DOCUMENT = "text", "photo", "document"
 LEASE = timedelta(minutes=2)  # a row held this long by a process that stopped answering is taken over
 KEEP_SENT = timedelta(hours=1)
+DELETABLE_FOR = timedelta(hours=47)  # Telegram lets a bot delete its own message for 48 h
 ROW_LOCKING_DIALECTS = frozenset({"postgresql", "mysql", "mariadb"})
 OUTBOX = OutboxMessage.__table__
 _claims = itertools.count(1)
@@ -305,9 +307,30 @@ def unsent_count(db: Database) -> int:
 
 
 def prune_outbox(db: Database, keep: timedelta = KEEP_SENT) -> int:
-    """Delete rows sent (or given up on) more than ``keep`` ago."""
-    cutoff = utcnow() - keep
+    """Delete rows sent (or given up on) more than ``keep`` ago. A sent file (an export)
+    loses its content then too, but its row (Telegram's message id) is kept for
+    ``DELETABLE_FOR``, so ``/forget`` can still delete the message from the chat."""
+    now = utcnow()
+    cutoff = now - keep
+    sent_file = sa.and_(OutboxMessage.kind == DOCUMENT, OutboxMessage.telegram_message_id.is_not(None))
     with db.session() as session:
+        session.execute(sa.update(OutboxMessage)
+                        .where(sent_file, OutboxMessage.sent_at < cutoff, OutboxMessage.file_data.is_not(None))
+                        .values(file_data=None, text=None))
         result = session.execute(sa.delete(OutboxMessage).where(
-            sa.or_(OutboxMessage.sent_at < cutoff, OutboxMessage.gave_up_at < cutoff)))
+            sa.or_(sa.and_(OutboxMessage.sent_at < cutoff, sa.not_(sent_file)),
+                   OutboxMessage.sent_at < now - DELETABLE_FOR,
+                   OutboxMessage.gave_up_at < cutoff)))
         return result.rowcount or 0
+
+
+def sent_files(db: Database, chat_id: int) -> list[int]:
+    """Telegram's message ids of the files (exports) sent to the person that a bot may still
+    delete (a bot can delete its own messages in a private chat for 48 hours)."""
+    with db.session() as session:
+        return list(session.execute(
+            sa.select(OutboxMessage.telegram_message_id).where(
+                OutboxMessage.chat_id == chat_id, OutboxMessage.kind == DOCUMENT,
+                OutboxMessage.telegram_message_id.is_not(None),
+                OutboxMessage.sent_at >= utcnow() - DELETABLE_FOR)
+        ).scalars())
