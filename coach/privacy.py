@@ -7,7 +7,9 @@ table of another application in a shared database is never touched.
 ``tests/test_privacy_forget.py`` fails when a table with a person column joins the
 metadata without joining this list.
 
-Forgetting deletes the rows in one transaction, then wipes what SQLite would otherwise
+Forgetting first shreds the person's data key (``coach.storage.keys``: their sealed
+values, wherever a copy survives, can no longer be decrypted), deletes the rows in one
+transaction, then wipes what SQLite would otherwise
 keep on disk: every connection runs with ``secure_delete`` (``coach.storage.db``), so
 freed pages are zeroed, and the write-ahead log is checkpointed and truncated, so no old
 page version stays in the ``-wal`` file. Files a front end wrote for the person (the
@@ -115,8 +117,10 @@ def delete_person_rows(connection: sa.engine.Connection, chat_id: int) -> dict[s
 
 
 def forget_user(db: Database, chat_id: int) -> dict[str, int]:
-    """Delete every row about the person in one transaction, then wipe the freed pages;
-    rows deleted per table."""
+    """Shred the person's key first (every copy of their sealed data, in free pages, the log
+    or a backup, becomes unreadable), then delete every row about them in one transaction
+    and wipe the freed pages; rows deleted per table."""
+    db.keyring.shred(sender_for_chat(chat_id))
     with db.engine.begin() as connection:
         deleted = delete_person_rows(connection, chat_id)
     wipe_freed_pages(db)

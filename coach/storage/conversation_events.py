@@ -2,7 +2,8 @@
 
 The core reads it (the weekly reflection's topics) and the person's data controls export
 and delete it, without importing Rasa: this ``Table`` matches the columns of Rasa 3.6's
-``SQLTrackerStore.SQLEvent`` (``tests/test_privacy_forget.py`` checks they agree). It has
+``SQLTrackerStore.SQLEvent`` (``tests/test_privacy_forget.py`` checks they agree), with
+``data`` sealed as ``bot.tracker_store`` writes it. It has
 its own ``MetaData``, so Alembic never creates or migrates it; it exists once Rasa has
 saved a first conversation (``exists``).
 
@@ -17,6 +18,8 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
+from coach.storage.sealing import PersonText, SealedText
+
 EVENTS_TABLE_NAME = "events"
 
 events = sa.Table(
@@ -28,7 +31,7 @@ events = sa.Table(
     sa.Column("timestamp", sa.Float),
     sa.Column("intent_name", sa.String(255)),
     sa.Column("action_name", sa.String(255)),
-    sa.Column("data", sa.Text),  # the event as JSON (sealed: coach.storage.sealing)
+    sa.Column("data", SealedText),  # the event as JSON, sealed (coach.storage.sealing)
 )
 
 
@@ -37,9 +40,9 @@ def open_event(sender_id: str, data: str) -> Any:
     return json.loads(data)
 
 
-def seal_event(sender_id: str, event: Any) -> str:
-    """One event as stored."""
-    return json.dumps(event)
+def seal_event(sender_id: str, event: Any) -> PersonText:
+    """One event, to store (sealed under the person's key)."""
+    return PersonText(sender_id, json.dumps(event))
 
 
 def exists(connection: sa.engine.Connection) -> bool:

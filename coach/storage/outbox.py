@@ -38,6 +38,7 @@ from sqlalchemy.exc import IntegrityError
 
 from coach.storage.base import InboxUpdate, OutboxMessage, ProcessedUpdate, utcnow
 from coach.storage.db import Database
+from coach.storage.sealing import mine, mine_bytes
 from coach.storage.updates import CLAIM_RETRY_SECONDS, retrying
 
 TEXT, PHOTO, DOCUMENT = "text", "photo", "document"
@@ -95,8 +96,8 @@ def _values(chat_id: int, message: Outgoing, now: datetime, update_id: int | Non
             dedupe_key: str | None = None, claim: str | None = None) -> dict[str, Any]:
     return {
         "chat_id": chat_id, "update_id": update_id, "dedupe_key": dedupe_key, "urgent": message.urgent,
-        "kind": message.kind, "text": message.text, "reply_markup": message.reply_markup,
-        "file_name": message.file_name, "file_data": message.file_data, "created_at": now, "attempts": 0,
+        "kind": message.kind, "text": mine(chat_id, message.text), "reply_markup": mine(chat_id, message.reply_markup),
+        "file_name": message.file_name, "file_data": mine_bytes(chat_id, message.file_data), "created_at": now, "attempts": 0,
         "claimed_by": claim, "claimed_until": now + LEASE if claim else None,
     }
 
