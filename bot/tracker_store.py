@@ -92,7 +92,8 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
         if host is None and kwargs.get("db") is None:
             host = Settings.from_env().database_url
         super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
-        register(self.engine, keyring_for(self.engine.url.render_as_string(hide_password=False)))
+        self.keyring = keyring_for(self.engine.url.render_as_string(hide_password=False))
+        register(self.engine, self.keyring)
         if self.engine.dialect.name == "sqlite":  # secure_delete on its connections too
             sa.event.listen(self.engine, "connect", configure_sqlite_connection)
             self.engine.dispose()  # the connection Rasa opened to create its table had none
@@ -102,8 +103,11 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
                                f"loading the conversation of {sender_id}")
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await _retrying(lambda: super(RetryingSQLTrackerStore, self).save(tracker),
-                        f"saving the conversation of {tracker.sender_id}")
+        async def save_sealed() -> None:
+            with self.keyring.writing_together():  # the person's key checked once for the turn's events
+                await super(RetryingSQLTrackerStore, self).save(tracker)
+
+        await _retrying(save_sealed, f"saving the conversation of {tracker.sender_id}")
 
 
 def _is_sql_store(store_type: str) -> bool:

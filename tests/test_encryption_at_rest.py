@@ -207,7 +207,8 @@ def test_an_old_plaintext_database_is_sealed_by_the_migration(tmp_path) -> None:
 
 def test_the_keystore_sits_beside_the_database_unless_configured() -> None:
     assert default_keystore_url("sqlite:////srv/coach/trustcoach.db") == "sqlite:////srv/coach/trustcoach-keys.db"
-    assert default_keystore_url("postgresql://coach@db/coach") == f"sqlite:///{keys.DEFAULT_KEYSTORE_PATH}"
+    assert (default_keystore_url("postgresql://coach@db/coach", Path("/etc/coach/master.key"))
+            == "sqlite:////etc/coach/keys.db")
     settings = Settings(keystore_url="sqlite:////tmp/elsewhere.db")
     assert settings.keystore_url == "sqlite:////tmp/elsewhere.db"
 

@@ -30,13 +30,16 @@ def configure_sqlite_connection(dbapi_connection, _record=None) -> None:
     cursor.close()
 
 
-def create_plain_engine(url: str) -> sa.engine.Engine:
-    """An engine for ``url``; SQLite files get their folder and ``configure_sqlite_connection``."""
+def create_plain_engine(url: str, keep_connections: bool = False) -> sa.engine.Engine:
+    """An engine for ``url``; SQLite files get their folder and ``configure_sqlite_connection``
+    (``keep_connections``: pooled, not opened and closed for each use: the keystore, read on
+    every write)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        pooling = {"poolclass": sa.pool.QueuePool} if keep_connections else {}
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 5}, **pooling)
         sa.event.listen(engine, "connect", configure_sqlite_connection)
         return engine
     return sa.create_engine(url, pool_pre_ping=True)

@@ -5,7 +5,7 @@
 - **Each person's data key** (32 random bytes, AES-256-GCM) is kept wrapped (encrypted)
   by the master key in ``person_keys``, a table in the *keystore*: its own small database
   (``KEYSTORE_URL``; by default a SQLite file beside the database, ``trustcoach-keys.db``
-  for ``trustcoach.db``), apart from the data, so a copy or backup of the data holds no key.
+  for ``trustcoach.db``, or ``keys.db`` beside the master key file), apart from the data, so a copy or backup of the data holds no key.
 - **Forget shreds the key first** (``Keyring.shred``): once a person's key row is gone
   (SQLite ``secure_delete`` and a truncated log in the keystore), every copy of their
   rows, in the database's free pages, its log or a backup taken before, is unreadable.
@@ -18,11 +18,13 @@
 A process keeps the keys it unwrapped in memory. Reading trusts that cache (a key whose
 row was shredded can only open rows that were deleted with it), but every *write* checks
 the person's key row first, so nothing is ever written under a key another process has
-just shredded.
+just shredded (once per unit of writing: ``writing_together``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
 import os
 import secrets
@@ -30,17 +32,17 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import sqlalchemy as sa
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.engine import make_url
 
-from coach.config import PROJECT_ROOT, Settings
+from coach.config import Settings
 from coach.storage.engines import checkpoint_sqlite, create_plain_engine
 
 KEY_BYTES, NONCE_BYTES = 32, 12
-DEFAULT_KEYSTORE_PATH = PROJECT_ROOT / "data" / "keys.db"
 
 _metadata = sa.MetaData()
 person_keys = sa.Table(
@@ -91,13 +93,14 @@ def load_master_key(path: Path) -> bytes:
     return master
 
 
-def default_keystore_url(database_url: str) -> str:
-    """Beside a SQLite database file, ``<name>-keys.db``; otherwise ``data/keys.db``."""
+def default_keystore_url(database_url: str, master_key_file: Path = Settings.master_key_file) -> str:
+    """Beside a SQLite database file, ``<name>-keys.db``; otherwise ``keys.db`` beside the
+    master key file (``data/keys.db`` by default)."""
     parsed = make_url(database_url)
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database)
         return f"sqlite:///{path.with_name(f'{path.stem}-keys.db')}"
-    return f"sqlite:///{DEFAULT_KEYSTORE_PATH}"
+    return f"sqlite:///{Path(master_key_file).with_name('keys.db')}"
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ class Keyring:
         self.keystore_url, self.master_key_file = keystore_url, Path(master_key_file)
         self._masters = {}
         self._load_masters(create=True)
-        self.engine = create_plain_engine(keystore_url)
+        self.engine = create_plain_engine(keystore_url, keep_connections=True)
         _metadata.create_all(self.engine)
         self._cache: dict[str, tuple[bytes, PersonCipher]] = {}
         self._lock = threading.Lock()
@@ -172,8 +175,27 @@ class Keyring:
             self._cache[person] = (wrapped, cipher)
         return cipher
 
+    @contextlib.contextmanager
+    def writing_together(self) -> Iterator[None]:
+        """One unit of writing (a turn's events, an update's replies): each person's key is
+        checked once for all of it, not once per value."""
+        token = _checked.set({})
+        try:
+            yield
+        finally:
+            _checked.reset(token)
+
     def for_writing(self, person: str) -> PersonCipher:
         """The person's key as stored now, made on their first write."""
+        checked = _checked.get()
+        if checked is not None and (id(self), person) in checked:
+            return checked[(id(self), person)]
+        cipher = self._current(person)
+        if checked is not None:
+            checked[(id(self), person)] = cipher
+        return cipher
+
+    def _current(self, person: str) -> PersonCipher:
         stored = self._stored(person)
         if stored is None:
             current = load_master_key(self.master_key_file)
@@ -225,6 +247,10 @@ class Keyring:
         self.engine.dispose()
 
 
+_checked: contextvars.ContextVar[dict[tuple[int, str], PersonCipher] | None] = contextvars.ContextVar(
+    "keys_checked_in_this_unit", default=None)
+
+
 class PlaintextKeyring:
     """No encryption (``UNSAFE_PLAINTEXT_AT_REST=1``): the baseline of the encryption
     benchmark, never for people's data. Values are stored base64-encoded under ``tc0:``."""
@@ -237,6 +263,10 @@ class PlaintextKeyring:
 
     def open(self, person: str, sealed: bytes) -> bytes:
         raise RuntimeError("a plaintext keyring has no keys")
+
+    @contextlib.contextmanager
+    def writing_together(self) -> Iterator[None]:
+        yield
 
     def shred(self, person: str) -> bool:
         return False
@@ -258,7 +288,7 @@ def keyring_for(database_url: str, settings: Settings | None = None) -> Keyring 
     settings = settings or Settings.from_env()
     if settings.plaintext_at_rest:
         return PlaintextKeyring()
-    keystore_url = settings.keystore_url or default_keystore_url(database_url)
+    keystore_url = settings.keystore_url or default_keystore_url(database_url, settings.master_key_file)
     key = (keystore_url, Path(settings.master_key_file).resolve())
     with _keyrings_lock:
         if key not in _keyrings:
@@ -306,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m coach.storage.keys rotate   (stop the coach first)", file=sys.stderr)
         return 2
     settings = Settings.from_env()
-    keystore_url = settings.keystore_url or default_keystore_url(settings.database_url)
+    keystore_url = settings.keystore_url or default_keystore_url(settings.database_url, settings.master_key_file)
     count = rotate_master_key(keystore_url, settings.master_key_file)
     print(f"Rewrapped {count} data keys under a new master key in {settings.master_key_file}.")
     return 0

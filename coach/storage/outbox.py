@@ -166,7 +166,7 @@ def finish_update(db: Database, update_id: int, chat_id: int | None, messages: I
 
     def finish() -> list[Queued] | None:
         try:
-            with db.engine.begin() as connection:
+            with db.keyring.writing_together(), db.engine.begin() as connection:
                 # No chat id on the mark: it is written after the handlers ran, so after a
                 # /forget it would be the one row left that names the person.
                 connection.execute(sa.insert(ProcessedUpdate.__table__).values(update_id=update_id, received_at=utcnow()))
@@ -189,7 +189,7 @@ def enqueue(db: Database, chat_id: int, messages: Iterable[Outgoing], dedupe_key
 
     def write() -> list[Queued]:
         try:
-            with db.engine.begin() as connection:
+            with db.keyring.writing_together(), db.engine.begin() as connection:
                 return _write(connection, chat_id, messages, dedupe_key=dedupe_key)
         except IntegrityError:
             with db.engine.begin() as connection:
