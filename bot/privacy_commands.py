@@ -12,7 +12,8 @@ logic; a front end only renders what comes back:
   for ``PENDING_FOR`` is never held up: it goes on to the coach.
 
 Both return a ``PrivacyReply``: a text, buttons (title and the data pressing one sends
-back), or a file. Telegram shows the buttons as an inline keyboard and sends the file with
+back), or a file; after /forget, the ids of the bot's export messages Telegram still lets it
+delete. Telegram shows the buttons as an inline keyboard and sends the file with
 sendDocument; the console numbers the buttons and saves the file under data/exports. Both
 functions are synchronous (they use the database); async callers run them in a thread.
 """
@@ -23,6 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from bot.rasa.bridge import Button
 from coach.attachments import Attachment
@@ -30,7 +32,8 @@ from coach.people import ask_pending, pending_question, set_country
 from coach.safety.detector import detect_crisis
 from coach.safety.replies import country_code, known_countries
 from coach.storage.db import Database
-from coach.privacy import export_json, forget_user
+from coach.privacy import EXPORT_FILENAME, export_json, forget_user
+from coach.storage.outbox import sent_files
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,12 @@ FORGET_QUESTION = (
     "This deletes everything I have about you: our conversation, your settings, reminders, "
     "drafts and check-ins. It can't be undone. Delete it all?"
 )
-FORGET_DONE = "Done. Everything I had about you is deleted. If you write again, we start fresh."
+FORGET_DONE = (
+    "Done. Everything I had about you is deleted. If you write again, we start fresh.\n\n"
+    "Telegram keeps its own copy of this chat on your phone. To remove it too, open the chat's "
+    "menu (tap my name at the top, or ⋮) and choose Delete chat. If you saved an export file, "
+    "delete it from your phone's Downloads (or Telegram's saved files) as well."
+)
 FORGET_KEPT = "Okay, nothing was deleted."
 FORGET_NOT_YET = "Nothing has been deleted yet. Should I delete everything I have about you? Yes or no?"
 PENDING_FOR = timedelta(minutes=30)
@@ -51,7 +59,6 @@ NO_WORDS = frozenset({"no", "n", "nope", "nah", "keep", "dont", "don't", "cancel
 FORGET_YES, FORGET_NO = "forget:yes", "forget:no"
 FORGET_BUTTONS = (Button("Yes, delete everything", FORGET_YES), Button("No, keep it", FORGET_NO))
 EXPORT_CAPTION = "Everything I have stored about you, as a JSON file."
-EXPORT_FILENAME = "trustcoach-export.json"
 COUNTRY_QUESTION = (
     "Which country are you in? If you're ever in danger, I'll show that country's helplines. "
     "You can also type it, e.g. /country GB."
@@ -68,6 +75,7 @@ class PrivacyReply:
     text: str = ""
     buttons: tuple[Button, ...] = ()
     file: Attachment | None = None
+    delete_messages: tuple[int, ...] = ()  # the bot's own messages to delete (exports), by Telegram id
 
 
 def is_answer(data: str) -> bool:
@@ -93,16 +101,31 @@ def command(db: Database, chat_id: int, name: str, argument: str = "") -> Privac
     raise ValueError(f"not a privacy command: {name!r}")
 
 
-def answer(db: Database, chat_id: int, data: str) -> PrivacyReply:
-    """The reply to a pressed button of ``command``'s: delete (or not), or set the country."""
+def _remove_files(folder: Path | None) -> int:
+    """Delete the files a front end saved for the person (the console's exports and charts)."""
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.iterdir():
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def answer(db: Database, chat_id: int, data: str, files: Path | None = None) -> PrivacyReply:
+    """The reply to a pressed button of ``command``'s: delete (or not), or set the country.
+    ``files``: the folder where the front end saved the person's files, emptied on forget."""
     if data.startswith(COUNTRY_PREFIX):
         code = country_code(data.partition(":")[2])
         set_country(db, chat_id, code)
         return PrivacyReply(COUNTRY_SET.format(country=code) if code else COUNTRY_CLEARED)
     if data == FORGET_YES:
+        exports = tuple(sent_files(db, chat_id))  # read before their rows go
         deleted = forget_user(db, chat_id)  # the pending question goes with the settings row
-        logger.info("Deleted the data of chat %s (%d rows).", chat_id, sum(deleted.values()))
-        return PrivacyReply(FORGET_DONE)
+        removed = _remove_files(files)
+        logger.info("Deleted the data of chat %s (%d rows, %d files).", chat_id, sum(deleted.values()), removed)
+        return PrivacyReply(FORGET_DONE, delete_messages=exports)
     ask_pending(db, chat_id, None)
     return PrivacyReply(FORGET_KEPT)
 
@@ -126,7 +149,7 @@ def yes_or_no(text: str) -> bool | None:
     return None
 
 
-def typed_answer(db: Database, chat_id: int, text: str) -> PrivacyReply | None:
+def typed_answer(db: Database, chat_id: int, text: str, files: Path | None = None) -> PrivacyReply | None:
     """A typed answer to the /forget question, if one waits; None: the text is for the coach."""
     if pending_question(db, chat_id, PENDING_FOR) != "forget":
         return None
@@ -136,4 +159,4 @@ def typed_answer(db: Database, chat_id: int, text: str) -> PrivacyReply | None:
     answered = yes_or_no(text)
     if answered is None:
         return PrivacyReply(FORGET_NOT_YET, FORGET_BUTTONS)
-    return answer(db, chat_id, FORGET_YES if answered else FORGET_NO)
+    return answer(db, chat_id, FORGET_YES if answered else FORGET_NO, files)

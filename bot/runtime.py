@@ -25,6 +25,7 @@ from bot.rasa.bridge import RasaBridge
 from bot.console.reminders import console_printer
 from coach.reminders.delivery import ReminderDelivery
 from coach.storage.db import Database
+from coach.retention import RETENTION_EVERY, retention_chore
 from coach.storage.updates import prune_processed_updates
 from bot.telegram.app import build_application, front_end, register_commands
 from bot.telegram.inbox import requeue_unclaimed
@@ -46,7 +47,8 @@ async def running_coach(settings: Settings, print_nudges: bool = True) -> AsyncI
         await starting
         if print_nudges:
             printer = ReminderDelivery.from_settings(
-                settings, db, console_printer(sys.stdout), only_chat_id=CONSOLE_CHAT_ID
+                settings, db, console_printer(sys.stdout), only_chat_id=CONSOLE_CHAT_ID,
+                chores=retention_chore(settings, db), chores_every=RETENTION_EVERY,
             )
             async with printer.running():
                 yield bridge, db
@@ -86,7 +88,8 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
                     drop_pending_updates=False,
                 )
                 logger.info("The coach is listening on Telegram.")
-                nudges = ReminderDelivery.from_settings(settings, db, telegram_sender(outbox))
+                nudges = ReminderDelivery.from_settings(settings, db, telegram_sender(outbox),
+                                                        chores=retention_chore(settings, db), chores_every=RETENTION_EVERY)
                 async with nudges.running():
                     await stop.wait()
                     logger.info("Stopping.")

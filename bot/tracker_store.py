@@ -30,9 +30,15 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import class_from_module_path
 from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
+import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import declarative_base, validates
 
 from coach.config import PROJECT_ROOT, Settings
+from coach.storage import conversation_events
+from coach.storage.engines import configure_sqlite_connection
+from coach.storage.keys import keyring_for
+from coach.storage.sealing import PersonText, register
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +63,24 @@ async def _retrying(attempt: Callable[[], Awaitable[Result]], doing: str) -> Res
 
 
 class RetryingSQLTrackerStore(SQLTrackerStore):
-    """``SQLTrackerStore`` whose load and save are retried while the database is unavailable.
+    """``SQLTrackerStore`` whose load and save are retried while the database is unavailable,
+    and whose events' ``data`` (every message, slot and reply, as JSON) is sealed under the
+    person's key (``coach.storage.sealing``); the columns Rasa queries stay plain.
 
     Rasa passes ``endpoints.yml``'s ``url`` as ``host`` and its other keys as keyword
     arguments; with neither ``url`` nor ``db`` given, the store opens ``DATABASE_URL``.
     """
+
+    Base = declarative_base(metadata=conversation_events.events.metadata)
+
+    class SQLEvent(Base):
+        """Rasa's event row on the core's description of the table (``data`` sealed)."""
+
+        __table__ = conversation_events.events
+
+        @validates("data")
+        def _seal(self, _key: str, data: str | None) -> PersonText | None:
+            return None if data is None else PersonText(self.sender_id, data)
 
     def __init__(
         self,
@@ -74,14 +93,22 @@ class RetryingSQLTrackerStore(SQLTrackerStore):
             host = Settings.from_env().database_url
         super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
         self.engine.hide_parameters = True  # no message text (bound parameters) in SQL errors or logs
+        self.keyring = keyring_for(self.engine.url.render_as_string(hide_password=False))
+        register(self.engine, self.keyring)
+        if self.engine.dialect.name == "sqlite":  # secure_delete on its connections too
+            sa.event.listen(self.engine, "connect", configure_sqlite_connection)
+            self.engine.dispose()  # the connection Rasa opened to create its table had none
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         return await _retrying(lambda: super(RetryingSQLTrackerStore, self).retrieve(sender_id),
                                f"loading the conversation of {sender_id}")
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await _retrying(lambda: super(RetryingSQLTrackerStore, self).save(tracker),
-                        f"saving the conversation of {tracker.sender_id}")
+        async def save_sealed() -> None:
+            with self.keyring.writing_together():  # the person's key checked once for the turn's events
+                await super(RetryingSQLTrackerStore, self).save(tracker)
+
+        await _retrying(save_sealed, f"saving the conversation of {tracker.sender_id}")
 
 
 def _is_sql_store(store_type: str) -> bool:

@@ -95,6 +95,11 @@ class Settings:
     emergency_line: str = DEFAULT_EMERGENCY_LINE
     poll_timeout: int = 30
     reminder_grace_minutes: int = 60  # a one-off nudge this late after downtime is still sent
+    master_key_file: Path = PROJECT_ROOT / "data" / "master.key"  # wraps every person's data key (0600)
+    keystore_url: str | None = None  # the wrapped data keys; None: beside the SQLite file, else data/keys.db
+    plaintext_at_rest: bool = False  # UNSAFE, for the encryption benchmark's baseline only
+    events_retention_days: int = 180  # conversation events older than this are deleted (0: never)
+    silent_retention_days: int = 365  # everything of a person silent this long is deleted (0: never)
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -113,6 +118,11 @@ class Settings:
             emergency_line=env.get("EMERGENCY_LINE", "").strip() or DEFAULT_EMERGENCY_LINE,
             poll_timeout=_int_env("TELEGRAM_POLL_TIMEOUT", cls.poll_timeout),
             reminder_grace_minutes=_int_env("REMINDER_GRACE_MINUTES", cls.reminder_grace_minutes),
+            master_key_file=Path(env.get("MASTER_KEY_FILE", "").strip() or cls.master_key_file),
+            keystore_url=env.get("KEYSTORE_URL", "").strip() or None,
+            plaintext_at_rest=env.get("UNSAFE_PLAINTEXT_AT_REST", "").strip() == "1",
+            events_retention_days=_int_env("EVENTS_RETENTION_DAYS", cls.events_retention_days),
+            silent_retention_days=_int_env("SILENT_RETENTION_DAYS", cls.silent_retention_days),
         )
 
     @property

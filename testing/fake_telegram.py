@@ -249,6 +249,7 @@ class FakeTelegramServer:
             "editMessageText": self._edit_message_text,
             "editMessageReplyMarkup": self._edit_message_reply_markup,
             "answerCallbackQuery": self._true,
+            "deleteMessage": self._true,
             "sendChatAction": self._true,
             "sendDocument": self._send_document,
             "sendPhoto": self._send_photo,

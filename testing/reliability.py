@@ -32,6 +32,8 @@ from sqlalchemy.engine import make_url
 
 from coach.config import Settings
 from coach.people import sender_for_chat
+from coach.storage import conversation_events
+from coach.storage.db import create_engine
 from bot.rasa.bridge import BotReply, RasaBridge
 from bot.telegram.app import build_application
 from bot.telegram.rendering import render
@@ -173,12 +175,13 @@ class StoredConversation:
 
 def stored_conversation(database_url: str, chat_id: int) -> StoredConversation:
     """The user and bot texts the tracker store holds for one chat, in order."""
-    engine = sa.create_engine(database_url, hide_parameters=True)
+    engine = create_engine(database_url)  # with the database's keyring: ``data`` is sealed
+    events = conversation_events.events
     try:
         with engine.connect() as connection:
             rows = connection.execute(
-                sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
-                {"sender": sender_for_chat(chat_id)},
+                sa.select(events.c.type_name, events.c.data)
+                .where(events.c.sender_id == sender_for_chat(chat_id)).order_by(events.c.id)
             ).all()
     finally:
         engine.dispose()

@@ -2,7 +2,8 @@
 
 Conversations: the tracker events of one real conversation (recorded by an earlier run
 through the bot) are copied for every seeded person, each under its own sender id, into
-Rasa's ``events`` table; each person also gets a ``user_settings`` row. Reminders: one
+Rasa's ``events`` table (their sealed ``data`` as stored: it opens with the recorded
+person's key, which stays); each person also gets a ``user_settings`` row. Reminders: one
 per person, written with ``fill`` (rows like the ones people set)
 and then given a due time: a day ahead for the memory benchmark (none is sent while the
 bot is measured), or just past for the crash tests (all are due at once).
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
 from coach.storage.db import Database
+from coach.storage.sealing import PersonText
 from coach.tables import UserSettings, utcnow
 from coach.reminders.records import ACTIVE, Reminder
 from coach.reminders.schedule import Schedule
@@ -38,7 +40,7 @@ def fill(db: Database, count: int) -> None:
     rows = [
         {
             "chat_id": FIRST_CHAT_ID + number,
-            "note": schedule.note,
+            "note": PersonText(FIRST_CHAT_ID + number, schedule.note),
             "topic": "general",
             "kind": schedule.kind,
             "rrule": schedule.rrule,

@@ -7,11 +7,14 @@ database is shared by the whole run; tests keep apart by using their own chat id
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -20,6 +23,10 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TZ", "UTC")
+# The master key of the test run (every process it starts inherits it), never data/master.key.
+_KEYS_FOLDER = tempfile.mkdtemp(prefix="trustcoach-test-keys-")
+atexit.register(shutil.rmtree, _KEYS_FOLDER, True)
+os.environ.setdefault("MASTER_KEY_FILE", str(Path(_KEYS_FOLDER) / "master.key"))
 
 from coach.config import PROJECT_ROOT, Settings  # noqa: E402
 

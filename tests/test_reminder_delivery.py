@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,6 +22,8 @@ from coach.reminders.nudges import DISCREET_TEXT, saved_commitments
 from coach.reminders.timing import from_db
 from coach.checkins.store import save_checkin
 from coach.storage.db import Database
+from coach.apology.store import ApologyDraft
+from coach.storage.sealing import mine
 from coach.tables import UserSettings
 from coach.reminders.records import ACTIVE, CANCELLED, DONE, MISSED, PAUSED, Reminder
 from testing.reminders import NOW, Clock, Outbox, add, deliver_with_two_processes, fresh_database, schedule, utc
@@ -298,13 +300,9 @@ def save_apology_draft(db: Database, chat_id: int, version: int, change: str) ->
             "CREATE TABLE IF NOT EXISTS apology_drafts (id INTEGER PRIMARY KEY, chat_id BIGINT NOT NULL, "
             "version INTEGER NOT NULL, text TEXT NOT NULL, change TEXT NOT NULL, created_at DATETIME NOT NULL)"
         ))
-        connection.execute(
-            sa.text(
-                "INSERT INTO apology_drafts (chat_id, version, text, change, created_at) "
-                "VALUES (:chat_id, :version, 'I am sorry.', :change, '2026-11-20')"
-            ),
-            {"chat_id": chat_id, "version": version, "change": change},
-        )
+        connection.execute(sa.insert(ApologyDraft.__table__).values(  # sealed, as the feature stores it
+            chat_id=chat_id, version=version, text=mine(chat_id, "I am sorry."), change=mine(chat_id, change),
+            created_at=datetime(2026, 11, 20)))
 
 
 async def test_an_apology_reminder_brings_back_the_persons_own_commitment(db) -> None:

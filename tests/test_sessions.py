@@ -4,10 +4,14 @@ person's slots (their role, settings) carry over and every event stays stored.""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sqlalchemy as sa
 
 from bot.rasa.bridge import RasaBridge, sender_id_for_chat
+from coach.storage import conversation_events
+from coach.storage.sealing import PersonText
 
 pytestmark = pytest.mark.slow
 
@@ -16,16 +20,16 @@ HOUR_AND_A_BIT = 61 * 60
 
 def age_conversation(db, chat_id: int, seconds: float) -> None:
     """Move every stored event of the chat ``seconds`` into the past (the column Rasa's
-    query filters on, and the time inside the event that the tracker is rebuilt from)."""
+    query filters on, and the time inside the event, sealed, that the tracker is rebuilt from)."""
+    events, sender = conversation_events.events, sender_id_for_chat(chat_id)
     with db.engine.begin() as connection:
-        connection.execute(
-            sa.text(
-                "UPDATE events SET timestamp = timestamp - :seconds, "
-                "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - :seconds) "
-                "WHERE sender_id = :sender"
-            ),
-            {"seconds": seconds, "sender": sender_id_for_chat(chat_id)},
-        )
+        rows = connection.execute(sa.select(events.c.id, events.c.timestamp, events.c.data)
+                                  .where(events.c.sender_id == sender)).all()
+        for event_id, timestamp, data in rows:
+            event = json.loads(data)
+            event["timestamp"] -= seconds
+            connection.execute(sa.update(events).where(events.c.id == event_id).values(
+                timestamp=timestamp - seconds, data=PersonText(sender, json.dumps(event))))
 
 
 def stored_event_count(db, chat_id: int) -> int:

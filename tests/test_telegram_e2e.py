@@ -167,7 +167,9 @@ async def test_export_then_forget_leaves_no_row_behind(session_settings, bridge,
         assert ("Yes, delete everything", "forget:yes") in buttons_of(question)
         server.push_callback(chat_id, "forget:yes", message_id=question.result["message_id"])
         [done] = await server.wait_for_calls("editMessageText", 1, chat_id=chat_id)
-        assert done.params["text"] == FORGET_DONE
+        assert done.params["text"] == FORGET_DONE and "Delete chat" in done.params["text"]
+        [deleted] = await server.wait_for_calls("deleteMessage", 1, chat_id=chat_id)  # the export, from the chat
+        assert str(deleted.params["message_id"]) == str(document.result["message_id"])
 
     with db.engine.connect() as connection:
         for table in sa.inspect(db.engine).get_table_names():

@@ -3,7 +3,7 @@
 Buttons are shown as a numbered list; typing the number presses the button. Commands
 work as on Telegram (/start, /help, /cancel, /privacy; /export, /forget and /country from
 ``bot.privacy_commands``, whose buttons can also be answered with their first word, e.g.
-"yes"); files are saved under data/exports. /quit or Ctrl-D leaves.
+"yes"); files are saved under data/exports (emptied by /forget). /quit or Ctrl-D leaves.
 """
 
 from __future__ import annotations
@@ -108,10 +108,10 @@ async def chat(bridge: RasaBridge, db: Database, stdin: TextIO = sys.stdin, stdo
             continue
         pressed = privacy_answer(line, buttons)
         if pressed is not None:
-            answered = await asyncio.to_thread(privacy.answer, db, CONSOLE_CHAT_ID, pressed)
+            answered = await asyncio.to_thread(privacy.answer, db, CONSOLE_CHAT_ID, pressed, EXPORT_DIR)
             buttons = _show_privacy_reply(answered, stdout)
             continue
-        typed = await asyncio.to_thread(privacy.typed_answer, db, CONSOLE_CHAT_ID, line)
+        typed = await asyncio.to_thread(privacy.typed_answer, db, CONSOLE_CHAT_ID, line, EXPORT_DIR)
         if typed is not None:  # "sure" / "nope" to /forget, or asked again
             buttons = _show_privacy_reply(typed, stdout)
             continue

@@ -134,6 +134,7 @@ class TelegramFrontEnd:
         typed = await asyncio.to_thread(privacy.typed_answer, self.db, chat_id, text)
         if typed is not None:  # "yes" / "no" to /forget, typed instead of pressed
             self.say_text(update, typed.text, keyboard_for(typed.buttons))
+            await self._delete_messages(context, chat_id, typed.delete_messages)
             return
         await self.converse(update, chat_id, rasa_input)
 
@@ -171,10 +172,20 @@ class TelegramFrontEnd:
         await query.answer()
         chat_id = update.effective_chat.id
         reply = await asyncio.to_thread(privacy.answer, self.db, chat_id, query.data or "")
+        await self._delete_messages(context, chat_id, reply.delete_messages)
         try:
             await query.edit_message_text(reply.text)
         except BadRequest:  # the question is too old to edit: say it in a new message
             self.say_text(update, reply.text)
+
+    @staticmethod
+    async def _delete_messages(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_ids: tuple[int, ...]) -> None:
+        """After /forget: delete the bot's own export messages (Telegram allows it for 48 h)."""
+        for message_id in message_ids:
+            try:
+                await context.bot.delete_message(chat_id, message_id)
+            except TelegramError:  # too old, or already deleted by the person
+                logger.info("An export message in chat %s could not be deleted.", chat_id)
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, video, files, locations, contacts, polls..."""

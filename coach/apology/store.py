@@ -4,7 +4,8 @@
 can be picked up again even if the conversation state was lost, and so an edit that is
 stopped half-way can put the old answer back. ``apology_drafts`` keeps every saved draft as
 a new version; ``change`` is the commitment the person made (the reminders feature reads it
-for nudges). Both tables are keyed by ``chat_id``, so ``/forget`` finds them.
+for nudges). Both tables are keyed by ``chat_id``, so ``/forget`` finds them. Every answer
+and draft is sealed (encrypted under the person's key: ``coach.storage.sealing``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from sqlalchemy.orm import Session
+
 from coach.apology.steps import STEPS
-from coach.storage.db import Database
+from coach.people import sender_for_chat
+from coach.storage import conversation_events
 from coach.storage.base import Base, utcnow
+from coach.storage.db import Database, wipe_freed_pages
+from coach.storage.sealing import SealedText, mine
 
 ANSWER_COLUMNS = STEPS  # one column per question (migrations 0003, 0009)
 
@@ -27,14 +33,14 @@ class ApologyProgress(Base):
     __tablename__ = "apology_progress"
 
     chat_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
-    what_happened = sa.Column(sa.Text, nullable=True)
-    impact = sa.Column(sa.Text, nullable=True)
-    ownership = sa.Column(sa.Text, nullable=True)
-    regret = sa.Column(sa.Text, nullable=True)
-    amends = sa.Column(sa.Text, nullable=True)
-    change = sa.Column(sa.Text, nullable=True)
-    honesty = sa.Column(sa.Text, nullable=True)
-    request = sa.Column(sa.Text, nullable=True)
+    what_happened = sa.Column(SealedText, nullable=True)
+    impact = sa.Column(SealedText, nullable=True)
+    ownership = sa.Column(SealedText, nullable=True)
+    regret = sa.Column(SealedText, nullable=True)
+    amends = sa.Column(SealedText, nullable=True)
+    change = sa.Column(SealedText, nullable=True)
+    honesty = sa.Column(SealedText, nullable=True)
+    request = sa.Column(SealedText, nullable=True)
     updated_at = sa.Column(sa.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 
@@ -47,8 +53,8 @@ class ApologyDraft(Base):
     id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
     chat_id = sa.Column(sa.BigInteger, nullable=False, index=True)
     version = sa.Column(sa.Integer, nullable=False)
-    text = sa.Column(sa.Text, nullable=False)
-    change = sa.Column(sa.Text, nullable=False)  # the commitment, for follow-up nudges
+    text = sa.Column(SealedText, nullable=False)
+    change = sa.Column(SealedText, nullable=False)  # the commitment, for follow-up nudges
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
 
 
@@ -76,7 +82,7 @@ def save_answer(db: Database, chat_id: int, step: str, text: str | None) -> None
         if row is None:
             row = ApologyProgress(chat_id=chat_id)
             session.add(row)
-        setattr(row, step, text)
+        setattr(row, step, mine(chat_id, text))
         row.updated_at = utcnow()
 
 
@@ -105,7 +111,8 @@ def save_draft(db: Database, chat_id: int, text: str, change: str) -> tuple[Save
         ).scalar_one_or_none()
         if latest is not None and latest.text == text:
             return _as_saved(latest), False
-        row = ApologyDraft(chat_id=chat_id, version=(latest.version if latest else 0) + 1, text=text, change=change)
+        row = ApologyDraft(chat_id=chat_id, version=(latest.version if latest else 0) + 1,
+                           text=mine(chat_id, text), change=mine(chat_id, change))
         session.add(row)
         session.flush()
         return _as_saved(row), True
@@ -119,9 +126,25 @@ def latest_draft(db: Database, chat_id: int) -> SavedDraft | None:
         return _as_saved(row) if row else None
 
 
+def _texts_of(session: Session, chat_id: int) -> set[str]:
+    """Every text of the person's apology: each version, its commitment, each answer."""
+    texts: set[str] = set()
+    for text, change in session.execute(sa.select(ApologyDraft.text, ApologyDraft.change)
+                                        .where(ApologyDraft.chat_id == chat_id)):
+        texts.update((text, change))
+    progress = session.get(ApologyProgress, chat_id)
+    if progress is not None:
+        texts.update(value for step in ANSWER_COLUMNS if (value := getattr(progress, step)))
+    return texts
+
+
 def delete_drafts(db: Database, chat_id: int) -> int:
-    """Delete every saved version and any answers in progress; returns the drafts deleted."""
+    """Delete every saved version and any answers in progress, and scrub their texts from
+    the person's stored conversation (so they leave /export too); returns the drafts deleted."""
     with db.session() as session:
+        texts = _texts_of(session, chat_id)
         deleted = session.execute(sa.delete(ApologyDraft).where(ApologyDraft.chat_id == chat_id)).rowcount
         session.execute(sa.delete(ApologyProgress).where(ApologyProgress.chat_id == chat_id))
-        return deleted
+        conversation_events.scrub_texts(session.connection(), sender_for_chat(chat_id), texts)
+    wipe_freed_pages(db)
+    return deleted

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from coach.storage.db import Database
 from coach.people import timezone_of
 from coach.storage.base import Base, utcnow
+from coach.storage.sealing import SealedText, mine
 
 MIN_SCORE, MAX_SCORE = 1, 5
 
@@ -33,7 +34,7 @@ class CheckIn(Base):
     chat_id = sa.Column(sa.BigInteger, nullable=False, index=True)
     day = sa.Column(sa.Date, nullable=False)  # the person's local calendar day
     score = sa.Column(sa.SmallInteger, nullable=False)
-    note = sa.Column(sa.Text, nullable=True)
+    note = sa.Column(SealedText, nullable=True)  # encrypted under the person's key
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
     updated_at = sa.Column(sa.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
@@ -80,9 +81,9 @@ def save_checkin(db: Database, chat_id: int, day: date, score: int, note: str | 
         ).scalar_one_or_none()
         replaced = DayScore(row.day, row.score, row.note) if row else None
         if row is None:
-            session.add(CheckIn(chat_id=chat_id, day=day, score=score, note=note))
+            session.add(CheckIn(chat_id=chat_id, day=day, score=score, note=mine(chat_id, note)))
         else:
-            row.score, row.note = score, note
+            row.score, row.note = score, mine(chat_id, note)
     return SaveResult(saved=DayScore(day, score, note), replaced=replaced)
 
 

@@ -21,6 +21,9 @@ due and retries after ``retry_delay``. At most ``MAX_NUDGES_IN_FLIGHT`` nudges a
 "sending" and "written back" at any moment, so a crash repeats at most that many (once
 the dead process's lease lapses); nothing is lost (see docs/REMINDERS.md). Telegram has no
 idempotency key, so zero repeats would mean risking a lost nudge instead.
+
+The loop also runs the process's periodic ``chores`` (the bot passes the retention pass,
+``coach.retention``) once every ``chores_every``, on its clock.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from coach.reminders.records import ONCE, RECURRING, Reminder
 logger = logging.getLogger(__name__)
 
 Send = Callable[[NudgeMessage], Awaitable[None]]
+Chore = Callable[[datetime], object]  # periodic housekeeping run by the loop (retention)
 Clock = Callable[[], datetime]
 
 DEFAULT_GRACE = timedelta(minutes=60)
@@ -112,6 +116,8 @@ class ReminderDelivery:
         poll_interval: float = 5.0,
         worker_id: str | None = None,
         only_chat_id: int | None = None,
+        chores: Chore | None = None,
+        chores_every: timedelta = timedelta(hours=1),
     ) -> None:
         self.db = db
         self.send = send
@@ -122,6 +128,8 @@ class ReminderDelivery:
         self.batch_size = batch_size
         self.poll_interval = poll_interval
         self.only_chat_id = only_chat_id
+        self.chores, self.chores_every = chores, chores_every
+        self._chores_done_at: datetime | None = None
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self._sending = asyncio.Semaphore(max_concurrent_sends)
         self._batches = itertools.count(1)
@@ -155,8 +163,20 @@ class ReminderDelivery:
                     logger.info("Reminders: %s", stats)
             except Exception:  # the database may be briefly unavailable; keep the loop alive
                 logger.exception("Reminder delivery pass failed; trying again shortly.")
+            await self.do_chores()
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), self.poll_interval)
+
+    async def do_chores(self) -> None:
+        """The periodic chores (retention), when ``chores_every`` has passed since the last."""
+        now = self.clock()
+        if self.chores is None or (self._chores_done_at is not None and now - self._chores_done_at < self.chores_every):
+            return
+        self._chores_done_at = now
+        try:
+            await asyncio.to_thread(self.chores, now)
+        except Exception as error:  # tried again next time; the error type only (no data in logs)
+            logger.warning("A periodic chore failed (%s); it runs again later.", type(error).__name__)
 
     def stop(self) -> None:
         self._stopping.set()

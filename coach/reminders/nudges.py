@@ -30,6 +30,7 @@ from coach.content.guidance import load_guidance
 from coach.checkins.reflection import weekly_reflection
 from coach.checkins.store import local_day
 from coach.storage.db import Database
+from coach.storage.sealing import SealedText
 
 DISCREET_TEXT = "Your check-in is ready"
 GENERAL_TOPIC = "general"
@@ -164,7 +165,8 @@ def saved_commitments(db: Database, chat_ids: Iterable[int]) -> dict[int, str]:
     if column is None or "chat_id" not in table.c:
         return {}
     newest_first = [table.c[name].desc() for name in NEWEST_FIRST_COLUMNS if name in table.c]
-    query = sa.select(table.c.chat_id, column).where(table.c.chat_id.in_(wanted), column.isnot(None))
+    sealed = sa.type_coerce(column, SealedText())  # reflected as TEXT; stored sealed per person
+    query = sa.select(table.c.chat_id, sealed).where(table.c.chat_id.in_(wanted), column.isnot(None))
     found: dict[int, str] = {}
     with db.engine.connect() as connection:
         for chat_id, value in connection.execute(query.order_by(*newest_first)):

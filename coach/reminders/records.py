@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from coach.storage.base import Base, utcnow
+from coach.storage.sealing import SealedText
 
 # status values
 ACTIVE = "active"  # waiting for next_fire_at
@@ -35,7 +36,7 @@ class Reminder(Base):
 
     id = sa.Column(sa.Integer, primary_key=True)
     chat_id = sa.Column(sa.BigInteger, nullable=False, index=True)
-    note = sa.Column(sa.String(NOTE_MAX_LENGTH), nullable=False, default="", server_default=sa.text("''"))
+    note = sa.Column(SealedText, nullable=False, default="", server_default=sa.text("''"))  # at most NOTE_MAX_LENGTH; sealed
     topic = sa.Column(sa.String(32), nullable=False, default="general", server_default="general")  # a key of guidance.yml's nudges
     kind = sa.Column(sa.String(16), nullable=False)  # ONCE or RECURRING
     rrule = sa.Column(sa.String(200), nullable=True)  # RFC 5545 RRULE body, None for one-offs

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from coach.reminders.schedule import Schedule, local_to_utc
 from coach.reminders.timing import first_due, following_due, from_db, same_time_next_day, schedule_of, to_db
 from coach.storage.db import Database
+from coach.storage.sealing import mine
 from coach.reminders.records import (
     ACTIVE,
     CANCELLED,
@@ -62,7 +63,7 @@ def create_reminder(
     """Save a confirmed schedule; raises ``ReminderCapReached`` when the person is at the cap."""
     reminder = Reminder(
         chat_id=chat_id,
-        note=schedule.note[:NOTE_MAX_LENGTH],
+        note=mine(chat_id, schedule.note[:NOTE_MAX_LENGTH]),
         topic=topic,
         kind=schedule.kind,
         rrule=schedule.rrule,

@@ -7,7 +7,8 @@ feature importing ``models`` would then reach every other feature (see the impor
 contract "No cycles between the core's rooms").
 
 Every table that holds something about a person is keyed by ``chat_id`` (one Telegram
-chat is one Rasa sender), so ``/forget`` and ``/export`` can find all of it.
+chat is one Rasa sender), so ``/forget`` and ``/export`` can find all of it (the list is
+``coach.privacy.PERSON_TABLES``). Message texts are ``SealedText`` (``coach.storage.sealing``).
 Schema changes go through an Alembic migration in ``migrations/versions``.
 """
 
@@ -17,6 +18,8 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from sqlalchemy.orm import declarative_base
+
+from coach.storage.sealing import SealedBytes, SealedText
 
 Base = declarative_base()
 
@@ -43,7 +46,7 @@ class InboxUpdate(Base):
 
     update_id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=False)
     chat_id = sa.Column(sa.BigInteger, nullable=True, index=True)
-    payload = sa.Column(sa.Text, nullable=False)  # the update as Telegram sent it (JSON)
+    payload = sa.Column(SealedText, nullable=False)  # the update as Telegram sent it (JSON), sealed
     received_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
 
 
@@ -62,10 +65,10 @@ class OutboxMessage(Base):
     dedupe_key = sa.Column(sa.String(120), nullable=True, unique=True)  # a nudge's reminder and occurrence
     urgent = sa.Column(sa.Boolean, nullable=False, default=False)  # a crisis reply: sent first
     kind = sa.Column(sa.String(16), nullable=False)  # text, photo or document
-    text = sa.Column(sa.Text, nullable=True)  # the message, or the file's caption
-    reply_markup = sa.Column(sa.Text, nullable=True)  # the inline keyboard (JSON)
+    text = sa.Column(SealedText, nullable=True)  # the message, or the file's caption (sealed)
+    reply_markup = sa.Column(SealedText, nullable=True)  # the inline keyboard (JSON, sealed: button titles)
     file_name = sa.Column(sa.String(200), nullable=True)
-    file_data = sa.Column(sa.LargeBinary, nullable=True)
+    file_data = sa.Column(SealedBytes, nullable=True)
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
     claimed_by = sa.Column(sa.String(120), nullable=True)
     claimed_until = sa.Column(sa.DateTime, nullable=True)
@@ -87,4 +90,5 @@ class UserSettings(Base):
     crisis_active = sa.Column(sa.Boolean, nullable=False, default=False, server_default=sa.false())  # no nudges while set
     pending_question = sa.Column(sa.String(32), nullable=True)  # a yes/no question outside Rasa (/forget)
     pending_since = sa.Column(sa.DateTime, nullable=True)
+    last_seen_at = sa.Column(sa.DateTime, nullable=True)  # the person's newest message (coach.retention)
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)

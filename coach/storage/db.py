@@ -2,7 +2,8 @@
 
 ``Database(url)`` wraps one SQLAlchemy engine. ``migrate()`` brings the schema to the
 newest Alembic revision; it runs at start-up, so a fresh SQLite file under ``data/`` is
-created on first run. Any SQLAlchemy URL works (``DATABASE_URL``).
+created on first run. Any SQLAlchemy URL works (``DATABASE_URL``). Each database has a
+keyring (``coach.storage.keys``): its sealed columns are encrypted per person.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from alembic.config import Config
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from coach.storage.engines import checkpoint_sqlite, create_plain_engine
+from coach.storage.keys import keyring_for
+from coach.storage.sealing import KeyringLike, register
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -27,31 +32,27 @@ class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached or opened; the message says what to do."""
 
 
-def _enable_sqlite_wal(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def create_engine(url: str, keyring: KeyringLike | None = None) -> sa.engine.Engine:
+    """An engine for ``url`` (``coach.storage.engines``) whose sealed columns use ``keyring``
+    (default: the configured one for this database, ``coach.storage.keys.keyring_for``)."""
+    engine = create_plain_engine(url)
+    register(engine, keyring if keyring is not None else keyring_for(url))
+    return engine
 
 
-def create_engine(url: str) -> sa.engine.Engine:
-    """An engine for ``url``; SQLite files get their folder, WAL mode and a busy timeout."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 5}, hide_parameters=True)
-        sa.event.listen(engine, "connect", _enable_sqlite_wal)
-        return engine
-    return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)  # no message text in SQL errors
+def wipe_freed_pages(db: "Database") -> bool:
+    """After a deletion, truncate SQLite's write-ahead log (``checkpoint_sqlite``), so the
+    old versions of the deleted rows' pages leave the ``-wal`` file."""
+    return checkpoint_sqlite(db.engine)
 
 
 class Database:
     """One engine and its session factory."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, keyring: KeyringLike | None = None) -> None:
         self.url = url
-        self.engine = create_engine(url)
+        self.keyring = keyring if keyring is not None else keyring_for(url)
+        self.engine = create_engine(url, self.keyring)
         self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False, future=True)
 
     def check_connection(self) -> None:

@@ -18,7 +18,8 @@ The transactional-outbox pattern on the coach's own database (docs/OUTBOX.md):
 * ``mark_sent`` records Telegram's message id. A row sent but not yet marked when the
   process dies is sent again: each chat sends one row at a time, so that is at most one
   repeat per chat (the Bot API has no idempotency key).
-* ``prune_outbox`` deletes sent and abandoned rows after ``KEEP_SENT``: they hold
+* ``prune_outbox`` deletes sent and abandoned rows after ``KEEP_SENT`` (a sent file keeps
+  its message id, not its content, for ``DELETABLE_FOR``: /forget deletes it): they hold
   message texts. ``/forget`` and ``/export`` find the table by its ``chat_id``.
 """
 
@@ -37,11 +38,13 @@ from sqlalchemy.exc import IntegrityError
 
 from coach.storage.base import InboxUpdate, OutboxMessage, ProcessedUpdate, utcnow
 from coach.storage.db import Database
+from coach.storage.sealing import mine, mine_bytes
 from coach.storage.updates import CLAIM_RETRY_SECONDS, retrying
 
 TEXT, PHOTO, DOCUMENT = "text", "photo", "document"
 LEASE = timedelta(minutes=2)  # a row held this long by a process that stopped answering is taken over
 KEEP_SENT = timedelta(hours=1)
+DELETABLE_FOR = timedelta(hours=47)  # Telegram lets a bot delete its own message for 48 h
 ROW_LOCKING_DIALECTS = frozenset({"postgresql", "mysql", "mariadb"})
 OUTBOX = OutboxMessage.__table__
 _claims = itertools.count(1)
@@ -93,8 +96,8 @@ def _values(chat_id: int, message: Outgoing, now: datetime, update_id: int | Non
             dedupe_key: str | None = None, claim: str | None = None) -> dict[str, Any]:
     return {
         "chat_id": chat_id, "update_id": update_id, "dedupe_key": dedupe_key, "urgent": message.urgent,
-        "kind": message.kind, "text": message.text, "reply_markup": message.reply_markup,
-        "file_name": message.file_name, "file_data": message.file_data, "created_at": now, "attempts": 0,
+        "kind": message.kind, "text": mine(chat_id, message.text), "reply_markup": mine(chat_id, message.reply_markup),
+        "file_name": message.file_name, "file_data": mine_bytes(chat_id, message.file_data), "created_at": now, "attempts": 0,
         "claimed_by": claim, "claimed_until": now + LEASE if claim else None,
     }
 
@@ -163,7 +166,7 @@ def finish_update(db: Database, update_id: int, chat_id: int | None, messages: I
 
     def finish() -> list[Queued] | None:
         try:
-            with db.engine.begin() as connection:
+            with db.keyring.writing_together(), db.engine.begin() as connection:
                 # No chat id on the mark: it is written after the handlers ran, so after a
                 # /forget it would be the one row left that names the person.
                 connection.execute(sa.insert(ProcessedUpdate.__table__).values(update_id=update_id, received_at=utcnow()))
@@ -186,7 +189,7 @@ def enqueue(db: Database, chat_id: int, messages: Iterable[Outgoing], dedupe_key
 
     def write() -> list[Queued]:
         try:
-            with db.engine.begin() as connection:
+            with db.keyring.writing_together(), db.engine.begin() as connection:
                 return _write(connection, chat_id, messages, dedupe_key=dedupe_key)
         except IntegrityError:
             with db.engine.begin() as connection:
@@ -305,9 +308,30 @@ def unsent_count(db: Database) -> int:
 
 
 def prune_outbox(db: Database, keep: timedelta = KEEP_SENT) -> int:
-    """Delete rows sent (or given up on) more than ``keep`` ago."""
-    cutoff = utcnow() - keep
+    """Delete rows sent (or given up on) more than ``keep`` ago. A sent file (an export)
+    loses its content then too, but its row (Telegram's message id) is kept for
+    ``DELETABLE_FOR``, so ``/forget`` can still delete the message from the chat."""
+    now = utcnow()
+    cutoff = now - keep
+    sent_file = sa.and_(OutboxMessage.kind == DOCUMENT, OutboxMessage.telegram_message_id.is_not(None))
     with db.session() as session:
+        session.execute(sa.update(OutboxMessage)
+                        .where(sent_file, OutboxMessage.sent_at < cutoff, OutboxMessage.file_data.is_not(None))
+                        .values(file_data=None, text=None))
         result = session.execute(sa.delete(OutboxMessage).where(
-            sa.or_(OutboxMessage.sent_at < cutoff, OutboxMessage.gave_up_at < cutoff)))
+            sa.or_(sa.and_(OutboxMessage.sent_at < cutoff, sa.not_(sent_file)),
+                   OutboxMessage.sent_at < now - DELETABLE_FOR,
+                   OutboxMessage.gave_up_at < cutoff)))
         return result.rowcount or 0
+
+
+def sent_files(db: Database, chat_id: int) -> list[int]:
+    """Telegram's message ids of the files (exports) sent to the person that a bot may still
+    delete (a bot can delete its own messages in a private chat for 48 hours)."""
+    with db.session() as session:
+        return list(session.execute(
+            sa.select(OutboxMessage.telegram_message_id).where(
+                OutboxMessage.chat_id == chat_id, OutboxMessage.kind == DOCUMENT,
+                OutboxMessage.telegram_message_id.is_not(None),
+                OutboxMessage.sent_at >= utcnow() - DELETABLE_FOR)
+        ).scalars())

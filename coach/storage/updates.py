@@ -32,6 +32,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from coach.storage.db import Database
 from coach.storage.base import InboxUpdate, ProcessedUpdate, utcnow
+from coach.storage.sealing import mine
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def keep_in_inbox(db: Database, update_id: int, chat_id: int | None, payload: st
         with db.session() as session:
             seen = session.get(InboxUpdate, update_id) or session.get(ProcessedUpdate, update_id)
             if seen is None:
-                session.add(InboxUpdate(update_id=update_id, chat_id=chat_id, payload=payload))
+                session.add(InboxUpdate(update_id=update_id, chat_id=chat_id, payload=mine(chat_id, payload)))
             return seen is None
 
     try:
