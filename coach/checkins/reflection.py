@@ -125,15 +125,20 @@ def suggestion_for(topics: Counter[str], today: date) -> Nudge:
     topic = GENERAL_TOPIC
     for intent, _count in sorted(topics.items(), key=lambda item: (-item[1], item[0])):
         flow = guidance.flow_for_intent(intent)
-        if flow is not None and guidance.nudges.get(flow.key):
+        if flow is not None and _from_the_articles(guidance.nudges.get(flow.key, ())):
             topic = flow.key
             break
-    choices = guidance.nudges[topic]
+    choices = _from_the_articles(guidance.nudges[topic])
     return choices[today.isocalendar()[1] % len(choices)]
 
 
+def _from_the_articles(nudges: tuple[Nudge, ...]) -> tuple[Nudge, ...]:
+    """The week's idea is one from the articles: general good practice is never named as theirs."""
+    return tuple(nudge for nudge in nudges if nudge.articles and not nudge.general)
+
+
 def source_label(nudge: Nudge) -> str:
-    return " and ".join(SOURCE_LABELS.get(source, "the coach's reading") for source in nudge.sources[:2])
+    return " and ".join(SOURCE_LABELS[source] for source in nudge.articles[:2])
 
 
 def weekly_reflection(db: Database, chat_id: int, today: date) -> str:
