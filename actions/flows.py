@@ -18,6 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safety import SAFETY_RESOURCES_BUTTON
 from coach.content.guidance import Flow, Step, load_guidance
 from coach.content.role import ROLE_BY_INTENT, role_from_text
 
@@ -26,7 +27,13 @@ from coach.content.role import ROLE_BY_INTENT, role_from_text
 NEXT_BUTTON = {"title": "Next", "payload": "/flow_next"}
 STOP_BUTTON = {"title": "Stop here", "payload": "/stop"}
 TOPICS_BUTTON = {"title": "Other topics", "payload": "/help"}
-ROLE_ACK = {"hurt": "utter_flow_role_ack_hurt", "broke_trust": "utter_flow_role_ack_broke_trust"}
+# The role question's answers: intent -> (the role slot's value, the acknowledgement).
+ROLE_ANSWERS = {
+    "role_hurt": ("hurt", "utter_flow_role_ack_hurt"),
+    "role_broke_trust": ("broke_trust", "utter_flow_role_ack_broke_trust"),
+    "role_both": ("both", "utter_flow_role_ack_both"),
+    "role_complicated": ("complicated", "utter_flow_role_ack_complicated"),
+}
 # Buttons that lead from a step to another capability, by the step's ``offer``.
 # An offer whose capability is not built yet simply shows no button.
 OFFER_BUTTONS: dict[str, dict[str, str]] = {
@@ -34,6 +41,7 @@ OFFER_BUTTONS: dict[str, dict[str, str]] = {
     "wait_20_minutes": {"title": "Wait 20 minutes, then check back", "payload": "/wait_20_minutes"},
     "reminder": {"title": "Set a reminder", "payload": "/set_reminder"},
     "checkin": {"title": "Check in on today", "payload": "/checkin"},
+    "safety_resources": SAFETY_RESOURCES_BUTTON,
 }
 
 
@@ -109,6 +117,8 @@ class ActionStartFlow(Action):
         if flow is None:
             dispatcher.utter_message(response="utter_help")
             return []
+        if flow.key == "retaliation" and tracker.get_slot("urge_check"):
+            return [FollowupAction("action_urge_answer")]  # the urge, still there at the check-back
         current = tracker.get_slot("flow")
         if current == flow.key and tracker.get_slot("flow_step") is not None:
             dispatcher.utter_message(response="utter_flow_continue")
@@ -206,8 +216,8 @@ class ActionSetRole(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
-        role = "hurt" if intent == "role_hurt" else "broke_trust"
-        dispatcher.utter_message(response=ROLE_ACK[role])
+        role, acknowledgement = ROLE_ANSWERS.get(intent or "", ROLE_ANSWERS["role_complicated"])
+        dispatcher.utter_message(response=acknowledgement)
         events: list[EventType] = [SlotSet("role", role), SlotSet("pending_flow", None)]
         guidance = load_guidance()
         pending = guidance.flows.get(tracker.get_slot("pending_flow") or "")
