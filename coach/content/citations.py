@@ -11,6 +11,14 @@ import re
 from pathlib import Path
 
 MAX_QUOTE_WORDS = 12
+# What to call each article when the coach or a reviewer names it (shared/seeds/README.md).
+ARTICLE_LABELS = {
+    "000_0f441e7abe72d048.txt": "a Danish couples therapist's article on rebuilding trust",
+    "001_870217714e943689.txt": "an article answering common questions about rebuilding trust",
+    "002_c5eb9642af3c9284.txt": "an article on both partners' part in rebuilding trust",
+    "003_a8e1d9b8275b4182.txt": "a collection of advice on rebuilding trust",
+    "004_bee3f993daa6b8b9.txt": "a counselling practice's article on rebuilding trust",
+}
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
