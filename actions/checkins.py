@@ -24,7 +24,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.safety import SAFETY_RESOURCES_BUTTON
+from actions.flows import OFFER_BUTTONS
 from actions.form_asides import CHECKIN, aside
 from actions.reminder_suggestions import suggest_reminder
 from actions.people import database
@@ -214,7 +214,7 @@ class ActionSubmitCheckin(Action):
         result = await asyncio.to_thread(save_checkin, db, chat_id, today, score, note)
         streak = current_streak(await asyncio.to_thread(checkin_days, db, chat_id, today), today)
         # After the response's own "See my progress"; a 1 ("not at all safe") also gets the helplines.
-        buttons = [SAFETY_RESOURCES_BUTTON] if score == HARDEST_SCORE else []
+        buttons = [OFFER_BUTTONS["safety_resources"]] if score == HARDEST_SCORE else []
         events: list[EventType] = clear
         if CHECKIN_TOPIC not in await asyncio.to_thread(live_topics, db, chat_id):
             buttons.append(REMINDER_BUTTON)

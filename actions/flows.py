@@ -18,7 +18,6 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety import SAFETY_RESOURCES_BUTTON
 from coach.content.guidance import Flow, Step, load_guidance
 from coach.content.role import ROLE_BY_INTENT, role_from_text
 
@@ -41,7 +40,8 @@ OFFER_BUTTONS: dict[str, dict[str, str]] = {
     "wait_20_minutes": {"title": "Wait 20 minutes, then check back", "payload": "/wait_20_minutes"},
     "reminder": {"title": "Set a reminder", "payload": "/set_reminder"},
     "checkin": {"title": "Check in on today", "payload": "/checkin"},
-    "safety_resources": SAFETY_RESOURCES_BUTTON,
+    # Where a step (or a hard-day check-in) meets physical danger: the abuse helplines.
+    "safety_resources": {"title": "Helplines if I'm not safe", "payload": "/crisis_abuse"},
 }
 
 

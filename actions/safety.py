@@ -35,8 +35,6 @@ CHECK_SAFE_BUTTON = {"title": "I'm safe, let's go on", "payload": "/safe_now"}
 NEED_HELP_TITLE = "I need help now"
 RESUME_BUTTON = {"title": "Yes, let's go back", "payload": "/resume_previous"}
 NOT_NOW_BUTTON = {"title": "Not now", "payload": "/deny"}
-# Where a guidance step or a hard-day check-in mentions physical danger: the abuse helplines.
-SAFETY_RESOURCES_BUTTON = {"title": "Helplines if I'm not safe", "payload": "/crisis_abuse"}
 # What "going back" means for each form, said in the offer (responses in domain.yml).
 RESUMABLE_FORMS = {
     "apology_form": "utter_resume_offer_apology",

@@ -174,3 +174,51 @@ async def test_i_dont_know_in_the_apology_gets_help_and_is_not_kept_as_the_answe
     answered = await chat.says(CLEAN["what_happened"])
     assert answered.says("Question 2 of 6")
     assert storage.load_answers(db, chat.chat_id) == {"what_happened": CLEAN["what_happened"]}
+
+
+# -- the retaliation check-back (issue 14): the urge, 20 minutes later ------------------------
+
+async def test_the_check_back_asks_how_strong_the_urge_is_and_goes_on_from_a_typed_answer(chat: Person, db) -> None:
+    first = await chat.says("i want to get back at him so bad, i want him to feel what i felt")
+    assert first.says("give it 20 minutes") and "Wait 20 minutes, then check back" in first.titles  # the cool-off comes first
+    waiting = await chat.presses("Wait 20 minutes, then check back")
+    assert waiting.says("I'll check back with you in 20 minutes")
+
+    nudge = await chat.gets_next_nudge(db)
+    assert nudge.says("How strong is the urge now?") and not nudge.says("give it 20 minutes")
+    assert nudge.titles == ["Calmer", "Still strong"]  # no snooze: it's a question
+
+    still = await chat.says("still want to")
+    assert still.says(response_text("utter_urge_still_strong"))
+    assert "Another 20 minutes" in still.titles
+    again = await chat.presses("Another 20 minutes")
+    assert again.says("I'll check back with you in 20 minutes")
+
+    await chat.gets_next_nudge(db)
+    calmer = await chat.says("bit better")
+    assert calmer.says(response_text("utter_urge_calmer"))
+    retaliation = GUIDANCE.flows["retaliation"]
+    assert calmer.texts[-1] == retaliation.steps_for("hurt")[1].text  # goes on with the flow
+    assert no_message_twice_in_a_row(chat)
+
+
+async def test_pressing_calmer_goes_on_and_a_typed_urge_at_the_check_back_counts_as_still_strong(chat: Person, db) -> None:
+    await chat.says("i just want revenge on her for cheating")
+    await chat.presses("Wait 20 minutes, then check back")
+    await chat.gets_next_nudge(db)
+    urge = await chat.says("honestly i still want to hurt her back")
+    assert urge.says(response_text("utter_urge_still_strong"))
+
+    await chat.presses("Another 20 minutes")
+    await chat.gets_next_nudge(db)
+    calmer = await chat.presses("Calmer")
+    assert calmer.says(response_text("utter_urge_calmer")) and "Next" in calmer.titles
+
+
+async def test_both_of_us_is_an_answer_to_the_role_question(chat: Person) -> None:
+    question = await chat.says("we cant talk about anything without it turning into a fight")
+    assert {"Both of us", "It's complicated"} <= set(question.titles)
+    answered = await chat.says("both of us tbh")
+    assert answered.says(response_text("utter_flow_role_ack_both"))
+    communication = GUIDANCE.flows["communication"]
+    assert answered.texts[-1] == communication.steps_for("both")[0].text
