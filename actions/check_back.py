@@ -18,23 +18,28 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import reminder_common as common
-from actions.flows import NEXT_BUTTON, OFFER_BUTTONS, STOP_BUTTON, end_of_flow, effective_role, show_step
+from actions.flows import (
+    RETALIATION,
+    URGE_CHECK,
+    ActionAffirm,
+    effective_role,
+    end_of_flow,
+    show_step,
+    urge_still_strong,
+)
 from actions.reminder_common import CONTINUE_BUTTON, chat_of, say_cap_reached
 from coach.content.guidance import load_guidance
 from coach.reminders import preferences, repository
 from coach.reminders.nudges import RETALIATION_CHECK_TOPIC
 from coach.reminders.schedule import Schedule
 
-RETALIATION = "retaliation"  # the flow the check-back belongs to
 CHECK_BACK_NOTE = "checking back after your 20-minute pause"
 WAIT = timedelta(minutes=20)
-URGE_CHECK = "urge_check"  # slot: a check-back was set and has not been answered yet
 CALMER = "urge_calmer"
-ANOTHER_20 = {**OFFER_BUTTONS["wait_20_minutes"], "title": "Another 20 minutes"}
 
 
 class ActionWait20Minutes(Action):
@@ -66,9 +71,9 @@ class ActionWait20Minutes(Action):
 
 class ActionUrgeAnswer(Action):
     """The answer to "how strong is the urge now?": Calmer goes on with the flow, Still
-    strong gets help with the urge and another 20 minutes. The retaliation struggle said
-    again while a check-back waits is read as "still strong". Outside a check-back and the
-    retaliation flow, "bit better" is taken like "ok"."""
+    strong gets help with the urge and another 20 minutes (the retaliation struggle said
+    again while a check-back waits is read as still strong, by ``action_start_flow``).
+    Outside a check-back and the retaliation flow, "bit better" is taken like "ok"."""
 
     def name(self) -> str:
         return "action_urge_answer"
@@ -77,16 +82,15 @@ class ActionUrgeAnswer(Action):
         intent = tracker.latest_message.get("intent", {}).get("name")
         in_context = bool(tracker.get_slot(URGE_CHECK)) or tracker.get_slot("flow") == RETALIATION
         if intent == CALMER and not in_context:
-            return [FollowupAction("action_affirm")]
+            return await ActionAffirm().run(dispatcher, tracker, domain)
+        if intent != CALMER:
+            return urge_still_strong(dispatcher, tracker)
         flow = load_guidance().flows[RETALIATION]
         role = effective_role(tracker, flow)
         shown = tracker.get_slot("flow_step") if tracker.get_slot("flow") == RETALIATION else None
+        dispatcher.utter_message(response="utter_urge_calmer")
+        index = int(shown if shown is not None else 0) + 1
         events: list[EventType] = [SlotSet(URGE_CHECK, None)]
-        if intent == CALMER:
-            dispatcher.utter_message(response="utter_urge_calmer")
-            index = int(shown if shown is not None else 0) + 1
-            if index >= len(flow.steps_for(role)):
-                return events + end_of_flow(dispatcher, flow)
-            return events + show_step(dispatcher, flow, role, index)
-        dispatcher.utter_message(response="utter_urge_still_strong", buttons=[ANOTHER_20, NEXT_BUTTON, STOP_BUTTON])
-        return events + [SlotSet("flow", RETALIATION), SlotSet("flow_step", float(shown or 0))]
+        if index >= len(flow.steps_for(role)):
+            return events + end_of_flow(dispatcher, flow)
+        return events + show_step(dispatcher, flow, role, index)

@@ -45,6 +45,19 @@ OFFER_BUTTONS: dict[str, dict[str, str]] = {
 }
 
 
+RETALIATION = "retaliation"  # the flow with the 20-minute check-back (actions/check_back.py)
+URGE_CHECK = "urge_check"  # slot: a check-back was set and has not been answered yet
+ANOTHER_20 = {**OFFER_BUTTONS["wait_20_minutes"], "title": "Another 20 minutes"}
+
+
+def urge_still_strong(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The urge is still strong at the check-back: what to do with it meanwhile, another 20
+    minutes, or go on with the retaliation flow from where it was."""
+    shown = tracker.get_slot("flow_step") if tracker.get_slot("flow") == RETALIATION else None
+    dispatcher.utter_message(response="utter_urge_still_strong", buttons=[ANOTHER_20, NEXT_BUTTON, STOP_BUTTON])
+    return [SlotSet(URGE_CHECK, None), SlotSet("flow", RETALIATION), SlotSet("flow_step", float(shown or 0))]
+
+
 def step_buttons(step: Step, has_more: bool) -> list[dict[str, str]]:
     buttons = [OFFER_BUTTONS[step.offer]] if step.offer in OFFER_BUTTONS else []
     buttons.append(NEXT_BUTTON if has_more else TOPICS_BUTTON)
@@ -117,8 +130,8 @@ class ActionStartFlow(Action):
         if flow is None:
             dispatcher.utter_message(response="utter_help")
             return []
-        if flow.key == "retaliation" and tracker.get_slot("urge_check"):
-            return [FollowupAction("action_urge_answer")]  # the urge, still there at the check-back
+        if flow.key == RETALIATION and tracker.get_slot(URGE_CHECK):
+            return urge_still_strong(dispatcher, tracker)  # the urge, still there at the check-back
         current = tracker.get_slot("flow")
         if current == flow.key and tracker.get_slot("flow_step") is not None:
             dispatcher.utter_message(response="utter_flow_continue")

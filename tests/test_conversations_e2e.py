@@ -209,7 +209,8 @@ async def test_pressing_calmer_goes_on_and_a_typed_urge_at_the_check_back_counts
     urge = await chat.says("honestly i still want to hurt her back")
     assert urge.says(response_text("utter_urge_still_strong"))
 
-    await chat.presses("Another 20 minutes")
+    again = await chat.presses("Another 20 minutes")
+    assert again.says("I'll check back with you in 20 minutes"), again.texts
     await chat.gets_next_nudge(db)
     calmer = await chat.presses("Calmer")
     assert calmer.says(response_text("utter_urge_calmer")) and "Next" in calmer.titles
