@@ -144,7 +144,8 @@ class ActionStartFlow(Action):
         if role is None and stated is not None:
             role = stated
             events.append(SlotSet("role", role))
-        if role is None and flow.intent not in ROLE_BY_INTENT and self._role_changes_flow(flow):
+        asked = tracker.get_slot("pending_flow") == flow.key  # they kept talking instead: no second asking
+        if role is None and flow.intent not in ROLE_BY_INTENT and self._role_changes_flow(flow) and not asked:
             dispatcher.utter_message(response="utter_flow_role_question")
             return [SlotSet("pending_flow", flow.key), SlotSet("flow", None), SlotSet("flow_step", None)]
         return events + show_step(dispatcher, flow, role or ROLE_BY_INTENT.get(flow.intent), 0)
