@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coach.content.citations import MAX_QUOTE_WORDS, articles_in, quote_found, word_count
+from coach.content.citations import ARTICLE_LABELS, MAX_QUOTE_WORDS, articles_in, quote_found, word_count
 from coach.content.guidance import GENERAL, STEP_ROLES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -82,8 +82,7 @@ def seeds_dir() -> Path:
     pytest.skip(f"the seed articles are not here ({beside_repo}, or set TRUSTCOACH_SEEDS_DIR): citations not checked")
 
 
-ARTICLE_NAMES = ("000_0f441e7abe72d048.txt", "001_870217714e943689.txt", "002_c5eb9642af3c9284.txt",
-                 "003_a8e1d9b8275b4182.txt", "004_bee3f993daa6b8b9.txt")
+ARTICLE_NAMES = tuple(ARTICLE_LABELS)  # the five articles, by file name
 
 
 @dataclass(frozen=True)

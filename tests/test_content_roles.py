@@ -119,3 +119,8 @@ def test_the_retaliation_cool_off_is_in_the_first_message_with_its_button() -> N
         first = view("retaliation", role)[0]
         assert "20 minutes" in first.text and first.offer == "wait_20_minutes"
     assert any(step.id == "ongoing_punishment" and "silent treatment" in step.text for step in GUIDANCE.flows["retaliation"].steps)
+
+
+def test_reflection_as_opposed_to_rumination_gets_a_next_step() -> None:
+    step = next(step for step in GUIDANCE.flows["dwelling"].steps if step.id == "reflect_or_ruminate")
+    assert "If it's reflection, give it somewhere to go" in step.text
