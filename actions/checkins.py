@@ -24,6 +24,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.flows import OFFER_BUTTONS
 from actions.form_asides import CHECKIN, aside
 from actions.reminder_suggestions import suggest_reminder
 from actions.people import database
@@ -65,6 +66,7 @@ SAVED_RESPONSES = {  # (replaced an earlier check-in today, a streak to mention)
     (True, False): "utter_checkin_updated",
     (True, True): "utter_checkin_updated_streak",
 }
+HARDEST_SCORE = 1
 ENCOURAGEMENT = "utter_checkin_encouragement_{score}"  # the line for each score, in the reply above
 CHECKIN_BUTTON = {"title": "Check in now", "payload": "/checkin"}
 PROGRESS_BUTTON = {"title": "See my progress", "payload": "/show_progress"}
@@ -211,7 +213,8 @@ class ActionSubmitCheckin(Action):
         today = await asyncio.to_thread(local_day, db, chat_id, now_utc())
         result = await asyncio.to_thread(save_checkin, db, chat_id, today, score, note)
         streak = current_streak(await asyncio.to_thread(checkin_days, db, chat_id, today), today)
-        buttons = []  # after the response's own "See my progress"
+        # After the response's own "See my progress"; a 1 ("not at all safe") also gets the helplines.
+        buttons = [OFFER_BUTTONS["safety_resources"]] if score == HARDEST_SCORE else []
         events: list[EventType] = clear
         if CHECKIN_TOPIC not in await asyncio.to_thread(live_topics, db, chat_id):
             buttons.append(REMINDER_BUTTON)

@@ -26,7 +26,13 @@ from coach.content.role import ROLE_BY_INTENT, role_from_text
 NEXT_BUTTON = {"title": "Next", "payload": "/flow_next"}
 STOP_BUTTON = {"title": "Stop here", "payload": "/stop"}
 TOPICS_BUTTON = {"title": "Other topics", "payload": "/help"}
-ROLE_ACK = {"hurt": "utter_flow_role_ack_hurt", "broke_trust": "utter_flow_role_ack_broke_trust"}
+# The role question's answers: intent -> (the role slot's value, the acknowledgement).
+ROLE_ANSWERS = {
+    "role_hurt": ("hurt", "utter_flow_role_ack_hurt"),
+    "role_broke_trust": ("broke_trust", "utter_flow_role_ack_broke_trust"),
+    "role_both": ("both", "utter_flow_role_ack_both"),
+    "role_complicated": ("complicated", "utter_flow_role_ack_complicated"),
+}
 # Buttons that lead from a step to another capability, by the step's ``offer``.
 # An offer whose capability is not built yet simply shows no button.
 OFFER_BUTTONS: dict[str, dict[str, str]] = {
@@ -34,7 +40,22 @@ OFFER_BUTTONS: dict[str, dict[str, str]] = {
     "wait_20_minutes": {"title": "Wait 20 minutes, then check back", "payload": "/wait_20_minutes"},
     "reminder": {"title": "Set a reminder", "payload": "/set_reminder"},
     "checkin": {"title": "Check in on today", "payload": "/checkin"},
+    # Where a step (or a hard-day check-in) meets physical danger: the abuse helplines.
+    "safety_resources": {"title": "Helplines if I'm not safe", "payload": "/crisis_abuse"},
 }
+
+
+RETALIATION = "retaliation"  # the flow with the 20-minute check-back (actions/check_back.py)
+URGE_CHECK = "urge_check"  # slot: a check-back was set and has not been answered yet
+ANOTHER_20 = {**OFFER_BUTTONS["wait_20_minutes"], "title": "Another 20 minutes"}
+
+
+def urge_still_strong(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The urge is still strong at the check-back: what to do with it meanwhile, another 20
+    minutes, or go on with the retaliation flow from where it was."""
+    shown = tracker.get_slot("flow_step") if tracker.get_slot("flow") == RETALIATION else None
+    dispatcher.utter_message(response="utter_urge_still_strong", buttons=[ANOTHER_20, NEXT_BUTTON, STOP_BUTTON])
+    return [SlotSet(URGE_CHECK, None), SlotSet("flow", RETALIATION), SlotSet("flow_step", float(shown or 0))]
 
 
 def step_buttons(step: Step, has_more: bool) -> list[dict[str, str]]:
@@ -109,6 +130,8 @@ class ActionStartFlow(Action):
         if flow is None:
             dispatcher.utter_message(response="utter_help")
             return []
+        if flow.key == RETALIATION and tracker.get_slot(URGE_CHECK):
+            return urge_still_strong(dispatcher, tracker)  # the urge, still there at the check-back
         current = tracker.get_slot("flow")
         if current == flow.key and tracker.get_slot("flow_step") is not None:
             dispatcher.utter_message(response="utter_flow_continue")
@@ -121,7 +144,8 @@ class ActionStartFlow(Action):
         if role is None and stated is not None:
             role = stated
             events.append(SlotSet("role", role))
-        if role is None and flow.intent not in ROLE_BY_INTENT and self._role_changes_flow(flow):
+        asked = tracker.get_slot("pending_flow") == flow.key  # they kept talking instead: no second asking
+        if role is None and flow.intent not in ROLE_BY_INTENT and self._role_changes_flow(flow) and not asked:
             dispatcher.utter_message(response="utter_flow_role_question")
             return [SlotSet("pending_flow", flow.key), SlotSet("flow", None), SlotSet("flow_step", None)]
         return events + show_step(dispatcher, flow, role or ROLE_BY_INTENT.get(flow.intent), 0)
@@ -206,8 +230,8 @@ class ActionSetRole(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
-        role = "hurt" if intent == "role_hurt" else "broke_trust"
-        dispatcher.utter_message(response=ROLE_ACK[role])
+        role, acknowledgement = ROLE_ANSWERS.get(intent or "", ROLE_ANSWERS["role_complicated"])
+        dispatcher.utter_message(response=acknowledgement)
         events: list[EventType] = [SlotSet("role", role), SlotSet("pending_flow", None)]
         guidance = load_guidance()
         pending = guidance.flows.get(tracker.get_slot("pending_flow") or "")

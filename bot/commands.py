@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PAYLOAD_PATTERN = re.compile(r"^/([a-z_]+)$")
+PAYLOAD_PATTERN = re.compile(r"^/([a-z0-9_]+)$")  # intents may hold digits: /wait_20_minutes
 
 
 @dataclass(frozen=True)

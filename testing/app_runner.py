@@ -35,6 +35,7 @@ class Tracked:
 
     pushed: dict[int, tuple[int, float]] = field(default_factory=dict)  # update_id -> (chat, at)
     done: dict[int, asyncio.Future] = field(default_factory=dict)
+    application: Application | None = None  # the running bot, for sending it nudges
 
     def push(self, server: FakeTelegramServer, chat_id: int, text: str) -> asyncio.Future:
         at = time.monotonic()
@@ -88,7 +89,7 @@ async def running_application(settings: Settings, bridge: RasaBridge, db: Databa
     async with FakeTelegramServer(token=token, first_update_id=first) as server:
         app_settings = settings.with_overrides(telegram_token=token, telegram_api_url=server.url, poll_timeout=10)
         application: Application = build_application(app_settings, bridge, db)
-        tracked = Tracked()
+        tracked = Tracked(application=application)
         application.add_handler(TypeHandler(Update, tracked.mark_done), group=DONE_GROUP)
         async with application, front_end(application).outbox.running():
             await application.start()

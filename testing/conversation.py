@@ -1,7 +1,7 @@
 """A person chatting with the real bot over the fake Telegram server, one turn at a time.
 
 ``Person.says(text)`` and ``Person.presses(title)`` push an update and wait until the bot
-has finished it (every reply sent: ``testing.app_runner``'s finish marker), then return
+has finished it; ``Person.gets_next_nudge(db)`` delivers their next due reminder (every reply sent: ``testing.app_runner``'s finish marker), then return
 the ``Turn``: the texts and buttons the person saw, in order. Tests assert on those, the
 way a person would read them.
 """
@@ -12,6 +12,12 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
+from bot.telegram.app import front_end
+from bot.telegram.reminder_buttons import telegram_sender
+from coach.reminders import repository
+from coach.reminders.delivery import ReminderDelivery
+from coach.reminders.timing import from_db
+from coach.storage.db import Database
 from testing.app_runner import Tracked
 from testing.fake_telegram import Call, FakeTelegramServer
 
@@ -75,6 +81,22 @@ class Person:
         self.tracked.pushed[update_id] = (self.chat_id, pushed_at)
         self.tracked.done[update_id] = done
         await asyncio.wait_for(done, TURN_TIMEOUT)
+        turn = Turn(self._sent()[before:])
+        self.turns.append(turn)
+        return turn
+
+    async def gets_next_nudge(self, db: Database) -> Turn:
+        """Move the clock to this person's next due reminder and deliver it through the bot's
+        outbox, as the delivery loop would; the nudge is returned as a turn (its buttons can
+        be pressed)."""
+        due = min(from_db(reminder.next_fire_at) for reminder in repository.live_reminders(db, self.chat_id))
+        before = len(self._sent())
+        send = telegram_sender(front_end(self.tracked.application).outbox)
+        delivery = ReminderDelivery(db, send, clock=lambda: due, only_chat_id=self.chat_id)
+        assert (await delivery.deliver_due()).sent == 1
+        deadline = time.monotonic() + TURN_TIMEOUT
+        while len(self._sent()) == before and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
         turn = Turn(self._sent()[before:])
         self.turns.append(turn)
         return turn

@@ -271,3 +271,13 @@ def test_the_guidance_step_that_offers_a_check_in_shows_its_button() -> None:
     assert offering
     for step in offering:
         assert {"title": "Check in on today", "payload": "/checkin"} in step_buttons(step, has_more=True)
+
+
+async def test_a_score_of_one_gets_a_gentle_pointer_to_support_help_and_the_helplines(fresh_db: Database) -> None:
+    dispatcher, _ = await run(ActionSubmitCheckin(), tracker("flow_next", slots={"checkin_score": 1, "checkin_note": "i dont feel safe"}))
+    reply = dispatcher.messages[0]
+    assert reply["text"].startswith("Saved: today is a 1 of 5.")
+    assert "/help" in reply["text"] and "alone" in reply["text"] and "counsellor" in reply["text"]
+    assert {"title": "Helplines if I'm not safe", "payload": "/crisis_abuse"} in reply["buttons"]
+    dispatcher, _ = await run(ActionSubmitCheckin(), tracker("flow_next", slots={"checkin_score": 3, "checkin_note": ""}))
+    assert all(button["payload"] != "/crisis_abuse" for button in dispatcher.messages[0]["buttons"])

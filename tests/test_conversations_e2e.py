@@ -41,7 +41,9 @@ def no_message_twice_in_a_row(person: Person) -> bool:
 
 
 async def test_typing_ok_goes_on_with_the_flow_like_next(chat: Person) -> None:
-    first = await chat.says("i cant stop replaying what she did, over and over")
+    asked = await chat.says("i cant stop replaying what she did, over and over")
+    assert "Both of us" in asked.titles  # the role question first: stuck on the past differs by side
+    first = await chat.presses("I was hurt")
     assert "Next" in first.titles
     second = await chat.says("ok")
     assert second.text and second.text != first.text
@@ -60,7 +62,8 @@ async def test_not_now_stops_the_flow_kindly(chat: Person) -> None:
 
 
 async def test_more_about_the_same_struggle_goes_on_where_it_was(chat: Person) -> None:
-    first = await chat.says("i keep going back to the night i found out, i cant let it go")
+    await chat.says("i keep going back to the night i found out, i cant let it go")
+    first = await chat.presses("I was hurt")
     again = await chat.says("honestly i just keep thinking about that night again and again")
     assert first.texts[-1] not in again.texts  # the first step is not sent again
     assert again.says(response_text("utter_flow_continue"))
@@ -69,6 +72,7 @@ async def test_more_about_the_same_struggle_goes_on_where_it_was(chat: Person) -
 
 async def test_another_struggle_switches_flow_with_a_line_that_says_so(chat: Person) -> None:
     await chat.says("i keep going back to the night i found out, i cant let it go")
+    await chat.presses("It's complicated")
     switched = await chat.says("also he hid a whole credit card from me and i dont know what else he hides with money")
     money = GUIDANCE.flows["money"]
     assert switched.says(response_text("utter_flow_switch", topic=money.title))
@@ -238,3 +242,59 @@ async def test_an_unclear_she_in_the_apology_is_asked_about_and_a_yes_to_the_hon
     draft = await chat.says("could we talk about money together when you feel ready")
     assert draft.says("There's something more you should know", "There was a second card too")
     assert draft.says("I'm not asking you to forgive me now")
+
+
+# -- the retaliation check-back (issue 14): the urge, 20 minutes later ------------------------
+
+async def test_the_check_back_asks_how_strong_the_urge_is_and_goes_on_from_a_typed_answer(chat: Person, db) -> None:
+    first = await chat.says("i want to get back at him so bad, i want him to feel what i felt")
+    assert first.says("give it 20 minutes") and "Wait 20 minutes, then check back" in first.titles  # the cool-off comes first
+    waiting = await chat.presses("Wait 20 minutes, then check back")
+    assert waiting.says("I'll check back with you in 20 minutes")
+
+    nudge = await chat.gets_next_nudge(db)
+    assert nudge.says("How strong is the urge now?") and not nudge.says("give it 20 minutes")
+    assert nudge.titles == ["Calmer", "Still strong"]  # no snooze: it's a question
+
+    still = await chat.says("still want to")
+    assert still.says(response_text("utter_urge_still_strong"))
+    assert "Another 20 minutes" in still.titles
+    again = await chat.presses("Another 20 minutes")
+    assert again.says("I'll check back with you in 20 minutes")
+
+    await chat.gets_next_nudge(db)
+    calmer = await chat.says("bit better")
+    assert calmer.says(response_text("utter_urge_calmer"))
+    retaliation = GUIDANCE.flows["retaliation"]
+    assert calmer.texts[-1] == retaliation.steps_for("hurt")[1].text  # goes on with the flow
+    assert no_message_twice_in_a_row(chat)
+
+
+async def test_pressing_calmer_goes_on_and_a_typed_urge_at_the_check_back_counts_as_still_strong(chat: Person, db) -> None:
+    await chat.says("i just want revenge on her for cheating")
+    await chat.presses("Wait 20 minutes, then check back")
+    await chat.gets_next_nudge(db)
+    urge = await chat.says("honestly i still want to hurt her back")
+    assert urge.says(response_text("utter_urge_still_strong"))
+
+    again = await chat.presses("Another 20 minutes")
+    assert again.says("I'll check back with you in 20 minutes"), again.texts
+    await chat.gets_next_nudge(db)
+    calmer = await chat.presses("Calmer")
+    assert calmer.says(response_text("utter_urge_calmer")) and "Next" in calmer.titles
+
+
+async def test_talking_on_instead_of_answering_the_role_question_starts_the_flow_without_asking_again(chat: Person) -> None:
+    asked = await chat.says("i keep going back to the night i found out")
+    assert asked.says(response_text("utter_flow_role_question"))
+    went_on = await chat.says("i just keep thinking about that night again and again")
+    assert went_on.texts == [GUIDANCE.flows["dwelling"].steps_for(None)[0].text]
+
+
+async def test_both_of_us_is_an_answer_to_the_role_question(chat: Person) -> None:
+    question = await chat.says("we cant talk about anything without it turning into a fight")
+    assert {"Both of us", "It's complicated"} <= set(question.titles)
+    answered = await chat.says("both of us tbh")
+    assert answered.says(response_text("utter_flow_role_ack_both"))
+    communication = GUIDANCE.flows["communication"]
+    assert answered.texts[-1] == communication.steps_for("both")[0].text

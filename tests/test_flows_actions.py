@@ -184,3 +184,23 @@ async def test_another_struggle_switches_flow_with_one_line_that_says_so() -> No
     assert dispatcher.messages[0]["text"] == response_text("utter_flow_switch", topic=money.title)
     assert dispatcher.messages[1]["text"] == money.steps_for("hurt")[0].text
     assert slots["flow"] == "money" and slots["flow_step"] == 0.0
+
+
+async def test_the_same_struggle_again_instead_of_an_answer_starts_the_flow_without_asking_twice() -> None:
+    dwelling = GUIDANCE.flows["dwelling"]
+    dispatcher, slots = await run(ActionStartFlow(), tracker(dwelling.intent, text="still going over it"))
+    assert dispatcher.messages[0]["text"] == response_text("utter_flow_role_question")
+    dispatcher, slots = await run(ActionStartFlow(), tracker(dwelling.intent, text="i keep thinking about it",
+                                                             slots={"pending_flow": "dwelling"}))
+    assert [m["text"] for m in dispatcher.messages] == [dwelling.steps_for(None)[0].text]
+    assert slots["pending_flow"] is None and slots["flow"] == "dwelling"
+
+
+async def test_both_of_us_and_its_complicated_are_remembered_and_start_the_waiting_flow() -> None:
+    retaliation = GUIDANCE.flows["retaliation"]
+    for intent, role in (("role_both", "both"), ("role_complicated", "complicated")):
+        dispatcher, slots = await run(ActionSetRole(), tracker(intent, slots={"pending_flow": "retaliation"}))
+        assert slots["role"] == role
+        assert dispatcher.messages[0]["text"] == response_text(f"utter_flow_role_ack_{role}")
+        assert dispatcher.messages[1]["text"] == retaliation.steps_for(role)[0].text
+    assert "keeping_score" in [step.id for step in retaliation.steps_for("both")]

@@ -170,7 +170,8 @@ async def test_stepping_out_acts_on_the_request_and_offers_to_go_back(db: Databa
 # -- the property: no form question traps a message of another top-level intent --------------
 
 NOT_TOP_LEVEL = {"stop", "crisis_self_harm", "crisis_abuse", "crisis_emergency", "safe_now", "resume_previous",
-                 "affirm", "deny", "flow_next", "role_hurt", "role_broke_trust", "apology_keep_wording",
+                 "affirm", "deny", "flow_next", "role_hurt", "role_broke_trust", "role_both", "role_complicated",
+                 "urge_calmer", "urge_still_strong", "apology_keep_wording",
                  "apology_edit", "apology_restart", "apology_save", "apology_done", "apology_delete",
                  "checkin_score_one", "checkin_score_two", "checkin_score_three", "checkin_score_four",
                  "checkin_score_five",

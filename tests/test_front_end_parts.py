@@ -10,7 +10,7 @@ from bot.logging_setup import REDACTED, configure_logging
 from bot.rasa.bridge import BotReply, Button
 from bot.telegram.rendering import TELEGRAM_TEXT_LIMIT, render, split_text
 
-INTENTS = frozenset({"help", "flow_next", "stop", "struggle_money"})
+INTENTS = frozenset({"help", "flow_next", "stop", "struggle_money", "wait_20_minutes"})
 
 
 def test_commands_map_to_intents_and_unknown_commands_to_help() -> None:
@@ -27,6 +27,7 @@ def test_commands_map_to_intents_and_unknown_commands_to_help() -> None:
 
 def test_only_our_own_button_payloads_pass() -> None:
     assert rasa_input_for_button("/flow_next", INTENTS) == "/flow_next"
+    assert rasa_input_for_button("/wait_20_minutes", INTENTS) == "/wait_20_minutes"  # digits in an intent
     assert rasa_input_for_button("/deleted_intent", INTENTS) is None
     assert rasa_input_for_button('/stop{"x": 1}', INTENTS) is None
     assert rasa_input_for_button("", INTENTS) is None

@@ -384,10 +384,11 @@ async def test_discreet_toggles_on_and_off(db) -> None:
 
 
 async def test_waiting_20_minutes_sets_a_check_back_nudge_without_questions(in_copenhagen) -> None:
-    dispatcher, _ = await run(ActionWait20Minutes(), tracker("/wait_20_minutes", "wait_20_minutes",
-                                                             {"flow": "retaliation"}))
+    dispatcher, slots = await run(ActionWait20Minutes(), tracker("/wait_20_minutes", "wait_20_minutes",
+                                                                 {"flow": "retaliation"}))
     [reminder] = repository.live_reminders(in_copenhagen, ANA)
-    assert (reminder.note, reminder.topic, reminder.kind) == (CHECK_BACK_NOTE, "retaliation", "once")
+    assert (reminder.note, reminder.topic, reminder.kind) == (CHECK_BACK_NOTE, "retaliation_check", "once")
+    assert slots == {"urge_check": True}  # the check-back's answer is expected
     assert from_db(reminder.next_fire_at) == NOW + timedelta(minutes=20)
     assert texts(dispatcher)[0].startswith("Okay. I'll check back with you in 20 minutes, at 11:20.")
     assert payloads(dispatcher) == ["/flow_next"]
@@ -405,7 +406,7 @@ async def test_waiting_works_before_a_time_zone_is_known_and_respects_the_cap(db
 
 def test_flow_offers_become_buttons_with_valid_short_intent_payloads() -> None:
     intents = set(DOMAIN["intents"])
-    for offer in ("wait_20_minutes", "reminder"):
+    for offer in ("wait_20_minutes", "reminder", "safety_resources"):
         payload = OFFER_BUTTONS[offer]["payload"]
         assert payload.lstrip("/") in intents and len(payload.encode()) <= 64
     pause = next(step for step in load_guidance().flows["retaliation"].steps if step.offer == "wait_20_minutes")

@@ -131,7 +131,7 @@ async def test_list_cancel_discreet_and_the_twenty_minute_pause(bridge, db, chat
     replies = await say(bridge, chat_id, "/wait_20_minutes")
     assert joined(replies).startswith("Okay. I'll check back with you in 20 minutes")
     [check_back] = repository.live_reminders(db, chat_id)
-    assert (check_back.note, check_back.topic) == (CHECK_BACK_NOTE, "retaliation")
+    assert (check_back.note, check_back.topic) == (CHECK_BACK_NOTE, "retaliation_check")
 
     replies = await say(bridge, chat_id, "what reminders do i have")
     assert CHECK_BACK_NOTE in joined(replies)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 import sqlalchemy as sa
 
+from coach.content.citations import ARTICLE_LABELS
 from coach.content.guidance import Nudge, load_guidance
 from coach.checkins.stats import average
 from coach.checkins.store import MAX_SCORE, DayScore, checkins_between, user_timezone
@@ -26,15 +27,7 @@ WEEK = 7
 RASA_EVENTS_TABLE = "events"
 STRUGGLE_PREFIX = "struggle_"
 GENERAL_TOPIC = "general"
-# What to call each article when a suggestion names where it comes from
-# (shared/seeds/README.md describes them).
-SOURCE_LABELS = {
-    "000_0f441e7abe72d048.txt": "a Danish couples therapist's article on rebuilding trust",
-    "001_870217714e943689.txt": "an article answering common questions about rebuilding trust",
-    "002_c5eb9642af3c9284.txt": "an article on both partners' part in rebuilding trust",
-    "003_a8e1d9b8275b4182.txt": "a collection of advice on rebuilding trust",
-    "004_bee3f993daa6b8b9.txt": "a counselling practice's article on rebuilding trust",
-}
+SOURCE_LABELS = ARTICLE_LABELS  # what to call each article when a suggestion names it
 NO_CHECKINS = "No check-ins this week. That's okay: /checkin takes less than a minute whenever you want it."
 
 
@@ -125,15 +118,20 @@ def suggestion_for(topics: Counter[str], today: date) -> Nudge:
     topic = GENERAL_TOPIC
     for intent, _count in sorted(topics.items(), key=lambda item: (-item[1], item[0])):
         flow = guidance.flow_for_intent(intent)
-        if flow is not None and guidance.nudges.get(flow.key):
+        if flow is not None and _from_the_articles(guidance.nudges.get(flow.key, ())):
             topic = flow.key
             break
-    choices = guidance.nudges[topic]
+    choices = _from_the_articles(guidance.nudges[topic])
     return choices[today.isocalendar()[1] % len(choices)]
 
 
+def _from_the_articles(nudges: tuple[Nudge, ...]) -> tuple[Nudge, ...]:
+    """The week's idea is one from the articles: general good practice is never named as theirs."""
+    return tuple(nudge for nudge in nudges if nudge.articles and not nudge.general)
+
+
 def source_label(nudge: Nudge) -> str:
-    return " and ".join(SOURCE_LABELS.get(source, "the coach's reading") for source in nudge.sources[:2])
+    return " and ".join(SOURCE_LABELS[source] for source in nudge.articles[:2])
 
 
 def weekly_reflection(db: Database, chat_id: int, today: date) -> str:

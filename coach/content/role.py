@@ -2,7 +2,7 @@
 
 Used when a struggle starts and the role is not known yet. Deliberately conservative:
 it only answers when the wording is clear ("I cheated", "she lied to me"); otherwise the
-coach asks with two buttons.
+coach asks, with buttons for each side, "both of us" and "it's complicated".
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ ROLE_BY_INTENT = {
     "struggle_apology": "broke_trust",
     "struggle_not_believed": "broke_trust",
     "struggle_retaliation": "hurt",
-    "struggle_anxiety": "hurt",
 }
 
 

@@ -14,7 +14,8 @@ carries the person's reflection on their last seven days instead of a prompt
 Buttons carry callback data ``rem:<action>:<id>`` handled by the front end itself (see
 ``coach.reminders.buttons``); topic buttons carry a command (``/checkin``) for Rasa. In
 discreet mode the notification only says ``DISCREET_TEXT``, with an "Open" button that
-reveals the content.
+reveals the content. The retaliation check-back asks how strong the urge is now, with its
+two answers as the only buttons.
 """
 
 from __future__ import annotations
@@ -37,11 +38,15 @@ GENERAL_TOPIC = "general"
 APOLOGY_TOPIC = "apology"
 CHECKIN_TOPIC = "checkin"
 REFLECTION_TOPIC = "weekly_reflection"
+RETALIATION_CHECK_TOPIC = "retaliation_check"  # the 20-minute check-back after an urge to get even
 CHECKIN_NOW = ("Check in now", "/checkin")
 TOPIC_BUTTONS = {
     CHECKIN_TOPIC: (CHECKIN_NOW,),
     REFLECTION_TOPIC: (CHECKIN_NOW, ("See my progress", "/show_progress")),
+    RETALIATION_CHECK_TOPIC: (("Calmer", "/urge_calmer"), ("Still strong", "/urge_still_strong")),
 }
+# Nudges that ask a question: its answers are the only buttons (no done, snooze or stop).
+QUESTION_TOPICS = frozenset({RETALIATION_CHECK_TOPIC})
 APOLOGY_DRAFTS_TABLE = "apology_drafts"
 COMMITMENT_COLUMNS = ("change", "commitment")  # the apology feature's name for it first
 NEWEST_FIRST_COLUMNS = ("version", "created_at", "id")
@@ -125,7 +130,9 @@ def full_text(note: str, prompt: str, missed: Iterable[MissedNote] = ()) -> str:
 
 def action_buttons(reminder_id: int, recurring: bool, topic: str = GENERAL_TOPIC) -> Buttons:
     """The topic's own buttons, then done, snooze an hour, snooze until tomorrow, and (for
-    recurring ones) stop."""
+    recurring ones) stop; a question's nudge has only its answers."""
+    if topic in QUESTION_TOPICS:
+        return TOPIC_BUTTONS[topic]
     buttons = [
         *TOPIC_BUTTONS.get(topic, ()),
         ("Done", callback_data("done", reminder_id)),
