@@ -16,7 +16,7 @@ export PYTHONHASHSEED := 0
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lint-imports run chat test install spacy encoder model train actions shell validate test-stories nlu-eval cross-validate bench soak clean help
+.PHONY: lint-imports run chat test install spacy encoder model train actions shell validate test-stories nlu-eval cross-validate bench soak audit clean help
 
 help:
 	@echo "make run    - set up and start the coach (Telegram if TELEGRAM_BOT_TOKEN is set, else console chat)"
@@ -89,6 +89,17 @@ bench: model
 
 soak: model
 	$(PY) -m bench.soak
+
+# The dependency audit (needs PyPI's advisory data; not part of make test, which is offline):
+# pip-audit in its own venv reads requirements.lock, scripts/audit.py judges the findings
+# against security-accepted-findings.yml (docs/SECURITY.md).
+AUDIT_VENV := build/audit-venv
+$(AUDIT_VENV)/bin/pip-audit: requirements-audit.txt
+	python3 -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet -r requirements-audit.txt
+
+audit: $(AUDIT_VENV)/bin/pip-audit install
+	$(PY) scripts/audit.py $(AUDIT_VENV)/bin/pip-audit
 
 clean:
 	rm -rf build models results .rasa .pytest_cache
