@@ -6,7 +6,7 @@ header, not Rasa's ``token`` option, which would put it in the URL), and no call
 while ``serving()`` says our proved child is not running (``ActionServer.is_serving``):
 between a crash and a verified restart, whatever holds the port gets nothing; the call
 fails as if the server were unreachable. When a call fails (the action
-raised, or the server is unreachable) Rasa logs it, drops the action's events and carries
+raised, or the server is unreachable; a 400, an action rejecting its turn, is not a failure) Rasa logs it, drops the action's events and carries
 on, so the person would get no answer at all; the endpoint notes the failure in the
 turn's ``failures`` list (``watching_failures``) so the bridge can say sorry instead.
 """
@@ -18,7 +18,7 @@ import contextvars
 from typing import Any, Callable, Iterator, Optional
 
 import aiohttp
-from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 from bot.action_auth import SECRET_HEADER
 
@@ -47,7 +47,7 @@ class LockedActionEndpoint(EndpointConfig):
             return await super().request(*args, **kwargs)
         except Exception as error:
             failures = _failures.get()
-            if failures is not None:  # a list shared with the turn, even across copied contexts
+            if failures is not None and not _rejection(error):  # shared with the turn, even across copied contexts
                 failures.append(type(error).__name__)
             raise
 
@@ -57,6 +57,12 @@ class LockedActionEndpoint(EndpointConfig):
                                       cafile=self.cafile, **self.kwargs)
         copied.type = self.type
         return copied
+
+
+def _rejection(error: Exception) -> bool:
+    """A 400 is rasa_sdk's way of saying an action rejected its turn (``ActionExecutionRejection``:
+    a form told a request is not an answer); Rasa then predicts the next action. Not a failure."""
+    return isinstance(error, ClientResponseError) and error.status == 400
 
 
 @contextlib.contextmanager
