@@ -68,7 +68,7 @@ async def _side(name: str, work: Path, model: Path) -> AsyncIterator[RasaBridge]
     action_server = ActionServer(settings)
     with _plaintext_env(plaintext):
         await action_server.start()
-        bridge = await asyncio.to_thread(RasaBridge.load, settings)
+        bridge = await asyncio.to_thread(RasaBridge.load, settings, action_server.secret, action_server.is_serving)
     try:
         yield bridge
     finally:

@@ -100,7 +100,7 @@ def configure_logging(level: str, token: str | None, stream=None) -> logging.Han
         logging.getLogger(noisy).setLevel(logging.WARNING)
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
-    _route_structlog_through_logging()
+    route_structlog_through_logging()
     if unsafe and logging.getLogger().isEnabledFor(logging.DEBUG):
         logging.getLogger("trustcoach").warning(
             "%s=1: libraries log at DEBUG, which includes message text. Never use this with real conversations.",
@@ -108,7 +108,7 @@ def configure_logging(level: str, token: str | None, stream=None) -> logging.Han
     return handler
 
 
-def _route_structlog_through_logging() -> None:
+def route_structlog_through_logging() -> None:
     """Rasa logs its dialogue (with message text) through structlog, straight to stdout
     at every level. Send it through the standard loggers instead, so the level and the
     token filter above apply to it too."""

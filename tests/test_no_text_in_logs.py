@@ -28,6 +28,16 @@ pytestmark = pytest.mark.slow
 MARKER = "zebralantern4471"
 
 
+def _restore(root: logging.Logger, handlers: list[logging.Handler], level: int) -> None:
+    """Put the root logger and the exception hooks back as they were before a test."""
+    for handler in root.handlers[:]:
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+
+
 @pytest.fixture
 def debug_logs(monkeypatch) -> Iterator[io.StringIO]:
     """The bot's logging at LOG_LEVEL=DEBUG, into a buffer (restored afterwards)."""
@@ -39,12 +49,7 @@ def debug_logs(monkeypatch) -> Iterator[io.StringIO]:
     try:
         yield buffer
     finally:
-        for handler in root.handlers[:]:
-            root.removeHandler(handler)
-        for handler in saved_handlers:
-            root.addHandler(handler)
-        root.setLevel(saved_level)
-        sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+        _restore(root, saved_handlers, saved_level)
 
 
 def refuse_inserts(db, table: str, column: str, value: object) -> str:
@@ -116,9 +121,4 @@ def test_library_debug_output_needs_the_unsafe_switch(monkeypatch) -> None:
             assert "our own debug line" in text and "an info line stays" in text
             assert ("Never use this with real conversations" in text) is shown
     finally:
-        for handler in root.handlers[:]:
-            root.removeHandler(handler)
-        for handler in saved_handlers:
-            root.addHandler(handler)
-        root.setLevel(saved_level)
-        sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+        _restore(root, saved_handlers, saved_level)

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
+from bot.logging_setup import route_structlog_through_logging
 from bot.rasa import form_context
 from bot.rasa import speedups as rasa_speedups
 from bot.rasa.action_endpoint import ACTION_FAILED_REPLY, LockedActionEndpoint, watching_failures
@@ -90,6 +91,7 @@ class RasaBridge:
         model_file = find_model(settings.model_path)
         rasa_speedups.install()
         form_context.install()
+        route_structlog_through_logging()  # Rasa's structlog prints message text at DEBUG otherwise
         tracker_store = tracker_store_from_endpoints(settings.database_url)
         log_level = logging.getLogger().level
         agent = Agent.load(
