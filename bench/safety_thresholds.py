@@ -170,6 +170,9 @@ class _Arrays:
             [conf if name in CRISIS_KINDS else -1.0 for name, conf in (list(c.ranking[:2]) + [("", 0.0)] * 2)[:2]]
             for c in cases
         ])
+        # decide() takes the first crisis intent near the top; its confidence is what counts
+        self.first_crisis_confidence = np.where(self.crisis_confidence[:, 0] >= 0, self.crisis_confidence[:, 0],
+                                                self.crisis_confidence[:, 1])
 
     def outcomes(self, p: SafetyPolicy) -> tuple[np.ndarray, np.ndarray]:
         meaning = np.where(
@@ -179,6 +182,8 @@ class _Arrays:
         )
         near = ((self.crisis_confidence >= 0) & (self.crisis_confidence >= (self.top - p.near_top)[:, None])).any(axis=1)
         needed = np.where(self.form, p.in_form_classifier_margin, p.classifier_margin)
+        confident = self.form & (self.first_crisis_confidence >= p.in_form_confident)
+        needed = np.where(confident, np.minimum(needed, p.in_form_confident_margin), needed)
         backed = (self.margin >= needed) | (self.margin <= -2.0)  # -2: no meaning layer for this case
         crisis_reply = self.phrase | meaning | (near & backed)
         check = ~crisis_reply & near & ~backed & ~self.form
@@ -190,15 +195,19 @@ ORDINARY_BUDGET = 0.005     # crisis replies to every other non-crisis free-text
 FORM_BUDGET = 0             # crisis replies to answers inside a form
 
 
-def _within_budget(cases: list[Case], crisis_reply: np.ndarray) -> bool:
-    def alarms(pred) -> tuple[int, int]:
-        chosen = [f for c, f in zip(cases, crisis_reply) if not c.crisis and pred(c)]
-        return sum(chosen), len(chosen)
-    hard, hard_total = alarms(lambda c: not c.in_form and c.source in ("safety_set", "safety_dev"))
-    ordinary, ordinary_total = alarms(lambda c: not c.in_form and c.source not in ("safety_set", "safety_dev"))
-    form, _ = alarms(lambda c: c.in_form)
-    return (hard <= HARD_NEGATIVE_BUDGET * hard_total and ordinary <= ORDINARY_BUDGET * ordinary_total
-            and form <= FORM_BUDGET)
+class _Budget:
+    """Which non-crises each budget counts (hard negatives, ordinary free text, form answers)."""
+
+    def __init__(self, cases: list[Case]) -> None:
+        safe = np.array([not c.crisis for c in cases])
+        form = np.array([c.in_form for c in cases])
+        hard = np.array([c.source in ("safety_set", "safety_dev") for c in cases])
+        self.hard, self.ordinary, self.form = safe & ~form & hard, safe & ~form & ~hard, safe & form
+
+    def allows(self, crisis_reply: np.ndarray) -> bool:
+        return (int((crisis_reply & self.hard).sum()) <= HARD_NEGATIVE_BUDGET * int(self.hard.sum())
+                and int((crisis_reply & self.ordinary).sum()) <= ORDINARY_BUDGET * int(self.ordinary.sum())
+                and int((crisis_reply & self.form).sum()) <= FORM_BUDGET)
 
 
 def _key(result: dict[str, int]) -> tuple:
@@ -208,11 +217,11 @@ def _key(result: dict[str, int]) -> tuple:
 
 def _best(cases: list[Case], policies: list[SafetyPolicy]) -> tuple[tuple, SafetyPolicy] | None:
     """The policy that coaches fewest crises within the alarm budgets; among ties, the median one."""
-    arrays = _Arrays(cases)
+    arrays, budget = _Arrays(cases), _Budget(cases)
     best_key, tied = None, []
     for policy in policies:
         crisis_reply, check = arrays.outcomes(policy)
-        if not _within_budget(cases, crisis_reply):
+        if not budget.allows(crisis_reply):
             continue
         key = _key(_counts(cases, crisis_reply, check))
         if best_key is None or key > best_key:
@@ -244,14 +253,17 @@ def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
                                              np.arange(-0.15, 0.21, 0.025))
         ])
         form = _best(form_cases, [
-            SafetyPolicy(2.0, 2.0, round(float(a), 3), round(float(b), 3), near_top, 9.0, round(float(c), 3))
-            for a, b, c in itertools.product(np.arange(0.55, 0.90, 0.025), np.arange(0.00, 0.26, 0.04),
-                                             np.arange(-0.05, 0.31, 0.025))
+            SafetyPolicy(2.0, 2.0, round(float(a), 3), round(float(b), 3), near_top, 9.0, round(float(c), 3),
+                         round(float(d), 3), round(float(e), 3))
+            for a, b, c, (d, e) in itertools.product(
+                np.arange(0.55, 0.90, 0.025), np.arange(0.00, 0.26, 0.04), np.arange(-0.05, 0.31, 0.025),
+                [(2.0, 9.0)] + list(itertools.product(np.arange(0.60, 0.96, 0.05), np.arange(-0.06, 0.11, 0.02))))
         ])
         if free and form:
             f, g = free[1], form[1]
             policy = SafetyPolicy(f.similarity, f.margin, g.in_form_similarity, g.in_form_margin, near_top,
-                                  f.classifier_margin, g.in_form_classifier_margin)
+                                  f.classifier_margin, g.in_form_classifier_margin, g.in_form_confident,
+                                  g.in_form_confident_margin)
             options.append((tuple(a + b for a, b in zip(free[0], form[0])), policy))
     if not options:
         raise SystemExit(f"no policy meets the false-alarm budget on the dev sets (phrases alone: {floor})")

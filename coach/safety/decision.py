@@ -12,7 +12,8 @@
 
 Inside a form (an apology answer, a check-in note, a reminder's wording) people describe what
 they did and how it hurt, so the meaning and classifier layers need stronger evidence there
-(``in_form_*``); the phrase net is the same everywhere. The numbers are chosen on the dev
+(``in_form_*``), unless the classifier is very sure of its crisis intent
+(``in_form_confident``); the phrase net is the same everywhere. The numbers are chosen on the dev
 sets by ``bench/safety_thresholds.py`` and written down in ``docs/SAFETY.md``.
 """
 
@@ -37,6 +38,10 @@ class SafetyPolicy:
     near_top: float = 0.10
     classifier_margin: float = -0.05
     in_form_classifier_margin: float = 0.05
+    # inside a form, a crisis intent the classifier is this sure of needs only
+    # ``in_form_confident_margin`` from the meaning layer (2.0: off)
+    in_form_confident: float = 2.0
+    in_form_confident_margin: float = 9.0
 
 
 SAFETY_NET_KEY = "safety_net"  # where the verdict is left in the parse data (read by actions)
@@ -86,6 +91,8 @@ def decide(
         return None
     name, confidence = crisis
     needed = policy.in_form_classifier_margin if in_form else policy.classifier_margin
+    if in_form and confidence >= policy.in_form_confident:
+        needed = min(needed, policy.in_form_confident_margin)
     if not scored or semantic.margin >= needed:
         return Verdict(CRISIS, name, "classifier", f"{confidence:.2f}")
     return Verdict(ANSWER if in_form else CHECK, name, "classifier", f"{confidence:.2f}/{semantic.margin:+.2f}")
