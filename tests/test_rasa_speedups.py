@@ -1,16 +1,24 @@
 """Rasa's message path with bot/rasa/speedups.py: the cached action-result validator accepts
 and rejects exactly what Rasa's own check does, with the same error; the event-type table
-gives the class Rasa's own loop gives, for every event name; the loaded bridge uses both."""
+gives the class Rasa's own loop gives, for every event name; the rule index finds exactly the
+rules Rasa's own loop finds, for every state of every rule in the trained model and variants
+of them; the loaded bridge uses all three."""
 
 from __future__ import annotations
+
+import json
+import random
+import tarfile
 
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.utils.common import all_subclasses
 
 from bot.rasa import speedups as rasa_speedups
+from testing.harness import require_model
 
 VALID = [
     {"events": [], "responses": []},
@@ -84,3 +92,78 @@ def test_an_event_class_defined_after_the_table_is_built_is_found() -> None:
 def test_the_loaded_bridge_resolves_events_from_the_table(bridge) -> None:
     assert Event.resolve_by_type is rasa_speedups.resolve_event_type
     assert Event.from_parameters({"event": "slot", "name": "flow", "value": "x"}) == SlotSet("flow", "x")
+
+
+def rasa_possible_keys(policy: RulePolicy, lookup: dict[str, str], states: list[dict]) -> set[str]:
+    """Rasa 3.6's ``RulePolicy._get_possible_keys``: every rule, filtered turn by turn."""
+    keys = set(lookup)
+    for turn, state in enumerate(reversed(states)):
+        keys = {key for key in keys if policy._is_rule_applicable(key, turn, state)}
+    return keys
+
+
+def _model_rules() -> dict[str, dict[str, str]]:
+    """The two tables of memorised rules RulePolicy predicts from (rules; loops' unhappy paths)."""
+    with tarfile.open(require_model()) as model:
+        name = next(n for n in model.getnames() if n.endswith("/rule_policy.json"))
+        lookup = json.load(model.extractfile(name))["lookup"]
+    return {table: lookup[table] for table in ("rules", "rules_for_loop_unhappy_path")}
+
+
+def _variants(states: list[dict], intents: list[str], actions: list[str]) -> list[list[dict]]:
+    """The rule's own states, and the same with the latest intent or action swapped or gone
+    (a conversation start with another intent too: Rasa passes two starts unread)."""
+    variants = [states]
+    last = states[-1]
+    for intent in intents:
+        swapped = {**last, "user": {**last.get("user", {}), "intent": intent}}
+        variants.append(states[:-1] + [swapped])
+        variants.append(states[:-1] + [{k: v for k, v in swapped.items() if k != "prev_action"}])
+    for action in actions:
+        variants.append(states[:-1] + [{**last, "prev_action": {"action_name": action}}])
+    variants.append(states[:-1] + [{k: v for k, v in last.items() if k != "prev_action"}])
+    variants.append(states[:-1] + [{k: v for k, v in last.items() if k != "user"}])
+    return variants
+
+
+def test_the_rule_index_finds_exactly_the_rules_rasa_finds() -> None:
+    from bot.rasa.rule_index import possible_keys
+
+    policy = RulePolicy.__new__(RulePolicy)  # the checks used need no trained state
+    lookups = _model_rules()
+    all_states = [RulePolicy._rule_key_to_state(key) for lookup in lookups.values() for key in lookup]
+    intents = sorted({s.get("user", {}).get("intent") for states in all_states for s in states} - {None})
+    actions = sorted({s.get("prev_action", {}).get("action_name") for states in all_states for s in states} - {None})
+    rng = random.Random(3)
+    checked = matched = 0
+    for lookup in lookups.values():
+        for key in lookup:
+            states = [dict(s) for s in RulePolicy._rule_key_to_state(key)]
+            for variant in _variants(states, rng.sample(intents, 3), rng.sample(actions, 3)):
+                expected = rasa_possible_keys(policy, lookup, variant)
+                assert possible_keys(policy, lookup, variant) == expected
+                checked += 1
+                matched += bool(expected)
+    assert checked > 2000 and matched > 300  # real rules, and most of their own states match something
+
+
+def test_the_loaded_bridge_checks_rules_through_the_index(bridge) -> None:
+    from bot.rasa.rule_index import possible_keys
+
+    assert RulePolicy._get_possible_keys is possible_keys
+
+
+def test_the_rule_index_keeps_rules_for_a_conversation_start_whatever_the_intent() -> None:
+    from bot.rasa.rule_index import possible_keys
+
+    policy = RulePolicy.__new__(RulePolicy)
+    start = json.dumps([{"user": {"intent": "greet"}}])
+    after_listen = json.dumps([{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}])
+    by_text = json.dumps([{"prev_action": {"action_text": "hi"}, "user": {"intent": "greet"}}])
+    lookup = {start: "utter_greet", after_listen: "utter_greet", by_text: "utter_greet"}
+    for states in ([{"user": {"intent": "goodbye"}}],
+                   [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}],
+                   [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "goodbye"}}],
+                   [{"prev_action": {"action_text": "hi"}, "user": {"intent": "greet"}}]):
+        assert possible_keys(policy, lookup, states) == rasa_possible_keys(policy, lookup, states)
+    assert possible_keys(policy, lookup, [{"user": {"intent": "goodbye"}}]) == {start}

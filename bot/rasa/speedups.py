@@ -14,6 +14,9 @@ own hint appended.
 ``resolve_event_type`` looks the name up in a table of the same classes, in the same order
 (the first class with the name wins, as in Rasa's loop), built once and rebuilt when a name
 is not there (a subclass imported later).
+
+3. ``RulePolicy._get_possible_keys`` checks only the rules the latest state can meet
+(``bot.rasa.rule_index``): about 3 ms of a handled message.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ import rasa.shared.utils.common
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.events import Event
+
+from bot.rasa import rule_index
 
 FORMAT_HINT = (
     ". Failed to validate Action server response from API, make sure your response from the Action "
@@ -78,7 +84,8 @@ def resolve_event_type(type_name: str, default: Optional[type[Event]] = None) ->
 
 
 def install() -> None:
-    """Use the cached validator and the event-type table from now on (idempotent)."""
+    """Use the cached validator, the event-type table and the rule index from now on (idempotent)."""
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(resolve_event_type)  # type: ignore[method-assign]
+    RulePolicy._get_possible_keys = rule_index.possible_keys  # type: ignore[method-assign]
 
