@@ -242,8 +242,18 @@ def _best(cases: list[Case], policies: list[SafetyPolicy]) -> tuple[tuple, Safet
     return best_key, chosen
 
 
+def _check_copy(cases: list[Case]) -> None:
+    """The vectorised copy must agree with ``decide`` case by case, the in-form knobs included."""
+    arrays = _Arrays(cases)
+    for policy in (SafetyPolicy(), SafetyPolicy(in_form_confident=0.6, in_form_confident_margin=-0.05),
+                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0)):
+        if _counts(cases, *arrays.outcomes(policy)) != score(cases, policy):
+            raise AssertionError(f"the vectorised sweep and decide() disagree for {policy}")
+
+
 def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
     """Free text and form answers are chosen apart (each uses its own thresholds), per near_top."""
+    _check_copy(cases)
     floor = score(cases, PHRASES_ONLY)  # the phrase net's own alarms: no threshold removes them
     free_cases = [c for c in cases if not c.in_form]
     form_cases = [c for c in cases if c.in_form]

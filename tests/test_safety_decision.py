@@ -1,13 +1,11 @@
 """The crisis decision (coach/safety/decision.py) on its own: which layer wins, free text
-against form answers, and the threshold sweep's vectorised copy agreeing with it."""
+against form answers. (The threshold sweep checks its vectorised copy against ``decide``
+itself, in bench/safety_thresholds.py: tests and benchmarks never import each other.)"""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from bench.safety_thresholds import Case, _Arrays
 from coach.safety.decision import ANSWER, CHECK, CRISIS, SafetyPolicy, decide
 from coach.safety.detector import CrisisMatch
 from coach.safety.semantic import SemanticScores
@@ -64,26 +62,3 @@ def test_the_confident_rule_is_off_by_default_and_never_applies_to_free_text() -
     assert decide(ranking, None, UNCLEAR, in_form=True, policy=off).action == ANSWER
     free = SafetyPolicy(classifier_margin=0.1, in_form_confident=0.5, in_form_confident_margin=-1.0)
     assert decide(ranking, None, UNCLEAR, in_form=False, policy=free).action == CHECK
-
-
-def test_the_sweeps_vectorised_copy_agrees_with_decide() -> None:
-    rng = random.Random(7)
-    names = ["crisis_self_harm", "crisis_abuse", "struggle_apology", "greet", "role_hurt"]
-    cases = []
-    for _ in range(400):
-        first, second = rng.sample(names, 2)
-        top = rng.uniform(0.3, 1.0)
-        crisis = rng.uniform(0.2, 0.8)
-        cases.append(Case(
-            text="x", crisis=False, in_form=rng.random() < 0.5, source="synthetic",
-            phrase=None,
-            semantic=SemanticScores(rng.choice(["crisis_self_harm", "crisis_abuse"]), crisis, crisis - rng.uniform(-0.2, 0.2)),
-            ranking=((first, top), (second, rng.uniform(0.0, top))),
-        ))
-    arrays = _Arrays(cases)
-    for policy in (POLICY, SafetyPolicy(), SafetyPolicy(in_form_confident=0.6, in_form_confident_margin=-0.05)):
-        crisis_reply, check = arrays.outcomes(policy)
-        for case, reply, asked in zip(cases, crisis_reply, check):
-            verdict = decide(case.ranking, case.phrase, case.semantic, case.in_form, policy)
-            assert bool(reply) == (verdict is not None and verdict.action == CRISIS)
-            assert bool(asked) == (verdict is not None and verdict.action == CHECK)
