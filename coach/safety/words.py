@@ -113,3 +113,31 @@ LIVING_ARRANGEMENTS = (
     "with", "in", "here", "there", "together", "like", "near", "under", "a", "at", "apart",
     "separately", "alone", "this", "that", "for", "about", "to", "on",
 )
+# "she'll kill me when she sees the bill": the idiom's verbs, the everyday slips that make it
+# a figure of speech, and the triggers that keep it a threat ("if i leave", "if i tell anyone").
+IDIOM_THREAT_VERBS = frozenset({"kill", "murder"})
+MUNDANE_SLIPS = frozenset({
+    "forget", "forgot", "forgotten", "late", "spend", "spent", "bill", "bills", "mess", "state",
+    "dinner", "anniversary", "birthday", "book", "booked", "burn", "burnt", "lose", "lost",
+    "miss", "missed", "scratch", "dent", "dented", "eat", "ate", "parking", "ticket", "receipt",
+    "shopping", "dishes", "washing", "laundry", "cake", "wine", "chocolate", "vase",
+    "price", "cost", "oversleep", "overslept", "bin", "bins", "present", "gift", "reservation",
+    "haircut", "tattoo", "carpet", "sofa", "couch", "plant", "plants", "garden", "milk",
+    "hoover", "fridge", "football", "golf", "quiz", "paint", "bought", "buy", "order",
+    "ordered", "delivery", "amazon", "credit", "overdraft",
+})
+DANGER_TRIGGERS = frozenset({
+    "tell", "told", "talk", "talking", "speak", "report", "police", "cops", "anyone", "anybody",
+    "divorce", "lawyer", "court", "refuge", "shelter", "friend", "friends", "family", "text",
+    "texting", "where", "hide", "hiding", "run", "escape", "hit", "beat", "hurt", "punch",
+    "slap", "choke", "strangle", "kick", "bruise", "knife", "gun", "weapon", "broke", "break",
+    "last", "mean", "means", "meant", "serious", "seriously", "joking",
+})
+LEAVING_OBJECTS = frozenset({"him", "her", "them", "me", "home", "for", "again"})
+# Things thrown in play ("she threw a cushion at me laughing"), never a danger in themselves.
+SOFT_THINGS = frozenset({
+    "cushion", "pillow", "sock", "towel", "teddy", "napkin", "popcorn", "grape", "snowball",
+    "balloon", "confetti", "tissue", "marshmallow", "sweet", "crisp", "jumper", "blanket",
+    "duvet", "beanbag", "paper", "leaf", "leaves", "petal", "feather", "glove", "slipper",
+    "peanut", "soft", "stuffed", "plushie", "toy",
+})
