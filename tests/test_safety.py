@@ -204,6 +204,13 @@ def test_real_threats_next_to_those_figures_are_still_caught(text: str) -> None:
     assert match is not None and match.kind == ABUSE, text
 
 
+def test_living_in_a_world_is_life_itself_but_living_in_a_house_is_not() -> None:
+    assert detect_crisis("i dont want to live in a world where he isnt mine").kind == SELF_HARM
+    assert detect_crisis("no reason to live on this earth now").kind == SELF_HARM
+    assert detect_crisis("i dont want to live in this flat anymore, it reminds me of her") is None
+    assert detect_crisis("i don't want to live in a world of secrets with him") is None
+
+
 def test_negation_is_honoured_for_abuse_but_never_for_self_harm() -> None:
     assert detect_crisis("he would never hit me") is None
     assert detect_crisis("he didn't hit me") is None

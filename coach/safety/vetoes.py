@@ -89,8 +89,23 @@ accident_context = followed_by(
 )
 """Drop "hurt myself lifting" / "cut myself cooking": an accident, not self-harm."""
 
-not_a_life = followed_by(*LIVING_ARRANGEMENTS)
-"""Drop "no reason to live with him" / "tired of living here": an arrangement, not life itself."""
+_an_arrangement = followed_by(*LIVING_ARRANGEMENTS)
+_the_world = followed_by("in a world", "in this world", "in the world", "in such a world",
+                         "on this earth", "on this planet", "on earth")
+
+
+def not_a_life(span: Span) -> bool:
+    """Drop "no reason to live with him" / "tired of living here": an arrangement, not life itself.
+
+    Living "in a world where she chose him" or "on this earth" is life itself and is kept;
+    "in a world of lies" is an arrangement again.
+    """
+    if not _an_arrangement(span):
+        return False
+    if not _the_world(span):
+        return True
+    world = next(token for token in span.doc[span.end:span.end + 5] if token.lower_ in {"world", "earth", "planet"})
+    return world.i + 1 < len(span.doc) and span.doc[world.i + 1].lower_ == "of"
 
 
 def _clause_after(span: Span) -> list[Token]:
