@@ -1,5 +1,6 @@
 """The warning-sign rules (coach/safety/warning_signs.py): plans, goodbyes, relapse, past
-attempts and everyday control are caught by the phrase net; their harmless look-alikes are not.
+attempts, self-injury and everyday control are caught by the phrase net; their harmless
+look-alikes are not.
 
 Sentences written for this test, in the ways people type (no capitals, no apostrophes);
 none is taken from the evaluation sets.
@@ -21,6 +22,25 @@ CAUGHT = [
     (SELF_HARM, "relapsed with the blade again last night"),
     (SELF_HARM, "made an attempt years ago and it feels the same now"),
     (SELF_HARM, "this message is my goodbye"),
+    # a plan with a date; not deserving or wishing to live; gone by a date; affairs in order
+    (SELF_HARM, "ive got a plan and a time, saturday night when everyones out"),
+    (SELF_HARM, "i have a plan to end it this weekend"),
+    (SELF_HARM, "honestly i dont deserve to live after what i did to her"),
+    (SELF_HARM, "i don't think i deserve to be alive anymore"),
+    (SELF_HARM, "i really deserve to die for this"),
+    (SELF_HARM, "i do not wish to exist anymore"),
+    (SELF_HARM, "i know i wont be around by the weekend"),
+    (SELF_HARM, "im not gonna be here by christmas"),
+    (SELF_HARM, "cant see myself still being here by the new year"),
+    (SELF_HARM, "thank you for everything, i wont be needing this after tonight"),
+    (SELF_HARM, "got my affairs in order this week"),
+    (SELF_HARM, "tied up all the loose ends before i go"),
+    # self-injury until it bleeds or bruises; pills laid out
+    (SELF_HARM, "i punch my thighs until they bruise"),
+    (SELF_HARM, "scratched my arms till they bled last night"),
+    (SELF_HARM, "i have all my sleeping pills in front of me"),
+    (SELF_HARM, "tipped all the pills out onto the kitchen table"),
+    (SELF_HARM, "got a box of paracetamol here and im going to take the lot"),
     (ABUSE, "he slams me into the door when hes had a drink"),
     (ABUSE, "she keeps my bank card and my wages"),
     (ABUSE, "he gives me 15 quid a week for everything"),
@@ -43,6 +63,25 @@ NOT_CAUGHT = [
     "i have to ask permission to see his phone now",
     "i wrote a letter to her explaining everything",
     "left a note for everyone about the bins",  # narrow on purpose: "a note for everyone" is left to the meaning layer
+    # plans, dates and goodbyes that are about the relationship, travel or good news
+    "we have a plan and a date for the vow renewal",
+    "i have a plan and a date night booked for friday",
+    "i have a plan to end it with her tomorrow, no more contact",
+    "she has a plan for dying her hair pink lol",
+    "i dont deserve to live in this house after what i did",
+    "i dont deserve to die for one mistake",
+    "i have no wish to live with him again",
+    "i wont be around by friday, im working the night shift",
+    "sorry i wont be around by then, flight leaves at 6",
+    "thanks coach, we're back together, i won't be needing you after tonight",
+    "wont need a coat where im going, its 30 degrees",
+    "tying up loose ends at work before i go on maternity leave",
+    "i sorted out my affairs with a lawyer",
+    # bleeding or bruising that is not self-injury; pills that are a prescription
+    "i scratched my mosquito bites until they bled",
+    "i keep banging my head against a brick wall with him",
+    "i have my pills in front of me, should i take them with food",
+    "i put all the pills out of reach of the kids",
 ]
 
 

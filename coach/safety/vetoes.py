@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from coach.nlp.vetoes import followed_by
+from coach.nlp.vetoes import followed_by, followed_within
 from coach.safety.words import (
+    AWAY_WORDS,
     DANGER_TRIGGERS,
     FIGURATIVE_WITH_OBJECTS,
     IDIOM_THREAT_VERBS,
@@ -155,3 +156,14 @@ def thrown_in_play(span: Span) -> bool:
     if span[0].lemma_ not in {"throw", "hurl", "chuck"}:
         return False
     return bool(_words(span[1:-2]) & SOFT_THINGS)
+
+
+_away = followed_within(10, *AWAY_WORDS)
+
+
+def travel_not_death(span: Span) -> bool:
+    """Drop "i won't be here by friday, i'm at my mum's": travel or work, not a goodbye.
+
+    Never when the match says "alive" ("i won't be alive by friday").
+    """
+    return not any(token.lower_ == "alive" for token in span) and _away(span)

@@ -84,6 +84,18 @@ WORD_LISTS: dict[str, list[str]] = {
         "medicine", "meds", "detergent", "capsule", "capsules", "chemicals", "cleaner", "pod", "pods",
     ],
     "STRANGER": ["someone", "somebody", "stranger", "man", "guy", "person", "men", "guys", "car", "van"],
+    # "he'll" and "she'll" typed without the apostrophe: one token, subject and "will" at once
+    "WILL_SUBJECT": ["hell", "shell"],
+    # the deadlines in "i won't be here by the weekend"
+    "TIME": [
+        "tonight", "tomorrow", "then", "morning", "weekend", "week", "month", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "xmas", "birthday",
+        "new", "end", "summer", "spring", "autumn", "winter", "midnight", "payday",
+    ],
+    "INJURED_PART": [
+        "rib", "ribs", "nose", "arm", "jaw", "wrist", "finger", "tooth", "teeth", "leg",
+        "collarbone", "cheekbone", "lip", "skull", "eye", "socket", "hand", "ankle", "shoulder",
+    ],
 }
 
 NEGATORS = frozenset({"not", "n't", "nt", "never", "no"})
@@ -141,3 +153,34 @@ SOFT_THINGS = frozenset({
     "duvet", "beanbag", "paper", "leaf", "leaves", "petal", "feather", "glove", "slipper",
     "peanut", "soft", "stuffed", "plushie", "toy",
 })
+# Words that say "not here by then" means travel or work, not death. Only unambiguous ones:
+# "tell my mum", "my parents will find it" or "my work" must never veto a goodbye.
+AWAY_WORDS = frozenset({
+    "holiday", "holidays", "trip", "shift", "shifts", "flight", "plane", "abroad", "travelling",
+    "traveling", "conference", "moving", "hotel", "airport", "camping", "festival", "cruise",
+    "wedding", "working", "gym", "business", "visiting", "staying", "spain", "france", "sun",
+    "sunny", "beach", "weather", "degrees", "boat", "ferry",
+})
+# Words that may follow "he'll find me" / "he's coming for me" for it to stay a threat
+# ("...wherever i go", "...and drag me back"), not "he'll find me a lawyer" / "...at 8".
+FIND_BOUNDARY = frozenset({
+    "and", "wherever", "anywhere", "whatever", "no", "eventually", "soon", "tonight", "i",
+    "he", "she", "now", "down", "again", "here", "there",
+    "too", "somehow", "cos", "because", "one", "someday", "sooner", "lol",
+})
+# Words near a pill count that make it a prescription being sorted, not an overdose.
+PRESCRIPTION_WORDS = frozenset({
+    "organiser", "organizer", "dosette", "pharmacist", "pharmacy", "gp", "doctor", "prescribed",
+    "prescription", "dose", "dosage", "headache", "migraine", "period", "hayfever", "allergy",
+    "flu", "sort", "sorting", "expired", "chemist", "food",
+})
+# Words near "tying up loose ends before i go" that make it a job or a trip.
+WORK_WORDS = ("work", "office", "job", "project", "maternity", "paternity", "holiday", "handover", "notice")
+# Words in a message about many calls that make it someone hunting the writer, not an upset partner.
+FLIGHT_WORDS = ("find", "finds", "scared", "hiding", "hide", "left him", "left her", "left home",
+                "escaped", "fled", "afraid", "terrified", "coming", "outside", "threatening", "threat",
+                "kill", "hurt", "refuge", "police")
+# Phrases that say a goodbye to the coach is good news ("we're back together").
+GOOD_NEWS = ("back together", "worked it out", "worked things out", "sorted things out", "in a good place",
+             "doing well", "doing great", "doing better", "fixed things", "reconciled", "forgave me",
+             "forgiven me")
