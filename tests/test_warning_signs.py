@@ -1,6 +1,6 @@
-"""The warning-sign rules (coach/safety/warning_signs.py): plans, goodbyes, relapse, past
-attempts, self-injury and everyday control are caught by the phrase net; their harmless
-look-alikes are not.
+"""The warning-sign rules (coach/safety/warning_signs.py, coach/safety/abuse_signs.py): plans,
+goodbyes, relapse, past attempts, self-injury, everyday control, being hunted, silenced or
+injured are caught by the phrase net; their harmless look-alikes are not.
 
 Sentences written for this test, in the ways people type (no capitals, no apostrophes);
 none is taken from the evaluation sets.
@@ -46,6 +46,19 @@ CAUGHT = [
     (ABUSE, "he gives me 15 quid a week for everything"),
     (ABUSE, "i have to ask him before i eat anything"),
     (ABUSE, "i have to ask her permission to go out"),
+    # hunted, hounded, silenced, injured; "hell"/"shell" for he'll/she'll
+    (ABUSE, "he keeps ringing, hes rung me 40 times and says hes coming for me"),
+    (ABUSE, "im staying with my aunt, im terrified he'll find me"),
+    (ABUSE, "she swore she'd hunt me down"),
+    (ABUSE, "he found out where im staying and turned up at midnight"),
+    (ABUSE, "now he knows where im hiding"),
+    (ABUSE, "if i tell my mum he says hell do something worse"),
+    (ABUSE, "he said he'll do worse if i tell the police"),
+    (ABUSE, "if i report him he'll hurt the kids"),
+    (ABUSE, "he cracked my ribs on saturday"),
+    (ABUSE, "my boyfriend got angry and broke my wrist"),
+    (ABUSE, "my jaw is fractured because he hit me"),
+    (ABUSE, "hell kill me if he sees this"),
 ]
 
 NOT_CAUGHT = [
@@ -82,6 +95,22 @@ NOT_CAUGHT = [
     "i keep banging my head against a brick wall with him",
     "i have my pills in front of me, should i take them with food",
     "i put all the pills out of reach of the kids",
+    # finding, calling, telling and breaking that are not a threat
+    "she said she'd find me when she's ready to talk",
+    "she'll find me a therapist",
+    "he'll find me out eventually, i know it",
+    "she's coming for me at 6 to go to counselling",
+    "she tracked me down on facebook after years",
+    "my wife called me 30 times after she found out about the affair",
+    "my husband found out where i was staying that weekend with my affair partner",
+    "if i tell her the truth she'll be hurt",
+    "if i tell him he'll do something about it",
+    "if i talk to her she'll beat me to it",
+    "i fell and broke my arm",
+    "my ex tripped over and broke my nose with his elbow",
+    "he cracked my phone screen when he dropped it",
+    "my boss said hell kill me if im late again",
+    "what the hell hit me",
 ]
 
 

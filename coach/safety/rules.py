@@ -225,7 +225,7 @@ RULES: tuple[Rule, ...] = (
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~$THREAT_VERB me|us",
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~do something to me|us",
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~do something to the|my|our ~$CHILD",
-    ), vetoes=(followed_by("again", "emotionally"), figurative_with, figurative_threat, negated)),
+    ), vetoes=(followed_by("again", "emotionally", "to it", "to the punch"), figurative_with, figurative_threat, negated)),
     Rule("threatened_violence", ABUSE, patterns=(
         "~threaten to|2 ~$THREAT_VERB|~break|~smash|~destroy|~kidnap|~lock",
         "death ~threat",
