@@ -181,6 +181,8 @@ def test_documented_borderline_triggers(text: str, kind: str) -> None:
         "my mum will murder me if i miss another sunday lunch",
         "he threw a pillow at me giggling and we ended up talking till 2",
         "she chucked a wet towel at me in the bathroom, we were both laughing",
+        "my brother knocked me out of the darts final",
+        "she pinned me down and tickled me till i cried laughing",
     ],
 )
 def test_figures_of_speech_and_play_are_not_threats(text: str) -> None:
@@ -196,6 +198,8 @@ def test_figures_of_speech_and_play_are_not_threats(text: str) -> None:
         "he will kill me when he sees the bill, last time he broke my wrist",
         "my husband will murder me if i tell anyone about the bruises",
         "he threw a mug at me laughing",
+        "he knocked me out and left me on the floor",
+        "she pinned me down and screamed in my face",
         "she threw the remote at my head",
     ],
 )

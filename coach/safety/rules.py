@@ -219,7 +219,7 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(
         containing("accusations", "insults", "words", "blame", "questions", "tantrum", "fit",
                    "shade", "compliments", "money"),
-        negated, thrown_in_play,
+        negated, thrown_in_play, verb_then({"knock"}, "of"), followed_by("and tickled", "to tickle", "tickling"),
     )),
     Rule("threat_of_violence", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~$THREAT_VERB me|us",
