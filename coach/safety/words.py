@@ -103,7 +103,7 @@ NEGATION_OVERRIDES = ("anymore", "any more", "again", "this time", "until", "bef
 FIGURATIVE_WITH_OBJECTS = frozenset({
     "attention", "love", "affection", "kindness", "gifts", "flowers", "texts", "messages",
     "questions", "compliments", "apologies", "news", "guilt", "bill", "bills", "fine",
-    "lawsuit", "papers", "silence", "truth", "reality", "facts", "words", "sarcasm",
+    "lawsuit", "papers", "silence", "truth", "reality", "fact", "facts", "words", "sarcasm",
     "realization", "realisation", "memories", "flashbacks", "feelings", "emotions", "sadness",
     "grief", "anxiety", "doubt", "doubts", "wave",
 })
