@@ -14,7 +14,16 @@ import pytest
 from coach.apology import analyzer
 from coach.nlp.notation import compile_pattern, token_variants
 from coach.nlp.rules import Rule, RuleSet, first_match, first_per_kind
-from coach.nlp.vetoes import containing, followed_by, preceded_by, preceded_within, unless, unless_boundary_after
+from coach.nlp.vetoes import (
+    anywhere,
+    containing,
+    followed_by,
+    followed_within,
+    preceded_by,
+    preceded_within,
+    unless,
+    unless_boundary_after,
+)
 from coach.safety import detector
 
 WORDS = {"PET": ["dog", "cat"]}
@@ -115,3 +124,5 @@ def test_generic_vetoes() -> None:
     assert unless_boundary_after(frozenset())(span) is True
     assert unless_boundary_after(frozenset())(doc[2:6]) is False  # followed by "."
     assert unless(lambda span: span.text == "hit me")(span) is False
+    assert followed_within(3, "it")(span) and not followed_within(1, "it")(span)
+    assert anywhere("oh he", "so")(span) and not anywhere("he oh")(span)

@@ -172,6 +172,49 @@ def test_documented_borderline_triggers(text: str, kind: str) -> None:
     assert match is not None and match.kind == kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband is gonna kill me when he sees what i spent on shoes",
+        "she'll murder me if i forget the milk again lol",
+        "my wife will kill me once she sees the state of the kitchen",
+        "my mum will murder me if i miss another sunday lunch",
+        "he threw a pillow at me giggling and we ended up talking till 2",
+        "she chucked a wet towel at me in the bathroom, we were both laughing",
+        "my brother knocked me out of the darts final",
+        "she pinned me down and tickled me till i cried laughing",
+    ],
+)
+def test_figures_of_speech_and_play_are_not_threats(text: str) -> None:
+    """"X will kill me when <an everyday slip>" and soft things thrown in play."""
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he'll kill me if i leave him, he's said it so many times",
+        "she's going to kill me when she sees i went to see my friends",
+        "he will kill me when he sees the bill, last time he broke my wrist",
+        "my husband will murder me if i tell anyone about the bruises",
+        "he threw a mug at me laughing",
+        "he knocked me out and left me on the floor",
+        "she pinned me down and screamed in my face",
+        "she threw the remote at my head",
+    ],
+)
+def test_real_threats_next_to_those_figures_are_still_caught(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == ABUSE, text
+
+
+def test_living_in_a_world_is_life_itself_but_living_in_a_house_is_not() -> None:
+    assert detect_crisis("i dont want to live in a world where he isnt mine").kind == SELF_HARM
+    assert detect_crisis("no reason to live on this earth now").kind == SELF_HARM
+    assert detect_crisis("i dont want to live in this flat anymore, it reminds me of her") is None
+    assert detect_crisis("i don't want to live in a world of secrets with him") is None
+
+
 def test_negation_is_honoured_for_abuse_but_never_for_self_harm() -> None:
     assert detect_crisis("he would never hit me") is None
     assert detect_crisis("he didn't hit me") is None

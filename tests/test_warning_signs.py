@@ -1,5 +1,6 @@
-"""The warning-sign rules (coach/safety/warning_signs.py): plans, goodbyes, relapse, past
-attempts and everyday control are caught by the phrase net; their harmless look-alikes are not.
+"""The warning-sign rules (coach/safety/warning_signs.py, coach/safety/abuse_signs.py): plans,
+goodbyes, relapse, past attempts, self-injury, everyday control, being hunted, silenced or
+injured are caught by the phrase net; their harmless look-alikes are not.
 
 Sentences written for this test, in the ways people type (no capitals, no apostrophes);
 none is taken from the evaluation sets.
@@ -21,11 +22,43 @@ CAUGHT = [
     (SELF_HARM, "relapsed with the blade again last night"),
     (SELF_HARM, "made an attempt years ago and it feels the same now"),
     (SELF_HARM, "this message is my goodbye"),
+    # a plan with a date; not deserving or wishing to live; gone by a date; affairs in order
+    (SELF_HARM, "ive got a plan and a time, saturday night when everyones out"),
+    (SELF_HARM, "i have a plan to end it this weekend"),
+    (SELF_HARM, "honestly i dont deserve to live after what i did to her"),
+    (SELF_HARM, "i don't think i deserve to be alive anymore"),
+    (SELF_HARM, "i really deserve to die for this"),
+    (SELF_HARM, "i do not wish to exist anymore"),
+    (SELF_HARM, "i know i wont be around by the weekend"),
+    (SELF_HARM, "im not gonna be here by christmas"),
+    (SELF_HARM, "cant see myself still being here by the new year"),
+    (SELF_HARM, "thank you for everything, i wont be needing this after tonight"),
+    (SELF_HARM, "got my affairs in order this week"),
+    (SELF_HARM, "tied up all the loose ends before i go"),
+    # self-injury until it bleeds or bruises; pills laid out
+    (SELF_HARM, "i punch my thighs until they bruise"),
+    (SELF_HARM, "scratched my arms till they bled last night"),
+    (SELF_HARM, "i have all my sleeping pills in front of me"),
+    (SELF_HARM, "tipped all the pills out onto the kitchen table"),
+    (SELF_HARM, "got a box of paracetamol here and im going to take the lot"),
     (ABUSE, "he slams me into the door when hes had a drink"),
     (ABUSE, "she keeps my bank card and my wages"),
     (ABUSE, "he gives me 15 quid a week for everything"),
     (ABUSE, "i have to ask him before i eat anything"),
     (ABUSE, "i have to ask her permission to go out"),
+    # hunted, hounded, silenced, injured; "hell"/"shell" for he'll/she'll
+    (ABUSE, "he keeps ringing, hes rung me 40 times and says hes coming for me"),
+    (ABUSE, "im staying with my aunt, im terrified he'll find me"),
+    (ABUSE, "she swore she'd hunt me down"),
+    (ABUSE, "he found out where im staying and turned up at midnight"),
+    (ABUSE, "now he knows where im hiding"),
+    (ABUSE, "if i tell my mum he says hell do something worse"),
+    (ABUSE, "he said he'll do worse if i tell the police"),
+    (ABUSE, "if i report him he'll hurt the kids"),
+    (ABUSE, "he cracked my ribs on saturday"),
+    (ABUSE, "my boyfriend got angry and broke my wrist"),
+    (ABUSE, "my jaw is fractured because he hit me"),
+    (ABUSE, "hell kill me if he sees this"),
 ]
 
 NOT_CAUGHT = [
@@ -43,6 +76,41 @@ NOT_CAUGHT = [
     "i have to ask permission to see his phone now",
     "i wrote a letter to her explaining everything",
     "left a note for everyone about the bins",  # narrow on purpose: "a note for everyone" is left to the meaning layer
+    # plans, dates and goodbyes that are about the relationship, travel or good news
+    "we have a plan and a date for the vow renewal",
+    "i have a plan and a date night booked for friday",
+    "i have a plan to end it with her tomorrow, no more contact",
+    "she has a plan for dying her hair pink lol",
+    "i dont deserve to live in this house after what i did",
+    "i dont deserve to die for one mistake",
+    "i have no wish to live with him again",
+    "i wont be around by friday, im working the night shift",
+    "sorry i wont be around by then, flight leaves at 6",
+    "thanks coach, we're back together, i won't be needing you after tonight",
+    "wont need a coat where im going, its 30 degrees",
+    "tying up loose ends at work before i go on maternity leave",
+    "i sorted out my affairs with a lawyer",
+    # bleeding or bruising that is not self-injury; pills that are a prescription
+    "i scratched my mosquito bites until they bled",
+    "i keep banging my head against a brick wall with him",
+    "i have my pills in front of me, should i take them with food",
+    "i put all the pills out of reach of the kids",
+    # finding, calling, telling and breaking that are not a threat
+    "she said she'd find me when she's ready to talk",
+    "she'll find me a therapist",
+    "he'll find me out eventually, i know it",
+    "she's coming for me at 6 to go to counselling",
+    "she tracked me down on facebook after years",
+    "my wife called me 30 times after she found out about the affair",
+    "my husband found out where i was staying that weekend with my affair partner",
+    "if i tell her the truth she'll be hurt",
+    "if i tell him he'll do something about it",
+    "if i talk to her she'll beat me to it",
+    "i fell and broke my arm",
+    "my ex tripped over and broke my nose with his elbow",
+    "he cracked my phone screen when he dropped it",
+    "my boss said hell kill me if im late again",
+    "what the hell hit me",
 ]
 
 

@@ -93,3 +93,29 @@ def verb_then(lemmas: set[str], word: str) -> Veto:
         return uses_verb and span.end < len(span.doc) and span.doc[span.end].lower_ == word
 
     return veto
+
+
+def followed_within(window: int, *words: str) -> Veto:
+    """Drop the match when one of ``words`` occurs in the ``window`` tokens after it
+    ("i won't be here by friday, i'm on holiday" is about travel, not death)."""
+    word_set = frozenset(words)
+
+    def veto(span: Span) -> bool:
+        return any(token.lower_ in word_set for token in span.doc[span.end:span.end + window])
+
+    return veto
+
+
+def anywhere(*phrases: str) -> Veto:
+    """Drop the match when one of ``phrases`` occurs anywhere in the message."""
+    split_phrases = [tuple(phrase.split()) for phrase in phrases]
+
+    def veto(span: Span) -> bool:
+        words = [token.lower_ for token in span.doc]
+        return any(
+            tuple(words[start:start + len(phrase)]) == phrase
+            for phrase in split_phrases
+            for start in range(len(words) - len(phrase) + 1)
+        )
+
+    return veto

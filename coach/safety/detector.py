@@ -3,9 +3,10 @@
 This is the safety net under the NLU classifier: every free-text message passes through
 ``detect_crisis``, so a message the classifier misreads is still caught. The text is
 lowercased (the project's lookup lemmatizer is case-sensitive), run once through the
-project pipeline, and matched against the rules in ``coach.safety.rules`` and ``coach.safety.warning_signs`` by the shared
-rule engine (``coach.nlp.rules``), built once and cached. When several rules match, the
-most urgent kind wins, then the earliest and longest match.
+project pipeline, and matched against the rules in ``coach.safety.rules``,
+``coach.safety.warning_signs`` and ``coach.safety.abuse_signs`` by the shared rule engine
+(``coach.nlp.rules``), built once and cached. When several rules match, the most urgent
+kind wins, then the earliest and longest match.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from coach.nlp.rules import RuleSet, first_match
+from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
 from coach.safety.warning_signs import WARNING_SIGN_RULES
 from coach.safety.words import WORD_LISTS
@@ -23,7 +25,7 @@ __all__ = [
     "detect_crisis", "normalise", "warm_up",
 ]
 
-RULESET = RuleSet(RULES + WARNING_SIGN_RULES, WORD_LISTS)
+RULESET = RuleSet(RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES, WORD_LISTS)
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}
 
 

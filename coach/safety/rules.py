@@ -23,11 +23,13 @@ from coach.safety.vetoes import (
     accident_context,
     after_number,
     could_for,
+    figurative_threat,
     figurative_with,
     first_person,
     negated,
     not_a_life,
     someone_else,
+    thrown_in_play,
 )
 from coach.safety.words import CONTINUATION_BOUNDARY, FEAR_BOUNDARY
 
@@ -197,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~hurt me|us physically",
         "$SUBJECT $AUX* ~throw me|us against|into|down|onto|across|on",
         "~throw|~hurl|~chuck _ _? at me|us",
+        "~throw|~hurl|~chuck _ _? at my head|face",
         "~grab|~hold|~seize me|us by the|my throat|neck|hair|arm|arms|wrist|wrists|face|collar|shoulders",
         "~grab|~squeeze my throat|neck",
         "~put|~wrap his|her|their hand|hands around|on my|our neck|throat",
@@ -216,13 +219,13 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(
         containing("accusations", "insults", "words", "blame", "questions", "tantrum", "fit",
                    "shade", "compliments", "money"),
-        negated,
+        negated, thrown_in_play, verb_then({"knock"}, "of"), followed_by("and tickled", "to tickle", "tickling"),
     )),
     Rule("threat_of_violence", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~$THREAT_VERB me|us",
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~do something to me|us",
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~do something to the|my|our ~$CHILD",
-    ), vetoes=(followed_by("again", "emotionally"), figurative_with, negated)),
+    ), vetoes=(followed_by("again", "emotionally", "to it", "to the punch"), figurative_with, figurative_threat, negated)),
     Rule("threatened_violence", ABUSE, patterns=(
         "~threaten to|2 ~$THREAT_VERB|~break|~smash|~destroy|~kidnap|~lock",
         "death ~threat",

@@ -8,10 +8,26 @@ Each takes a match's span and returns True to drop it (the generic ones, such as
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Iterable
 
-from coach.nlp.vetoes import followed_by
-from coach.safety.words import FIGURATIVE_WITH_OBJECTS, LIVING_ARRANGEMENTS, NEGATION_OVERRIDES, NEGATORS, WORD_LISTS
+from spacy.tokens import Span, Token
+
+from coach.nlp.vetoes import followed_by, followed_within
+from coach.safety.words import (
+    AWAY_WORDS,
+    DANGER_TRIGGERS,
+    FIGURATIVE_WITH_OBJECTS,
+    IDIOM_THREAT_VERBS,
+    LEAVING_OBJECTS,
+    LIVING_ARRANGEMENTS,
+    MUNDANE_SLIPS,
+    NEGATION_OVERRIDES,
+    NEGATORS,
+    SOFT_THINGS,
+    WORD_LISTS,
+)
+
+SENTENCE_END = frozenset({".", "!", "?", ";"})
 
 
 def someone_else(span: Span) -> bool:
@@ -74,5 +90,80 @@ accident_context = followed_by(
 )
 """Drop "hurt myself lifting" / "cut myself cooking": an accident, not self-harm."""
 
-not_a_life = followed_by(*LIVING_ARRANGEMENTS)
-"""Drop "no reason to live with him" / "tired of living here": an arrangement, not life itself."""
+_an_arrangement = followed_by(*LIVING_ARRANGEMENTS)
+_the_world = followed_by("in a world", "in this world", "in the world", "in such a world",
+                         "on this earth", "on this planet", "on earth")
+
+
+def not_a_life(span: Span) -> bool:
+    """Drop "no reason to live with him" / "tired of living here": an arrangement, not life itself.
+
+    Living "in a world where she chose him" or "on this earth" is life itself and is kept;
+    "in a world of lies" is an arrangement again.
+    """
+    if not _an_arrangement(span):
+        return False
+    if not _the_world(span):
+        return True
+    world = next(token for token in span.doc[span.end:span.end + 5] if token.lower_ in {"world", "earth", "planet"})
+    return world.i + 1 < len(span.doc) and span.doc[world.i + 1].lower_ == "of"
+
+
+def _clause_after(span: Span) -> list[Token]:
+    """The tokens after the match up to the end of its sentence."""
+    clause = []
+    for token in span.doc[span.end:]:
+        if token.lower_ in SENTENCE_END:
+            break
+        clause.append(token)
+    return clause
+
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    return {word for token in tokens for word in (token.lower_, token.lemma_)}
+
+
+def _names_a_danger(clause: list[Token]) -> bool:
+    """Leaving, telling, talking or violence in the clause: "if i leave him", "if i tell anyone"."""
+    if _words(clause) & DANGER_TRIGGERS:
+        return True
+    return any(
+        token.lemma_ == "leave" and index + 1 < len(clause) and clause[index + 1].lower_ in LEAVING_OBJECTS
+        for index, token in enumerate(clause)
+    )
+
+
+def figurative_threat(span: Span) -> bool:
+    """Drop "my wife is going to kill me when she sees i forgot the anniversary": the idiom.
+
+    Only for "kill"/"murder", only when the message names an everyday slip (forgot, late,
+    the bill, the state of the car) and the rest of the sentence names no danger (leaving,
+    telling anyone, talking to someone, violence). "He'll kill me if I leave" stays a threat.
+    """
+    if not any(token.lemma_ in IDIOM_THREAT_VERBS or token.lower_ in IDIOM_THREAT_VERBS for token in span):
+        return False
+    clause = _clause_after(span)
+    if _names_a_danger(clause):
+        return False
+    return bool(_words([*span, *clause]) & MUNDANE_SLIPS)
+
+
+def thrown_in_play(span: Span) -> bool:
+    """Drop "she threw a cushion at me laughing": a soft thing thrown, not an attack.
+
+    Only for "threw/hurled/chucked ... at me"; a glass, a plate or a phone is still caught.
+    """
+    if span[0].lemma_ not in {"throw", "hurl", "chuck"}:
+        return False
+    return bool(_words(span[1:-2]) & SOFT_THINGS)
+
+
+_away = followed_within(10, *AWAY_WORDS)
+
+
+def travel_not_death(span: Span) -> bool:
+    """Drop "i won't be here by friday, i'm at my mum's": travel or work, not a goodbye.
+
+    Never when the match says "alive" ("i won't be alive by friday").
+    """
+    return not any(token.lower_ == "alive" for token in span) and _away(span)

@@ -1,8 +1,8 @@
 """Crisis rules for warning signs said without the usual words: plans, goodbyes, relapse, control.
 
 People rarely write "suicide" when they have decided: they say they know how they would do
-it, that nobody need worry about them after tonight, that the old habit with the blade is
-back. Abuse is often told as everyday control: an allowance, asking permission to eat, being
+it, that they have a date, that they won't be here by the weekend, that their affairs are in
+order, that the old habit with the blade is back, that the pills are laid out. Abuse is often told as everyday control: an allowance, asking permission to eat, being
 slammed against a wall. These rules (same notation and engine as ``coach.safety.rules``, run
 by ``coach.safety.detector`` with them) catch those families. Each pattern is narrow on
 purpose; wording they miss is left to the meaning layer, which learns from ``nlu/safety.yml``.
@@ -11,9 +11,10 @@ purpose; wording they miss is left to the meaning layer, which learns from ``nlu
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import followed_by
+from coach.nlp.vetoes import anywhere, containing, followed_by, followed_within, preceded_within
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import negated
+from coach.safety.vetoes import negated, not_a_life, someone_else, travel_not_death
+from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
 
 WARNING_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -42,6 +43,69 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "~have|~make an attempt years|before|once|ago|when|as",
         "my last|previous|first|second|suicide attempt",
     ), vetoes=(followed_by("at", "to", "of", "with"),)),
+    Rule("plan_and_date", SELF_HARM, patterns=(
+        "~have|got a|the|my plan and|, i? ~have|got? a|the|my date|day|time|method",
+        "~have|got|~make a|the|my plan to|for ~end it",
+        "~have|got|~make a|the|my plan to|for die|dying",
+    ), vetoes=(
+        followed_by("with", "between", "for", "to tell", "to talk", "to speak", "to confront", "to sit",
+                    "to ask", "to meet", "night", "nights", "off", "of", "my hair", "her hair", "hair"),
+        preceded_within(2, "we", "they", "he", "she", "you", "therapist", "counsellor", "counselor"),
+    )),
+    Rule("not_deserve_to_live", SELF_HARM, patterns=(
+        "i $AUX* $NEG ~deserve to ~live|~exist|~breathe",
+        "i $AUX* $NEG ~deserve to be alive|here",
+        "$NEG ~think i ~deserve to ~live|~exist|~breathe",
+        "$NEG ~think i ~deserve to be alive|here",
+        "no right to ~live|~exist",
+        "no right to be alive|here",
+    ), vetoes=(not_a_life,)),
+    Rule("deserve_to_die", SELF_HARM, patterns=(
+        "i really|honestly|probably|just|actually|literally? ~deserve to die",
+        "i really|honestly|probably|just|actually|literally? ~deserve to be dead",
+    ), vetoes=(followed_by("of", "laughing", "in a game", "in the game"),)),
+    Rule("no_wish_to_live", SELF_HARM, patterns=(
+        "$NEG ~wish|~desire to ~live|~exist",
+        "$NEG ~wish|~desire to be alive",
+        "no wish|desire|will|want to ~live|~exist",
+        "no wish|desire|will|want to be alive",
+    ), vetoes=(not_a_life,)),
+    Rule("gone_by_a_date", SELF_HARM, patterns=(
+        "i wo|will|'ll|would|'d|ill $NEG ~be around|here|alive by|after|past the|this|next|that? $TIME",
+        "i 'm|m|am $NEG going|gon to|na ~be around|here|alive by|after|past|for the|this|next|that? $TIME",
+        "$NEG ~see myself still? being|still around|here|alive by|for|at|past the|this|next|that? $TIME",
+    ), vetoes=(travel_not_death,)),
+    Rule("no_need_after_tonight", SELF_HARM, patterns=(
+        "i wo|will|'ll|would|ill $NEG ~be? ~need you|this|it|anything|anyone|them|any|my|the _? _? after|past|beyond tonight|today",
+        "~need it|them|anything|this|that|these|those|any|my _? where i 'm|m|am going",
+    ), vetoes=(travel_not_death, anywhere(*GOOD_NEWS))),
+    Rule("affairs_in_order", SELF_HARM, patterns=(
+        "~put|~get|~set|~have all? my affairs in order",
+        "~sort|~settle|~tidy|~wrap|~finalise|~finalize out|up? all? my affairs",
+        "~tie up? _? _? loose ends before i ~go|~die|~leave|'m|m|am gone?",
+    ), vetoes=(
+        followed_by("with", "on", "to", "back", "away", "home", "abroad", "for", "into", "off", "out", "in", "at"),
+        travel_not_death, preceded_within(8, *WORK_WORDS),
+    )),
+    Rule("hurt_till_it_bleeds", SELF_HARM, patterns=(
+        "~bang|~hit|~punch|~smash|~slam|~scratch|~claw|~dig|~beat|~pinch|~burn|~scrape|~stab|~tear "
+        "my|myself|$MYSELF _? _? _? _? _? _? until|till|til|untill it|they|i|my|the|there? _? ~bleed|bled|bleeding|~bruise|bruised|raw",
+    ), vetoes=(
+        containing("bite", "bites", "eczema", "itch", "itchy", "spot", "spots", "scab", "rash", "mosquito"),
+        someone_else, preceded_within(3, "dog", "cat", "puppy", "kitten", "he", "she", "they"),
+    )),
+    Rule("pills_laid_out", SELF_HARM, patterns=(
+        "~$PILLS _? _? _? in front of me",
+        "~$PILLS _? _? _? laid|spread out",
+        "~$PILLS _? _? ~line up",
+        "all|every of? my|the|those|these ~$PILLS _? out",
+        "~$PILLS _? _? _? _? _? _? _? _? ~take|~swallow|~down|~neck them|the all|lot",
+    ), vetoes=(
+        someone_else,
+        followed_by("for the week", "for tomorrow", "with food", "in the morning", "every", "daily",
+                    "of reach", "of date", "of the way"),
+        followed_within(8, *PRESCRIPTION_WORDS),
+    )),
     # ------------------------------------------------------------------ abuse
     Rule("slammed_against", ABUSE, patterns=(
         "$SUBJECT $AUX* ~slam|~shove|~ram me|us against|into|onto|down",

@@ -84,6 +84,18 @@ WORD_LISTS: dict[str, list[str]] = {
         "medicine", "meds", "detergent", "capsule", "capsules", "chemicals", "cleaner", "pod", "pods",
     ],
     "STRANGER": ["someone", "somebody", "stranger", "man", "guy", "person", "men", "guys", "car", "van"],
+    # "he'll" and "she'll" typed without the apostrophe: one token, subject and "will" at once
+    "WILL_SUBJECT": ["hell", "shell"],
+    # the deadlines in "i won't be here by the weekend"
+    "TIME": [
+        "tonight", "tomorrow", "then", "morning", "weekend", "week", "month", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "xmas", "birthday",
+        "new", "end", "summer", "spring", "autumn", "winter", "midnight", "payday",
+    ],
+    "INJURED_PART": [
+        "rib", "ribs", "nose", "arm", "jaw", "wrist", "finger", "tooth", "teeth", "leg",
+        "collarbone", "cheekbone", "lip", "skull", "eye", "socket", "hand", "ankle", "shoulder",
+    ],
 }
 
 NEGATORS = frozenset({"not", "n't", "nt", "never", "no"})
@@ -91,7 +103,7 @@ NEGATION_OVERRIDES = ("anymore", "any more", "again", "this time", "until", "bef
 FIGURATIVE_WITH_OBJECTS = frozenset({
     "attention", "love", "affection", "kindness", "gifts", "flowers", "texts", "messages",
     "questions", "compliments", "apologies", "news", "guilt", "bill", "bills", "fine",
-    "lawsuit", "papers", "silence", "truth", "reality", "facts", "words", "sarcasm",
+    "lawsuit", "papers", "silence", "truth", "reality", "fact", "facts", "words", "sarcasm",
     "realization", "realisation", "memories", "flashbacks", "feelings", "emotions", "sadness",
     "grief", "anxiety", "doubt", "doubts", "wave",
 })
@@ -113,3 +125,62 @@ LIVING_ARRANGEMENTS = (
     "with", "in", "here", "there", "together", "like", "near", "under", "a", "at", "apart",
     "separately", "alone", "this", "that", "for", "about", "to", "on",
 )
+# "she'll kill me when she sees the bill": the idiom's verbs, the everyday slips that make it
+# a figure of speech, and the triggers that keep it a threat ("if i leave", "if i tell anyone").
+IDIOM_THREAT_VERBS = frozenset({"kill", "murder"})
+MUNDANE_SLIPS = frozenset({
+    "forget", "forgot", "forgotten", "late", "spend", "spent", "bill", "bills", "mess", "state",
+    "dinner", "anniversary", "birthday", "book", "booked", "burn", "burnt", "lose", "lost",
+    "miss", "missed", "scratch", "dent", "dented", "eat", "ate", "parking", "ticket", "receipt",
+    "shopping", "dishes", "washing", "laundry", "cake", "wine", "chocolate", "vase",
+    "price", "cost", "oversleep", "overslept", "bin", "bins", "present", "gift", "reservation",
+    "haircut", "tattoo", "carpet", "sofa", "couch", "plant", "plants", "garden", "milk",
+    "hoover", "fridge", "football", "golf", "quiz", "paint", "bought", "buy", "order",
+    "ordered", "delivery", "amazon", "credit", "overdraft",
+})
+DANGER_TRIGGERS = frozenset({
+    "tell", "told", "talk", "talking", "speak", "report", "police", "cops", "anyone", "anybody",
+    "divorce", "lawyer", "court", "refuge", "shelter", "friend", "friends", "family", "text",
+    "texting", "where", "hide", "hiding", "run", "escape", "hit", "beat", "hurt", "punch",
+    "slap", "choke", "strangle", "kick", "bruise", "knife", "gun", "weapon", "broke", "break",
+    "last", "mean", "means", "meant", "serious", "seriously", "joking",
+})
+LEAVING_OBJECTS = frozenset({"him", "her", "them", "me", "home", "for", "again"})
+# Things thrown in play ("she threw a cushion at me laughing"), never a danger in themselves.
+SOFT_THINGS = frozenset({
+    "cushion", "pillow", "sock", "towel", "teddy", "napkin", "popcorn", "grape", "snowball",
+    "balloon", "confetti", "tissue", "marshmallow", "sweet", "crisp", "jumper", "blanket",
+    "duvet", "beanbag", "paper", "leaf", "leaves", "petal", "feather", "glove", "slipper",
+    "peanut", "soft", "stuffed", "plushie", "toy",
+})
+# Words that say "not here by then" means travel or work, not death. Only unambiguous ones:
+# "tell my mum", "my parents will find it" or "my work" must never veto a goodbye.
+AWAY_WORDS = frozenset({
+    "holiday", "holidays", "trip", "shift", "shifts", "flight", "plane", "abroad", "travelling",
+    "traveling", "conference", "moving", "hotel", "airport", "camping", "festival", "cruise",
+    "wedding", "working", "gym", "business", "visiting", "staying", "spain", "france", "sun",
+    "sunny", "beach", "weather", "degrees", "boat", "ferry",
+})
+# Words that may follow "he'll find me" / "he's coming for me" for it to stay a threat
+# ("...wherever i go", "...and drag me back"), not "he'll find me a lawyer" / "...at 8".
+FIND_BOUNDARY = frozenset({
+    "and", "wherever", "anywhere", "whatever", "no", "eventually", "soon", "tonight", "i",
+    "he", "she", "now", "down", "again", "here", "there",
+    "too", "somehow", "cos", "because", "one", "someday", "sooner", "lol",
+})
+# Words near a pill count that make it a prescription being sorted, not an overdose.
+PRESCRIPTION_WORDS = frozenset({
+    "organiser", "organizer", "dosette", "pharmacist", "pharmacy", "gp", "doctor", "prescribed",
+    "prescription", "dose", "dosage", "headache", "migraine", "period", "hayfever", "allergy",
+    "flu", "sort", "sorting", "expired", "chemist", "food",
+})
+# Words near "tying up loose ends before i go" that make it a job or a trip.
+WORK_WORDS = ("work", "office", "job", "project", "maternity", "paternity", "holiday", "handover", "notice")
+# Words in a message about many calls that make it someone hunting the writer, not an upset partner.
+FLIGHT_WORDS = ("find", "finds", "scared", "hiding", "hide", "left him", "left her", "left home",
+                "escaped", "fled", "afraid", "terrified", "coming", "outside", "threatening", "threat",
+                "kill", "hurt", "refuge", "police")
+# Phrases that say a goodbye to the coach is good news ("we're back together").
+GOOD_NEWS = ("back together", "worked it out", "worked things out", "sorted things out", "in a good place",
+             "doing well", "doing great", "doing better", "fixed things", "reconciled", "forgave me",
+             "forgiven me")
