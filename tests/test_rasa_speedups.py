@@ -1,5 +1,6 @@
-"""Rasa's message path with bot/rasa/speedups.py: the cached action-result validator accepts
-and rejects exactly what Rasa's own check does, with the same error; the event-type table
+"""Rasa's message path with bot/rasa/speedups.py: the cached action-result validator (and its
+one-branch-per-event quick check) accepts and rejects exactly what Rasa's own check does, with
+the same error; the event-type table
 gives the class Rasa's own loop gives, for every event name; the rule index finds exactly the
 rules Rasa's own loop finds, for every state of every rule in the trained model and variants
 of them; the loaded bridge uses all three."""
@@ -55,6 +56,42 @@ def test_invalid_answers_raise_the_same_error_as_rasa_with_its_hint(result: dict
         rasa_speedups.validate_action_result(None, result)
     assert raised.value.message == expected.message + rasa_speedups.FORMAT_HINT
     assert list(raised.value.absolute_path) == list(expected.absolute_path)
+
+
+def _events_of_every_kind() -> list[dict]:
+    """One event of every kind in Rasa's schema, as an action server would send it."""
+    return [
+        {"event": "user", "text": "hi", "parse_data": {"intent": {"name": "greet", "confidence": 0.9}}},
+        {"event": "action", "name": "action_listen", "policy": None, "confidence": 1.0},
+        {"event": "slot", "name": "flow", "value": "dwelling"},
+        {"event": "entities", "entities": [{"start": 0, "end": 2, "entity": "x", "value": "y"}]},
+        {"event": "bot", "text": "hello", "data": {"buttons": [{"title": "a", "payload": "/a"}]}},
+        {"event": "active_loop", "name": "apology_form"},
+        {"event": "reminder", "name": "r", "intent": "x"},
+        {"event": "followup", "name": "action_listen"},
+        {"event": "reset_slots"}, {"event": "restart"}, {"event": "session_started"}, {"event": "undo"},
+    ]
+
+
+def _mutations(event: dict) -> list[dict]:
+    """Variants of an event an action server could get wrong: each field given the wrong type or dropped."""
+    variants = []
+    for key in event:
+        for wrong in (None, 3, "text", [], {}):
+            variants.append(dict(event, **{key: wrong}))
+        variants.append({k: v for k, v in event.items() if k != key})
+    return variants + [dict(event, event="no_such_event")]
+
+
+def test_the_quick_check_accepts_exactly_what_rasas_schema_accepts() -> None:
+    quick = rasa_speedups.quick_event_check()
+    assert quick.applies, "Rasa's schema no longer has the shape the quick check relies on"
+    answers = VALID + INVALID + [{"events": [event]} for event in _events_of_every_kind()]
+    answers += [{"events": [_events_of_every_kind()[0], variant]}
+                for event in _events_of_every_kind() for variant in _mutations(event)]
+    verdicts = [(quick.accepts(answer), rasa_check(answer) is None) for answer in answers]
+    assert all(ours == theirs for ours, theirs in verdicts)
+    assert sum(theirs for _, theirs in verdicts) > 20 and sum(not theirs for _, theirs in verdicts) > 20
 
 
 def test_the_loaded_bridge_uses_the_cached_validator(bridge) -> None:

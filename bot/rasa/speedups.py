@@ -6,7 +6,10 @@ Schema meta-schema before checking the answer, every single time: about half of 
 of a handled message in the profile (docs/BENCHMARKS.md, "Where the time goes", item 1).
 ``install()`` swaps in the same check with a validator built once: the same schema, the
 same ``ValidationError`` (the best match, as ``jsonschema.validate`` raises) with Rasa's
-own hint appended.
+own hint appended. An answer's events are checked against the one branch of the schema's
+``oneOf`` whose ``event`` constant they name (the others cannot match: every branch fixes a
+different ``event``), so a valid answer costs one branch per event, not twenty-three; an
+answer that fails the quick check goes through the full validator for the same error.
 
 2. Loading a conversation turns every stored event back into an object with
 ``Event.resolve_by_type``, which walks all of ``Event``'s subclasses (and asks
@@ -48,8 +51,52 @@ def action_result_validator() -> Any:
     return validator_class(schema)
 
 
+class QuickEventCheck:
+    """True exactly when the full schema accepts an answer, one ``oneOf`` branch per event.
+
+    The schema's event items are an object with an ``event`` string (required) and a
+    ``oneOf`` of branches that each fix ``event`` to a different constant. For an event
+    passing the base, every branch but the one naming its ``event`` fails on the constant,
+    so ``oneOf`` holds exactly when that branch holds. Built only when the schema has that
+    shape (``applies``); otherwise every answer takes the full check.
+    """
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        validator_class = validator_for(schema)
+        items = (schema.get("properties", {}).get("events") or {}).get("items") or {}
+        branches = items.get("oneOf") or []
+        names = [((branch.get("properties") or {}).get("event") or {}).get("const") for branch in branches]
+        self.applies = (
+            bool(branches) and "event" in items.get("required", ()) and all(isinstance(n, str) for n in names)
+            and len(set(names)) == len(names)
+        )
+        if not self.applies:
+            return
+        base_items = {key: value for key, value in items.items() if key != "oneOf"}
+        events = dict(schema["properties"]["events"], items=base_items)
+        self._outer = validator_class(dict(schema, properties=dict(schema["properties"], events=events)))
+        self._branch = {name: validator_class(branch) for name, branch in zip(names, branches)}
+
+    def accepts(self, result: Any) -> bool:
+        if not self.applies or not self._outer.is_valid(result):
+            return False
+        events = result.get("events") or [] if isinstance(result, dict) else []
+        for event in events:
+            branch = self._branch.get(event["event"])
+            if branch is None or not branch.is_valid(event):
+                return False
+        return True
+
+
+@lru_cache(maxsize=1)
+def quick_event_check() -> QuickEventCheck:
+    return QuickEventCheck(RemoteAction.action_response_format_spec())
+
+
 def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     """Drop-in for ``RemoteAction._validate_action_result``."""
+    if quick_event_check().accepts(result):
+        return True
     error = best_match(action_result_validator().iter_errors(result))
     if error is None:
         return True
