@@ -273,6 +273,7 @@ def test_missing_someone_and_fire_as_a_figure_are_not(text: str) -> None:
         "i self harmed for years at uni but its behind me now, i'm doing fine",
         "had a suicide attempt years ago and i'm safe now, i just want help with my marriage",
         "i used to be suicidal as a teenager, been well for a long time",
+        "i overdosed once in my twenties, that's all behind me now and i'm doing well",
         "my ex hid my car keys so i wouldn't drive home after drinking at the party",
         "she took my car keys so i couldn't drive after three pints",
     ],
@@ -286,6 +287,7 @@ def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(
     [
         ("i used to self harm years ago, im fine now but the urges are back", SELF_HARM),
         ("i used to be suicidal years ago and lately i'm not ok", SELF_HARM),
+        ("i overdosed years ago, i was fine for a while but i'm saving my tablets again", SELF_HARM),
         ("i tried to kill myself at school, i was fine for ages but i'm thinking about it again", SELF_HARM),
         ("he hid my car keys so i can't leave the house", ABUSE),
     ],

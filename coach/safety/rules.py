@@ -136,7 +136,7 @@ RULES: tuple[Rule, ...] = (
         "~save|~stockpile|~hoard|~collect|~stash up? my|the? _? ~$PILLS",
         "~$PILLS _? lined|counted|stockpiled",
         "~overdose|od|o.d|od'd",
-    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else)),
+    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history)),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash my|own ~$BODY_PART",
     ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving"),)),

@@ -197,6 +197,16 @@ def _has_phrase(span: Span, phrase: str) -> bool:
     return any(words[start:start + len(wanted)] == wanted for start in range(len(words) - len(wanted) + 1))
 
 
+_AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
+
+
+def _again_about_me(span: Span) -> bool:
+    """True when "again" follows something of the writer's ("my tablets again"), not the couple ("trust him again")."""
+    doc = span.doc
+    return any(token.lower_ == "again" and token.i > 0 and doc[token.i - 1].lower_ not in _AGAIN_ABOUT_US
+               for token in doc)
+
+
 def recovered_history(span: Span) -> bool:
     """Drop a self-harm word told as history that is over ("years ago ... I'm safe now").
 
@@ -204,7 +214,7 @@ def recovered_history(span: Span) -> bool:
     (urges, "it's back", relapse, "lately", "not ok"); a history with any sign of return stays caught.
     """
     return (_mentions(span, _PAST_MARKERS) and _mentions(span, _RECOVERY_MARKERS)
-            and not _mentions(span, _RETURN_MARKERS))
+            and not _mentions(span, _RETURN_MARKERS) and not _again_about_me(span))
 
 
 keys_kept_from_drink_driving = followed_within(
