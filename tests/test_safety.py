@@ -274,6 +274,7 @@ def test_missing_someone_and_fire_as_a_figure_are_not(text: str) -> None:
         "had a suicide attempt years ago and i'm safe now, i just want help with my marriage",
         "i used to be suicidal as a teenager, been well for a long time",
         "i overdosed once in my twenties, that's all behind me now and i'm doing well",
+        "i self harmed ages ago, that chapter is closed and i'm not at risk",
         "my ex hid my car keys so i wouldn't drive home after drinking at the party",
         "she took my car keys so i couldn't drive after three pints",
     ],

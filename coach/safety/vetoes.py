@@ -170,13 +170,14 @@ def travel_not_death(span: Span) -> bool:
 
 
 _PAST_MARKERS = (
-    "used to", "years ago", "year ago", "as a teen", "as a teenager", "when i was", "in the past", "back in",
+    "used to", "years ago", "year ago", "long ago", "ages ago", "as a kid", "as a young", "as a teen", "as a teenager", "when i was", "in the past", "back in",
     "a long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "im safe", "i'm safe", "i am safe", "been fine",
     "been well", "doing well", "doing fine", "better place", "well for", "fine for", "recovered", "clean for",
-    "free for", "long time now", "behind me",
+    "free for", "long time now", "behind me", "stable", "chapter is closed", "not at risk",
+    "steady place", "doing ok", "doing okay",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
