@@ -181,6 +181,14 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "i wont be here next week, planned a trip to spain",
         "i wont be here next week, at my mums",
     ]),
+    "not_making_it_on_purpose": (SELF_HARM, [
+        "i won't make it to christmas, i've made sure",
+        "im not gonna make it through the summer, its planned",
+        "i wont make it past his birthday, ive decided",
+    ], [
+        "im not going to make it to the session tonight, i made sure to tell her",
+        "i wont make it to the dinner, the train is cancelled, i planned badly",
+    ]),
     "decided_against_hope": (SELF_HARM, [
         "people say it gets better, but ive made up my mind",
         "they all promise it will get better. my mind is made up",

@@ -59,6 +59,13 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive next|this week|weekend|month|year|time",
     ), vetoes=(travel_not_death, requires("planned", "decided", "it's time", "its time", "for good", "goodbye",
                                           "made up my mind", "anymore", "any more", "sorted everything"))),
+    Rule("not_making_it_on_purpose", SELF_HARM, patterns=(
+        "i 'm|m|am|im $NEG going|gon to|na ~make it to|till|until|past|through",
+        "i wo|will|'ll|ill $NEG ~make it to|till|until|past|through",
+    ), vetoes=(travel_not_death, requires("made sure", "make sure", "making sure", "planned", "decided", "for good",
+                                          "goodbye", "made up my mind", "my choice"),
+               anywhere("made sure to", "make sure to", "session", "dinner", "meeting", "train", "appointment", "party",
+                        "work", "class", "flight", "traffic", "late", "cancelled", "match", "game"))),
     Rule("decided_against_hope", SELF_HARM, patterns=(
         "~get|gets better ,|.|but|and|so|-* i 've|ve|have|'m|m|am? ~make|made up my mind",
         "~get|gets better ,|.|but|and|so|-* i 've|ve|have|'m|m|am? decided|done",
