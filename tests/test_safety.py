@@ -21,7 +21,7 @@ from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from coach.safety.detector import ABUSE, SELF_HARM, CrisisMatch, detect_crisis
+from coach.safety.detector import ABUSE, EMERGENCY, SELF_HARM, CrisisMatch, detect_crisis
 from bot.rasa.safety_net import SAFETY_NET_KEY, SafetyNet
 from coach.safety.replies import crisis_reply, known_countries, safe_again_reply
 
@@ -235,6 +235,67 @@ def test_match_reports_rule_and_phrase() -> None:
 
 def test_self_harm_wins_when_both_kinds_match() -> None:
     assert detect_crisis("he hits me and i want to die").kind == SELF_HARM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our toddler has gone missing from the garden",
+        "cant find my daughter anywhere, the shop is packed",
+        "my little girl is lost at the fair, she was right next to me",
+        "the oven caught fire and its spreading",
+        "theres smoke everywhere in the flat and the alarm is going",
+        "the curtains are on fire in the bedroom",
+    ],
+)
+def test_a_lost_child_or_a_fire_at_home_is_an_emergency(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == EMERGENCY, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is missing his dad so much",
+        "my daughter is missing school today with a cold",
+        "my heart is on fire for him",
+        "the house is full of smoke after the bbq lol",
+        "our marriage went up in flames, the relationship caught fire and burned out",
+    ],
+)
+def test_missing_someone_and_fire_as_a_figure_are_not(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i self harmed for years at uni but its behind me now, i'm doing fine",
+        "had a suicide attempt years ago and i'm safe now, i just want help with my marriage",
+        "i used to be suicidal as a teenager, been well for a long time",
+        "i overdosed once in my twenties, that's all behind me now and i'm doing well",
+        "i self harmed ages ago, that chapter is closed and i'm not at risk",
+        "my ex hid my car keys so i wouldn't drive home after drinking at the party",
+        "she took my car keys so i couldn't drive after three pints",
+    ],
+)
+def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i used to self harm years ago, im fine now but the urges are back", SELF_HARM),
+        ("i used to be suicidal years ago and lately i'm not ok", SELF_HARM),
+        ("i overdosed years ago, i was fine for a while but i'm saving my tablets again", SELF_HARM),
+        ("i tried to kill myself at school, i was fine for ages but i'm thinking about it again", SELF_HARM),
+        ("he hid my car keys so i can't leave the house", ABUSE),
+    ],
+)
+def test_a_history_that_has_come_back_and_keys_hidden_to_trap_are_caught(text: str, kind: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, text
 
 
 @pytest.mark.parametrize("text", ["", "   ", "ok", "?"])

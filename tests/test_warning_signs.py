@@ -124,3 +124,147 @@ def test_a_warning_sign_is_caught_with_its_kind(kind: str, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_CAUGHT)
 def test_its_harmless_look_alike_is_not(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+# Families added in stop 14 (coach/safety/danger_signs.py and the widened warning signs):
+# each family's rule, sentences it must catch, and near-misses it must leave alone.
+FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
+    "rehoming_with_a_farewell": (SELF_HARM, [
+        "handed my cat to the neighbour this morning and left a letter on the table",
+        "found a new home for the dog and wrote notes for the kids",
+        "gave my things away to my cousin, loose ends done",
+    ], [
+        "gave the dog to my mum while we're on holiday",
+        "gave the cat to my sister, she always wanted one",
+        "found a new home for the cat, my new flat doesnt allow pets",
+    ]),
+    "attempt_feeling_back": (SELF_HARM, [
+        "i tried to end it when i was 19 and i can feel it coming back",
+        "i tried to end things at uni and lately that pull is back",
+        "i attempted to end everything once and now its creeping back",
+    ], [
+        "i tried to end it with him last year but we're back together again",
+        "i tried to end it but he begged me to stay",
+        "i tried to end things on good terms and she came back with a lawyer",
+    ]),
+    "last_message": (SELF_HARM, [
+        "this is my final text. please look after mum",
+        "tell my dad i always loved him",
+        "say goodbye to the cat for me before i do it",
+        "say goodbye to grandad. last night",
+    ], [
+        "this is my last message to him before i block him",
+        "say goodbye to the class, last day at school",
+        "this is my last message for today, thank you",
+    ]),
+    "hurt_until_quiet": (SELF_HARM, [
+        "i hit my head on the door until everything went quiet",
+        "i bang my head on the floor till my mind goes silent",
+        "slammed my fists into myself until i felt numb",
+    ], [
+        "i keep banging my head against a brick wall trying to get him to listen",
+        "the baby hits his head on the cot until he falls quiet",
+    ]),
+    "engine_in_the_garage": (SELF_HARM, [
+        "been sat in the car in the garage with the engine on for an hour",
+        "i have a hosepipe and tape for the exhaust",
+        "the engine running in the closed garage, door shut",
+    ], [
+        "the car is in the garage for its mot",
+        "left the engine running outside the shop, back in a sec",
+    ]),
+    "gone_next_week_planned": (SELF_HARM, [
+        "i wont be here next month, its decided",
+        "im not going to be around this weekend, ive planned it",
+        "i won't be here next year, im ready for good",
+    ], [
+        "i wont be here next week, planned a trip to spain",
+        "i wont be here next week, at my mums",
+    ]),
+    "not_making_it_on_purpose": (SELF_HARM, [
+        "i won't make it to christmas, i've made sure",
+        "im not gonna make it through the summer, its planned",
+        "i wont make it past his birthday, ive decided",
+    ], [
+        "im not going to make it to the session tonight, i made sure to tell her",
+        "i wont make it to the dinner, the train is cancelled, i planned badly",
+    ]),
+    "decided_against_hope": (SELF_HARM, [
+        "people say it gets better, but ive made up my mind",
+        "they all promise it will get better. my mind is made up",
+        "everyone swears it gets better and i've decided",
+    ], [
+        "it gets better but i've made up my mind to forgive him",
+        "it gets better, i've decided to stay and fight for us",
+    ]),
+    "date_picked_alone": (SELF_HARM, [
+        "ive chosen the day, while nobody is home",
+        "i picked the night the kids are at their nans",
+        "set the date, when everyone is away, its decided",
+    ], [
+        "ive picked the date for our vow renewal",
+        "we picked a day, no one knows yet",
+    ]),
+    "not_here_after": (SELF_HARM, [
+        "im not going to be around to see how this ends",
+        "i'm not gonna be here to watch them grow up",
+        "i am not going to be alive to read his reply",
+    ], [
+        "im not going to be around on sunday, we're at the beach",
+        "ill be around to see the kids tomorrow",
+    ]),
+    "partner_with_a_weapon": (ABUSE, [
+        "my husband waves a knife around whenever he drinks",
+        "shes in the kitchen with a hammer screaming at me",
+        "he keeps a gun by the bed and says hell use it on me",
+    ], [
+        "he grabbed a knife to cut the cake",
+        "in the film he pulled a gun on her",
+        "hes in the shed with a hammer fixing the fence",
+    ]),
+    "watched_even_here": (ABUSE, [
+        "he goes through every one of my texts, i'll have to delete this chat",
+        "she reads all my messages, even this one probably",
+        "my boyfriend checks my phone every night, im scared he sees this app",
+    ], [
+        "he checks my phone and we agreed on it",
+        "he reads all my messages since the affair, i asked him to",
+    ]),
+    "contact_only_in_secret": (ABUSE, [
+        "i wait until he's asleep to call my sister",
+        "i only call my mum when he's out at work",
+        "i wait till my husband leaves before i text anyone",
+    ], [
+        "i wait till she's asleep to text him",
+        "i wait until she's out to plan her birthday surprise with my friends",
+    ]),
+    "know_what_comes_next": (ABUSE, [
+        "when he's been drinking i know what comes next",
+        "i cower whenever he shouts",
+        "he raises his fist and i know whats coming",
+    ], [
+        "i know what comes next in the divorce process",
+        "i freeze when he comes home late",
+        "i flinch when he says her name",
+    ]),
+}
+
+FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]
+FAMILY_NEAR_MISSES = [(rule, text) for rule, (_, _, missed) in FAMILIES.items() for text in missed]
+
+
+@pytest.mark.parametrize("rule, kind, text", FAMILY_CASES)
+def test_a_new_family_is_caught_by_its_rule(rule: str, kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None, f"not caught: {text!r}"
+    assert (match.kind, match.rule) == (kind, rule)
+
+
+@pytest.mark.parametrize("rule, text", FAMILY_NEAR_MISSES)
+def test_a_new_familys_near_miss_is_not(rule: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is None, f"{rule}: {text!r} caught by {match}"
+
+
+def test_every_family_has_three_catches_and_two_near_misses() -> None:
+    assert all(len(caught) >= 3 and len(missed) >= 2 for _, caught, missed in FAMILIES.values())

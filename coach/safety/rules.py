@@ -26,8 +26,10 @@ from coach.safety.vetoes import (
     figurative_threat,
     figurative_with,
     first_person,
+    keys_kept_from_drink_driving,
     negated,
     not_a_life,
+    recovered_history,
     someone_else,
     thrown_in_play,
 )
@@ -44,18 +46,18 @@ RULES: tuple[Rule, ...] = (
         "suicide", "suicidal", "suicidally", "suicides", "suicde", "sucide", "suiside",
         "suicidle", "sucidal", "suicidial", "suisidal", "suicidel", "suicidality",
     ), vetoes=(preceded_by("career", "social", "political", "commercial", "financial"),
-               followed_by("squad", "mission", "doors", "door"))),
+               followed_by("squad", "mission", "doors", "door"), recovered_history)),
     Rule("suicide_slang", SELF_HARM, phrases=(
         "kms", "sewerslide", "unalive", "unaliving", "unalived", "un-alive", "un alive",
     ), vetoes=(after_number,)),
     Rule("self_harm_word", SELF_HARM, phrases=(
         "self harm", "self-harm", "selfharm", "self harming", "self-harming", "self harmed",
         "self-harmed", "self harms", "self-harms", "self injury", "self-injury",
-    )),
+    ), vetoes=(recovered_history,)),
     Rule("hurt_myself", SELF_HARM, patterns=(
         "~$SELF_HARM_VERB $MYSELF",
         "~$SELF_HARM_VERB my self",
-    ), vetoes=(accident_context, could_for)),
+    ), vetoes=(accident_context, could_for, recovered_history)),
     Rule("end_my_life", SELF_HARM, patterns=(
         "~end|~take my own? life",
         "~end it all",
@@ -134,7 +136,7 @@ RULES: tuple[Rule, ...] = (
         "~save|~stockpile|~hoard|~collect|~stash up? my|the? _? ~$PILLS",
         "~$PILLS _? lined|counted|stockpiled",
         "~overdose|od|o.d|od'd",
-    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else)),
+    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history)),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash my|own ~$BODY_PART",
     ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving"),)),
@@ -291,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         "~stand in the|my|our door|doorway",
         "~hide|~steal|~confiscate my|our car? ~key|passport",
         "~take my|our phone? and? car? ~key|passport so|away|to|from",
-    )),
+    ), vetoes=(keys_kept_from_drink_driving,)),
     Rule("financial_control", ABUSE, patterns=(
         "$SUBJECT $AUX* ~control|~withhold all? the|my|our money|finances|~wage|salary|paycheck|bank|~account|~card",
         "$SUBJECT $AUX* ~keep|~take all my money|~wage|salary|paycheck|pay",

@@ -167,3 +167,58 @@ def travel_not_death(span: Span) -> bool:
     Never when the match says "alive" ("i won't be alive by friday").
     """
     return not any(token.lower_ == "alive" for token in span) and _away(span)
+
+
+_PAST_MARKERS = (
+    "used to", "years ago", "year ago", "long ago", "ages ago", "as a kid", "as a young", "as a teen", "as a teenager", "when i was", "in the past", "back in",
+    "a long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
+)
+_RECOVERY_MARKERS = (
+    "fine now", "ok now", "okay now", "well now", "safe now", "im safe", "i'm safe", "i am safe", "been fine",
+    "been well", "doing well", "doing fine", "better place", "well for", "fine for", "recovered", "clean for",
+    "free for", "long time now", "behind me", "stable", "chapter is closed", "not at risk",
+    "steady place", "doing ok", "doing okay",
+)
+_RETURN_MARKERS = (
+    "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
+    "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
+    "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
+)
+
+
+def _mentions(span: Span, phrases: Iterable[str]) -> bool:
+    """True when one of ``phrases`` occurs anywhere in the span's message."""
+    return any(_has_phrase(span, phrase) for phrase in phrases)
+
+
+def _has_phrase(span: Span, phrase: str) -> bool:
+    """True when the words of ``phrase`` occur in a row in the span's message."""
+    words = [token.lower_ for token in span.doc]
+    wanted = phrase.split()
+    return any(words[start:start + len(wanted)] == wanted for start in range(len(words) - len(wanted) + 1))
+
+
+_AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
+
+
+def _again_about_me(span: Span) -> bool:
+    """True when "again" follows something of the writer's ("my tablets again"), not the couple ("trust him again")."""
+    doc = span.doc
+    return any(token.lower_ == "again" and token.i > 0 and doc[token.i - 1].lower_ not in _AGAIN_ABOUT_US
+               for token in doc)
+
+
+def recovered_history(span: Span) -> bool:
+    """Drop a self-harm word told as history that is over ("years ago ... I'm safe now").
+
+    All three must hold: a past marker, a recovery marker, and nothing saying it has come back
+    (urges, "it's back", relapse, "lately", "not ok"); a history with any sign of return stays caught.
+    """
+    return (_mentions(span, _PAST_MARKERS) and _mentions(span, _RECOVERY_MARKERS)
+            and not _mentions(span, _RETURN_MARKERS) and not _again_about_me(span))
+
+
+keys_kept_from_drink_driving = followed_within(
+    8, "drinking", "drunk", "drink", "pissed", "tipsy", "over", "wine", "beers", "pints",
+)
+"""Drop "she hid my keys so I wouldn't drive after drinking": care, not confinement."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, containing, followed_by, followed_within, preceded_within
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import negated, not_a_life, someone_else, travel_not_death
+from coach.safety.vetoes import negated, not_a_life, recovered_history, someone_else, travel_not_death
 from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
 
 WARNING_SIGN_RULES: tuple[Rule, ...] = (
@@ -26,6 +26,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "about me after tonight|today|tomorrow|this",
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive to ~say|~see|~tell|~read",
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive after|by tonight|tomorrow",
+        "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive to ~say|~see|~tell|~read|~watch",
         "$NEG ~think i 'll|will|would|'d? still ~be here|around|alive tomorrow|by|next|in",
         "$NEG ~think ill still ~be here|around|alive tomorrow|by|next|in",
         "~be my goodbye|farewell",
@@ -42,7 +43,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("past_attempt", SELF_HARM, patterns=(
         "~have|~make an attempt years|before|once|ago|when|as",
         "my last|previous|first|second|suicide attempt",
-    ), vetoes=(followed_by("at", "to", "of", "with"),)),
+    ), vetoes=(followed_by("at", "to", "of", "with"), recovered_history)),
     Rule("plan_and_date", SELF_HARM, patterns=(
         "~have|got a|the|my plan and|, i? ~have|got? a|the|my date|day|time|method",
         "~have|got|~make a|the|my plan to|for ~end it",

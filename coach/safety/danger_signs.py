@@ -1,0 +1,132 @@
+"""Crisis rules for danger told as arrangements, farewells, weapons, watching, fire and a lost child.
+
+Families the other rule modules did not know: handing the pet over next to a note or loose
+ends; a last message or goodbye "before I do it"; an earlier attempt whose feeling is back;
+hurting oneself until the noise stops; a car engine running in a shut garage; a partner who
+holds a knife in arguments or waits outside with one; a partner who reads even this chat, or
+waiting till he sleeps to talk to anyone; knowing "what comes next" when he gets angry; and
+other people's emergencies (a child gone missing, a fire in the home). Same notation and
+engine as ``coach.safety.rules``; each rule is narrow, and the context it needs is written
+as a ``requires`` veto (``unless(anywhere(...))``): the wording alone is too common.
+"""
+
+from __future__ import annotations
+
+from coach.nlp.rules import Rule
+from coach.nlp.vetoes import Veto, anywhere, containing, followed_by, preceded_within, unless
+from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
+from coach.safety.vetoes import negated, travel_not_death
+
+
+def requires(*phrases: str) -> Veto:
+    """Keep the match only when one of ``phrases`` occurs somewhere in the message."""
+    return unless(anywhere(*phrases))
+
+
+_FAREWELL_CONTEXT = (
+    "note", "notes", "letter", "letters", "loose ends", "goodbye", "goodbyes", "bank stuff",
+    "my will", "sorry for everything", "last message", "for good", "wont need", "won't need",
+)
+_RETURNING = ("back", "again", "returning", "coming back", "creeping back", "same feeling", "same place")
+_KITCHEN = ("cut", "cutting", "chop", "chopping", "carve", "carving", "cake", "bread", "onion",
+            "onions", "dinner", "cooking", "steak", "veg", "butter", "sandwich", "sharpen")
+_DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "building", "garden", "cricket", "baseball")
+_PLAY = ("game", "games", "film", "movie", "show", "series", "book", "episode", "season", "story")
+
+DANGER_SIGN_RULES: tuple[Rule, ...] = (
+    # ------------------------------------------------------------------ self-harm
+    Rule("rehoming_with_a_farewell", SELF_HARM, patterns=(
+        "~give|~hand away? the|my|our dog|cat|pets|pet|puppy|kitten|rabbit|things|stuff|belongings to|away",
+        "~find a new home|homes for the|my|our dog|cat|pets|pet",
+    ), vetoes=(requires(*_FAREWELL_CONTEXT), containing("sitter"),
+               anywhere("holiday", "vet", "walk", "walkies", "moving house", "new flat", "allergic", "allergy"))),
+    Rule("attempt_feeling_back", SELF_HARM, patterns=(
+        "i ~try|~attempt to ~end it|things|everything",
+        "i ~try to ~go|~check out",
+        "my last|previous|old attempt",
+    ), vetoes=(followed_by("with", "between", "off", "early", "on good terms", "properly", "nicely"),
+               requires(*_RETURNING), anywhere("affair", "relationship", "marriage", "the call", "the conversation"))),
+    Rule("last_message", SELF_HARM, patterns=(
+        "this is|'s|s|be my last|final message|text|words|goodbye",
+        "~tell _ _? i loved|always loved him|her|them|you",
+        "~say goodbye to _ _? _? _? _? before i ~do it|~go",
+        "~say goodbye to _ _? _? .|,|-? my? last day|night",
+    ), vetoes=(followed_by("to him", "to her", "to them", "for today", "for tonight", "for now", "about", "of the",
+                           "at", "in", "on the", "before bed"),
+               anywhere("no contact", "blocking", "blocked", "going to bed", "work", "school", "holiday"))),
+    Rule("gone_next_week_planned", SELF_HARM, patterns=(
+        "i wo|will|'ll|would|'d|ill $NEG ~be around|here|alive next|this week|weekend|month|year|time",
+        "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive next|this week|weekend|month|year|time",
+    ), vetoes=(travel_not_death, requires("planned", "decided", "it's time", "its time", "for good", "goodbye",
+                                          "made up my mind", "anymore", "any more", "sorted everything"))),
+    Rule("not_making_it_on_purpose", SELF_HARM, patterns=(
+        "i 'm|m|am|im $NEG going|gon to|na ~make it to|till|until|past|through",
+        "i wo|will|'ll|ill $NEG ~make it to|till|until|past|through",
+    ), vetoes=(travel_not_death, requires("made sure", "make sure", "making sure", "planned", "decided", "for good",
+                                          "goodbye", "made up my mind", "my choice"),
+               anywhere("made sure to", "make sure to", "session", "dinner", "meeting", "train", "appointment", "party",
+                        "work", "class", "flight", "traffic", "late", "cancelled", "match", "game"))),
+    Rule("decided_against_hope", SELF_HARM, patterns=(
+        "~get|gets better ,|.|but|and|so|-* i 've|ve|have|'m|m|am? ~make|made up my mind",
+        "~get|gets better ,|.|but|and|so|-* i 've|ve|have|'m|m|am? decided|done",
+        "~get|gets better ,|.|but|and|so|-* my mind ~be|'s|s made up",
+    ), vetoes=(followed_by("to", "about", "that", "on", "with"),)),
+    Rule("date_picked_alone", SELF_HARM, patterns=(
+        "i? 've|ve|have? ~pick|~choose|~set|~decide on? the|a date|day|night",
+    ), vetoes=(followed_by("for", "of", "to", "with", "and venue", "and time for"),
+               preceded_within(3, "we", "they", "he", "she", "you"),
+               requires("kids are", "kids will be", "nobody", "no one", "alone", "everyone's out", "everyones out",
+                        "when everyone", "made up my mind", "it's decided", "its decided"))),
+    Rule("hurt_until_quiet", SELF_HARM, patterns=(
+        "~bang|~hit|~punch|~slam|~smash|~knock my head|myself|fists? _? _? _? _? _? until|till|til it|they|i|my|the|everything "
+        "_? ~go|~be|~feel|~get|~stop quiet|silent|numb|still|nothing|calm|~stop",
+    ), vetoes=(preceded_within(4, "he", "she", "they", "dog", "kid", "toddler", "baby"),
+               anywhere("trying to get", "brick wall", "figure out", "work out", "explain"))),
+    Rule("engine_in_the_garage", SELF_HARM, patterns=(
+        "in the|a|my|our garage with the|my engine|motor|car running|on",
+        "engine|motor|car running in the|a|my|our shut|closed? garage",
+        "~hose|hosepipe|pipe _? _? _? _? _? _? exhaust",
+    )),
+    # ------------------------------------------------------------------ abuse
+    Rule("partner_with_a_weapon", ABUSE, patterns=(
+        "$SUBJECT $AUX* ~hold|~grab|~pull|~wave|~point|~keep|~get|~bring|~pick a|the|his|her knife|gun|blade|machete|hammer "
+        "around|about|when|whenever|while|at|on|and|to|if|during|every",
+        "$SUBJECT 's|s|is|was|are|were _? _? _? _? with a|the|his|her knife|gun|blade|machete|weapon|hammer|bat",
+        "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use it|them on me|us",
+        "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use the|his|her|that knife|gun|blade|weapon on me|us",
+    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon"), anywhere(*_KITCHEN), anywhere(*_PLAY), anywhere(*_DIY),
+               negated)),
+    Rule("watched_even_here", ABUSE, patterns=(
+        "$SUBJECT $AUX* ~read|~check|~monitor|~track|~see|~go|~scroll through|into? all|every|one|of|each* my|our messages|texts|phone|chats|emails|calls",
+    ), vetoes=(requires("even this", "this chat", "this conversation", "this app", "talking to you", "delete it",
+                        "delete this", "delete the chat", "have to delete", "scared", "afraid"),
+               negated)),
+    Rule("contact_only_in_secret", ABUSE, patterns=(
+        "~wait till|until|til|for my|the? $SUBJECT 's|s|is|goes|go|has|to? _? asleep|out|gone|away|~leave to|before i? ~text|~call|~ring|~message|~phone|~speak|~talk|~see",
+        "only ~text|~call|~ring|~message|~see|~talk to? anyone|anybody when|while|if $SUBJECT 's|s|is asleep|out|away",
+        "only ~text|~call|~ring|~message|~see|~talk to? my friends|family|mum|mom|sister|brother|mates when|while|if $SUBJECT 's|s|is asleep|out|away",
+    ), vetoes=(requires("anyone", "anybody", "friends", "family", "mum", "mom", "sister", "brother", "my dad", "help"),
+               anywhere("surprise", "affair", "the other", "birthday", "party", "present"))),
+    Rule("know_what_comes_next", ABUSE, patterns=(
+        "i ~know what ~come|~happen|'s|s|is next|after|then",
+        "i ~know what 's|s|is coming|~come",
+        "~flinch|~cower|~freeze every|each time $SUBJECT",
+        "~flinch|~cower|~freeze whenever|when $SUBJECT",
+    ), vetoes=(requires("drinks", "drinking", "drunk", "voice", "temper", "angry", "mood", "shouts", "shouting",
+                        "yells", "yelling", "raises", "fists", "fist", "snaps", "loses it", "kicks off"),
+               anywhere(*_PLAY, "therapy", "counselling", "process", "court", "divorce", "meeting", "name"))),
+    # ------------------------------------------------------------------ other emergencies
+    Rule("child_gone_missing", EMERGENCY, patterns=(
+        "my|our little? son|daughter|boy|girl|child|kid|toddler|baby is|s|'s|has|have|gone|been|went|go|just* missing|lost|vanished|disappeared",
+        "~can|ca $NEG ~find my|our little? son|daughter|boy|girl|child|kid|toddler|baby anywhere",
+    ), vetoes=(followed_by("his", "her", "their", "me", "you", "out", "school", "the", "a", "an", "class", "lessons",
+                           "tooth", "teeth", "in", "interest", "in action"),
+               anywhere("misses", "missing him", "missing her", "missing his", "missing her dad", "game", "hide and seek"))),
+    Rule("fire_at_home", EMERGENCY, patterns=(
+        "~catch|caught fire|alight",
+        "the|our|my kitchen|house|flat|home|pan|oven|stove|room|curtains|bedroom|car|garage ~be|'s|s|is on fire|alight|ablaze",
+        "flames up|everywhere|~spread|~come",
+        "smoke everywhere|pouring",
+        "full of smoke",
+    ), vetoes=(anywhere(*_PLAY, "heart", "chest", "metaphor", "relationship", "marriage", "career", "bbq", "barbecue", "candle", "incense", "vape"),)),
+)
