@@ -7,6 +7,7 @@ Memory is measured in fresh processes (``--rss VARIANT``): RSS after imports, th
 load + 100 encodes.
 
     python -m bench.encoder_ort [--rounds 5]
+    python -m bench.encoder_ort --handling [--rounds 3]   # parse and one-user handling, bot path
 
 Results: ``bench/results/encoder_ort.json``. "numpy" is the reference forward pass as the
 pipeline ran it before onnxruntime (OpenBLAS's default threads); "onnx" is the pipeline's
@@ -23,14 +24,16 @@ import statistics
 import subprocess
 import sys
 import time
-from typing import Callable, Dict, List
+from typing import Any, Callable, Dict, List
 
 import numpy as np
 
 from coach.nlp.encoder import ONNX_FILE, PROJECT_ROOT, SentenceEncoder
 
 DIRECTORY = PROJECT_ROOT / "build" / "encoder"
+BUCKETS = ((8, 15), (16, 25), (26, 40))
 RESULTS = PROJECT_ROOT / "bench" / "results" / "encoder_ort.json"
+HANDLING_RESULTS = PROJECT_ROOT / "bench" / "results" / "encoder_ort_handling.json"
 REFERENCE = ["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."]
 
 
@@ -108,10 +111,13 @@ def summary(values: List[float]) -> Dict[str, float]:
 
 def timing(variants: List[str], rounds: int) -> dict:
     encoders = {v: make(v) for v in variants}
-    encoder = SentenceEncoder.load(DIRECTORY, backend="numpy")
-    corpus = [t for t in texts() if 8 <= len(encoder._tokenizer.encode(t).ids) <= 40]
+    tokenizer = SentenceEncoder.load(DIRECTORY, backend="numpy")._tokenizer
+    length = {t: len(tokenizer.encode(t).ids) for t in texts()}
     rng = random.Random(0)
-    sample = rng.sample(corpus, min(150, len(corpus)))
+    sample: List[str] = []
+    for low, high in BUCKETS:  # as many short as long messages (8-40 tokens, [CLS] [SEP] included)
+        bucket = [t for t, n in length.items() if low <= n <= high]
+        sample += rng.sample(bucket, min(50, len(bucket)))
     for fn in encoders.values():  # warm up
         for text in sample[:20]:
             fn([text])
@@ -119,18 +125,21 @@ def timing(variants: List[str], rounds: int) -> dict:
     cpu: Dict[str, List[float]] = {v: [] for v in variants}
     for r in range(rounds):
         order = variants[r % len(variants):] + variants[: r % len(variants)]
-        for text in sample:
+        for text in sample:  # same text order every round: lengths line up with the timings
             for v in order:
                 w0, c0 = time.perf_counter(), time.process_time()
                 encoders[v]([text])
                 wall[v].append(time.perf_counter() - w0)
                 cpu[v].append(time.process_time() - c0)
             order = order[1:] + order[:1]
-    lengths = [len(encoder._tokenizer.encode(t).ids) for t in sample]
+    lengths = [length[t] for t in sample] * rounds
     out = {"texts": len(sample), "rounds": rounds, "tokens_median": statistics.median(lengths)}
     for v in variants:
         out[v] = {"wall_ms": summary(wall[v]), "cpu_ms": summary(cpu[v])}
         out[v]["cpu_over_wall_mean"] = round(sum(cpu[v]) / sum(wall[v]), 2)
+        for low, high in BUCKETS:
+            chosen = [w for w, n in zip(wall[v], lengths) if low <= n <= high]
+            out[v][f"wall_ms_{low}_{high}_tokens"] = summary(chosen)
     for v in variants[1:]:
         out[v]["speedup_p50"] = round(out["numpy"]["wall_ms"]["p50"] / out[v]["wall_ms"]["p50"], 2)
         out[v]["speedup_p95"] = round(out["numpy"]["wall_ms"]["p95"] / out[v]["wall_ms"]["p95"], 2)
@@ -176,14 +185,81 @@ def rss_child(variant: str) -> None:
                       "delta": round(after - before, 1), "load_s": round(load_s, 3)}))
 
 
+class _Backend:
+    """A bridge whose messages are encoded by one backend (the process's encoder is switched per call)."""
+
+    def __init__(self, bridge: Any, switch: Callable[[], None]) -> None:
+        self._bridge, self._switch = bridge, switch
+        self.agent = self
+
+    async def handle(self, *args: Any, **kwargs: Any) -> Any:
+        self._switch()
+        return await self._bridge.handle(*args, **kwargs)
+
+    async def parse_message(self, *args: Any, **kwargs: Any) -> Any:
+        self._switch()
+        return await self._bridge.agent.parse_message(*args, **kwargs)
+
+
+async def handling(rounds: int) -> dict:
+    """NLU parse and one-user handling through RasaBridge (bench.inprocess), numpy vs onnx by round.
+
+    One model (models/trustcoach.tar.gz), one action server; the pipeline's shared encoder
+    runs the numpy reference or onnxruntime depending on which side is being measured.
+    """
+    import tempfile
+
+    from bench import inprocess
+    from bench.assistants import loaded
+    from coach.config import Settings
+    from coach.nlp.bert_numpy import NumpyBert
+    from coach.nlp.encoder import DEFAULT_DIR, WEIGHTS_FILE, get_encoder
+    from coach.storage.db import Database
+    from testing.harness import TEST_TOKEN, free_port
+
+    encoder = get_encoder(DEFAULT_DIR)  # the instance the pipeline's featurizer gets
+    config = json.loads((DIRECTORY / "config.json").read_text(encoding="utf-8"))
+    forwards = {"onnx": encoder._forward, "numpy": NumpyBert.load(DIRECTORY / WEIGHTS_FILE, config)}
+    current = {"name": "onnx"}
+    encoder._forward = lambda *batch: forwards[current["name"]](*batch)  # type: ignore[method-assign]
+
+    def switch_to(name: str) -> Callable[[], None]:
+        return lambda: current.update(name=name)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/latency.db"
+        database = Database(url)
+        database.migrate()
+        database.dispose()
+        model = PROJECT_ROOT / "models" / "trustcoach.tar.gz"
+        settings = Settings(telegram_token=TEST_TOKEN, database_url=url, model_path=model,
+                            action_server_port=free_port(), log_level="WARNING")
+        async with loaded(settings, {"model": model}) as (bridges, _):
+            sides = {name: _Backend(bridges["model"], switch_to(name)) for name in ("numpy", "onnx")}
+            result = await inprocess.measure(sides, rounds, 6, 10, 6)  # type: ignore[arg-type]
+    return {name: {kind: result[name][kind] for kind in ("parse", "handle_1_user")} for name in sides}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--rss", help=argparse.SUPPRESS)
     parser.add_argument("--variants", default="numpy,numpy1,onnx,ort1noprepack,ort2,ort2nospin")
+    parser.add_argument("--handling", action="store_true", help="only the bot-path comparison")
     args = parser.parse_args()
     if args.rss:
         rss_child(args.rss)
+        return
+    if args.handling:
+        import asyncio
+
+        import bench.assistants  # noqa: F401  (imports Rasa/Sanic, which set the event loop policy, before the loop exists)
+        from bot.logging_setup import configure_logging
+
+        configure_logging("WARNING", None)
+        measured = asyncio.run(handling(args.rounds))
+        HANDLING_RESULTS.write_text(json.dumps(measured, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(measured, indent=1))
         return
     variants = args.variants.split(",")
     result: dict = {"equality": equality(), "rss_mib": {}}
