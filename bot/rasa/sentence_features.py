@@ -56,8 +56,8 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def required_packages() -> List[Text]:
-        """The encoder's tokenizer and its exact GELU (scipy.special.erf)."""
-        return ["tokenizers", "scipy"]
+        """The encoder's tokenizer and the runtime of its ONNX graph."""
+        return ["tokenizers", "onnxruntime"]
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
