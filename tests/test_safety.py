@@ -291,6 +291,8 @@ def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(
         ("i overdosed years ago, i was fine for a while but i'm saving my tablets again", SELF_HARM),
         ("i tried to kill myself at school, i was fine for ages but i'm thinking about it again", SELF_HARM),
         ("he hid my car keys so i can't leave the house", ABUSE),
+        ("he hides my car keys when he's drunk so i can't leave", ABUSE),
+        ("he hid my car keys after drinking so i cant drive away or leave", ABUSE),
     ],
 )
 def test_a_history_that_has_come_back_and_keys_hidden_to_trap_are_caught(text: str, kind: str) -> None:

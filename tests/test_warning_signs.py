@@ -217,10 +217,14 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "my husband waves a knife around whenever he drinks",
         "shes in the kitchen with a hammer screaming at me",
         "he keeps a gun by the bed and says hell use it on me",
+        "he grabbed the knife and pointed it at me while i was making dinner",
+        "he grabbed a hammer and came at me while i was in the shed",
+        "she waves a knife around when we argue, she was cooking and im scared",
     ], [
         "he grabbed a knife to cut the cake",
         "in the film he pulled a gun on her",
         "hes in the shed with a hammer fixing the fence",
+        "she grabbed the bread knife and sliced the loaf for the kids",
     ]),
     "watched_even_here": (ABUSE, [
         "he goes through every one of my texts, i'll have to delete this chat",

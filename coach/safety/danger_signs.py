@@ -23,6 +23,18 @@ def requires(*phrases: str) -> Veto:
     return unless(anywhere(*phrases))
 
 
+_AIMED = ("at me", "on me", "to my", "at my", "at us", "on us", "at the kids", "threaten", "threatened",
+          "threatens", "threatening", "scared", "afraid", "terrified", "frightened", "kill")
+
+
+def harmless_setting(*setting: str) -> Veto:
+    """Drop the match when the message sets it in a kitchen, a story or DIY ("grabbed a knife to
+    cut the cake"), unless the weapon is aimed at someone or frightens the writer ("grabbed the
+    bread knife and pointed it at me", "came at me with a hammer from the shed")."""
+    in_setting, aimed = anywhere(*setting), anywhere(*_AIMED)
+    return lambda span: in_setting(span) and not aimed(span)
+
+
 _FAREWELL_CONTEXT = (
     "note", "notes", "letter", "letters", "loose ends", "goodbye", "goodbyes", "bank stuff",
     "my will", "sorry for everything", "last message", "for good", "wont need", "won't need",
@@ -94,7 +106,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "$SUBJECT 's|s|is|was|are|were _? _? _? _? with a|the|his|her knife|gun|blade|machete|weapon|hammer|bat",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use it|them on me|us",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use the|his|her|that knife|gun|blade|weapon on me|us",
-    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon"), anywhere(*_KITCHEN), anywhere(*_PLAY), anywhere(*_DIY),
+    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon"), harmless_setting(*_KITCHEN, *_PLAY, *_DIY),
                negated)),
     Rule("watched_even_here", ABUSE, patterns=(
         "$SUBJECT $AUX* ~read|~check|~monitor|~track|~see|~go|~scroll through|into? all|every|one|of|each* my|our messages|texts|phone|chats|emails|calls",

@@ -218,7 +218,18 @@ def recovered_history(span: Span) -> bool:
             and not _mentions(span, _RETURN_MARKERS) and not _again_about_me(span))
 
 
-keys_kept_from_drink_driving = followed_within(
-    8, "drinking", "drunk", "drink", "pissed", "tipsy", "over", "wine", "beers", "pints",
-)
-"""Drop "she hid my keys so I wouldn't drive after drinking": care, not confinement."""
+_DRIVING = frozenset({"drive", "driving", "drove"})
+_DRINK = frozenset({"drinking", "drunk", "drink", "drinks", "pissed", "tipsy", "wine", "beers", "pints", "limit"})
+_HELD_IN = frozenset({"leave", "escape", "out", "go", "locked", "trapped", "stuck", "run"})
+
+
+def keys_kept_from_drink_driving(span: Span) -> bool:
+    """Drop "she hid my keys so I wouldn't drive after drinking": care, not confinement.
+
+    Needs both a driving word and a drinking word in the ten tokens after the match, and
+    no word of being kept in ("so i can't leave", "get out"): "he hides my keys when he's
+    drunk so i can't leave" stays caught.
+    """
+    after = [token.lower_ for token in span.doc[span.end:span.end + 10]]
+    return (any(word in _DRIVING for word in after) and any(word in _DRINK for word in after)
+            and not any(word in _HELD_IN for word in after))
