@@ -246,6 +246,8 @@ def test_self_harm_wins_when_both_kinds_match() -> None:
         "the oven caught fire and its spreading",
         "theres smoke everywhere in the flat and the alarm is going",
         "the curtains are on fire in the bedroom",
+        "a candle caught fire and the curtains are burning",
+        "the bbq set the fence alight and its spreading to the house",
     ],
 )
 def test_a_lost_child_or_a_fire_at_home_is_an_emergency(text: str) -> None:
@@ -260,6 +262,8 @@ def test_a_lost_child_or_a_fire_at_home_is_an_emergency(text: str) -> None:
         "my daughter is missing school today with a cold",
         "my heart is on fire for him",
         "the house is full of smoke after the bbq lol",
+        "the bbq caught fire for a second but we put it out, all fine",
+        "he set the world alight with that speech at the wedding",
         "our marriage went up in flames, the relationship caught fire and burned out",
     ],
 )

@@ -43,6 +43,9 @@ _RETURNING = ("back", "again", "returning", "coming back", "creeping back", "sam
 _KITCHEN = ("cut", "cutting", "chop", "chopping", "carve", "carving", "cake", "bread", "onion",
             "onions", "dinner", "cooking", "steak", "veg", "butter", "sandwich", "sharpen")
 _DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "building", "garden", "cricket", "baseball")
+_FIGURE = ("heart", "chest", "metaphor", "relationship", "marriage", "career", "game", "games", "film", "movie",
+           "show", "series", "book", "episode", "season", "story")
+_PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
 _PLAY = ("game", "games", "film", "movie", "show", "series", "book", "episode", "season", "story")
 
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
@@ -138,7 +141,13 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "~catch|caught fire|alight",
         "the|our|my kitchen|house|flat|home|pan|oven|stove|room|curtains|bedroom|car|garage ~be|'s|s|is on fire|alight|ablaze",
         "flames up|everywhere|~spread|~come",
+        "~set the|our|my|a|his|her fence|house|kitchen|curtains|bed|room|flat|garage|shed|car|sofa|carpet|hedge alight|ablaze",
+        "~set fire to the|our|my|a|his|her fence|house|kitchen|curtains|bed|room|flat|garage|shed|car|sofa|carpet|hedge",
+    ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT),)),
+    # smoke alone is often the barbecue or the toast; flames are not (a candle that set the curtains alight)
+    Rule("smoke_at_home", EMERGENCY, patterns=(
         "smoke everywhere|pouring",
         "full of smoke",
-    ), vetoes=(anywhere(*_PLAY, "heart", "chest", "metaphor", "relationship", "marriage", "career", "bbq", "barbecue", "candle", "incense", "vape"),)),
+    ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT, "bbq", "barbecue", "candle", "candles", "incense", "vape", "toast",
+                        "burnt", "burned the", "cooking", "lol", "haha"),)),
 )
