@@ -1,6 +1,6 @@
 """Write all-MiniLM-L6-v2 as an ONNX graph (build/encoder/model.onnx), without torch.
 
-The graph is the same math as SentenceEncoder._forward in coach/nlp/encoder.py, built with
+The graph is the same math as the numpy reference (NumpyBert in coach/nlp/bert_numpy.py), built with
 onnx.helper from the hash-checked model.safetensors: embeddings + LayerNorm, six post-LN
 layers (exact-erf GELU, additive attention mask), masked mean pooling, L2 norm.
 Inputs input_ids, attention_mask, token_type_ids: (batch, width) int64.
@@ -19,7 +19,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import List
 
 import onnx
 from onnx import TensorProto, helper
@@ -34,19 +34,14 @@ from coach.nlp.encoder import (  # noqa: E402  (needs the repo root on sys.path)
     WEIGHTS_FILE,
     verify_files,
 )
+from coach.nlp.bert_numpy import read_safetensors_header  # noqa: E402
 
 OPSET = 17  # LayerNormalization; onnxruntime 1.16 runs up to opset 19
 
 
-def _safetensors_header(path: Path) -> Tuple[int, Dict[str, dict]]:
-    with open(path, "rb") as file:
-        size = int.from_bytes(file.read(8), "little")
-        return 8 + size, json.loads(file.read(size))
-
-
 class _Graph:
     def __init__(self, weights: Path) -> None:
-        self.data_start, self.header = _safetensors_header(weights)
+        self.data_start, self.header = read_safetensors_header(weights)
         self.nodes: List[onnx.NodeProto] = []
         self.initializers: List[onnx.TensorProto] = []
         self._count = 0

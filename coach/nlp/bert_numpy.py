@@ -17,26 +17,32 @@ import json
 import mmap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 import numpy as np
 from scipy.special import erf
 
-DIM = 384
+DIM = 384  # all-MiniLM-L6-v2's width; coach.nlp.encoder checks the config says so (this module must not import it)
 
 
-def _map_safetensors(path: Path) -> Dict[str, np.ndarray]:
-    """Read-only float32 arrays viewing a private memory map of the file (nothing is copied).
+def read_safetensors_header(path: Path) -> Tuple[int, Dict[str, Any]]:
+    """Where the tensor data starts, and the JSON header giving each tensor's dtype, shape and
+    byte range (relative to that start).
 
-    A safetensors file is an 8-byte little-endian header length, a JSON header giving each
-    tensor's dtype, shape and byte range, then the raw little-endian data.
+    A safetensors file is an 8-byte little-endian header length, the JSON header, then the
+    raw little-endian data.
     """
     with open(path, "rb") as file:
         header_size = int.from_bytes(file.read(8), "little")
-        header = json.loads(file.read(header_size))
+        return 8 + header_size, json.loads(file.read(header_size))
+
+
+def _map_safetensors(path: Path) -> Dict[str, np.ndarray]:
+    """Read-only float32 arrays viewing a private memory map of the file (nothing is copied)."""
+    data_start, header = read_safetensors_header(path)
+    with open(path, "rb") as file:
         # The map stays alive as long as any array below references it.
         mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-    data_start = 8 + header_size
     tensors: Dict[str, np.ndarray] = {}
     for name, info in header.items():
         if name == "__metadata__" or info["dtype"] != "F32":
