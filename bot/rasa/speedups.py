@@ -80,8 +80,7 @@ class QuickEventCheck:
     def accepts(self, result: Any) -> bool:
         if not self.applies or not self._outer.is_valid(result):
             return False
-        events = result.get("events") or [] if isinstance(result, dict) else []
-        for event in events:
+        for event in result.get("events") or []:  # the outer check made result an object
             branch = self._branch.get(event["event"])
             if branch is None or not branch.is_valid(event):
                 return False

@@ -43,10 +43,9 @@ _RETURNING = ("back", "again", "returning", "coming back", "creeping back", "sam
 _KITCHEN = ("cut", "cutting", "chop", "chopping", "carve", "carving", "cake", "bread", "onion",
             "onions", "dinner", "cooking", "steak", "veg", "butter", "sandwich", "sharpen")
 _DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "building", "garden", "cricket", "baseball")
-_FIGURE = ("heart", "chest", "metaphor", "relationship", "marriage", "career", "game", "games", "film", "movie",
-           "show", "series", "book", "episode", "season", "story")
-_PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
 _PLAY = ("game", "games", "film", "movie", "show", "series", "book", "episode", "season", "story")
+_FIGURE = (*_PLAY, "heart", "chest", "metaphor", "relationship", "marriage", "career")  # fire as a figure
+_PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
 
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm

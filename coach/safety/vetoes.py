@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from coach.nlp.vetoes import followed_by, followed_within
+from coach.nlp.vetoes import anywhere, followed_by, followed_within
 from coach.safety.words import (
     AWAY_WORDS,
     DANGER_TRIGGERS,
@@ -186,17 +186,8 @@ _RETURN_MARKERS = (
 )
 
 
-def _mentions(span: Span, phrases: Iterable[str]) -> bool:
-    """True when one of ``phrases`` occurs anywhere in the span's message."""
-    return any(_has_phrase(span, phrase) for phrase in phrases)
-
-
-def _has_phrase(span: Span, phrase: str) -> bool:
-    """True when the words of ``phrase`` occur in a row in the span's message."""
-    words = [token.lower_ for token in span.doc]
-    wanted = phrase.split()
-    return any(words[start:start + len(wanted)] == wanted for start in range(len(words) - len(wanted) + 1))
-
+_told_as_past, _told_as_recovered, _told_as_back = (
+    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), anywhere(*_RETURN_MARKERS))
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
 
@@ -214,8 +205,8 @@ def recovered_history(span: Span) -> bool:
     All three must hold: a past marker, a recovery marker, and nothing saying it has come back
     (urges, "it's back", relapse, "lately", "not ok"); a history with any sign of return stays caught.
     """
-    return (_mentions(span, _PAST_MARKERS) and _mentions(span, _RECOVERY_MARKERS)
-            and not _mentions(span, _RETURN_MARKERS) and not _again_about_me(span))
+    return (_told_as_past(span) and _told_as_recovered(span)
+            and not _told_as_back(span) and not _again_about_me(span))
 
 
 _DRIVING = frozenset({"drive", "driving", "drove"})
