@@ -10,8 +10,9 @@ know, look-alikes, form answers), the crisis and non-crisis messages of
 as answers inside a form. The first
 blind sets (``tests/data/blind_safety.yml``, ``tests/nlu_blind.yml``) and then blind set 2
 (``blind_safety2.yml``, ``nlu_blind2.yml``) joined the dev sets once their misses had been
-looked at, and so did blind set 3 (``blind_safety3.yml``, ``nlu_blind3.yml``, stop 14). Blind
-set 4 (``tests/data/blind_safety4.yml``, ``tests/nlu_blind4.yml``) is scored with the chosen
+looked at, and so did blind set 3 (``blind_safety3.yml``, ``nlu_blind3.yml``, stop 14) and
+blind set 4 (``blind_safety4.yml``, ``nlu_blind4.yml``, stop 15). Blind set 5
+(``tests/data/blind_safety5.yml``, ``tests/nlu_blind5.yml``) is scored with the chosen
 thresholds and never used to choose them.
 
 For every message it takes the three layers' inputs once (the phrase net's match, the
@@ -96,16 +97,17 @@ def _safety_file_cases(name: str, source: str) -> list[Case]:
 
 
 def seen_cases() -> list[Case]:
-    """Blind sets 1, 2 and 3: each scored blind once, then its misses were looked at (stops 12,
-    13 and 14), so from then on they tune like any dev set."""
+    """Blind sets 1 to 4: each scored blind once, then its misses were looked at (stops 12,
+    13, 14 and 15), so from then on they tune like any dev set."""
     return (_safety_file_cases("blind_safety.yml", "seen") + _nlu_cases(TESTS / "nlu_blind.yml", "nlu_seen")
             + _safety_file_cases("blind_safety2.yml", "seen2") + _nlu_cases(TESTS / "nlu_blind2.yml", "nlu_seen2")
-            + _safety_file_cases("blind_safety3.yml", "seen3") + _nlu_cases(TESTS / "nlu_blind3.yml", "nlu_seen3"))
+            + _safety_file_cases("blind_safety3.yml", "seen3") + _nlu_cases(TESTS / "nlu_blind3.yml", "nlu_seen3")
+            + _safety_file_cases("blind_safety4.yml", "seen4") + _nlu_cases(TESTS / "nlu_blind4.yml", "nlu_seen4"))
 
 
 def blind_cases() -> list[Case]:
-    """Blind set 4, written before any change it could have guided; scored, never tuned on."""
-    return _safety_file_cases("blind_safety4.yml", "blind4") + _nlu_cases(TESTS / "nlu_blind4.yml", "nlu_blind4")
+    """Blind set 5, written before any change it could have guided; scored, never tuned on."""
+    return _safety_file_cases("blind_safety5.yml", "blind5") + _nlu_cases(TESTS / "nlu_blind5.yml", "nlu_blind5")
 
 
 def semantic_net() -> SemanticNet:
