@@ -468,3 +468,63 @@ def test_pipeline_config_with_the_safety_net_validates() -> None:
     model_config = DefaultV1Recipe().graph_config_for_recipe(config, {}, training_type=TrainingType.NLU)
     validation.validate(model_config)
     assert "run_bot.rasa.safety_net.SafetyNet3" in model_config.predict_schema.nodes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("he put his hands round my throat when i asked about her", ABUSE),
+        ("she dragged me across the kitchen floor", ABUSE),
+        ("he dragged me up the stairs by my arm", ABUSE),
+        ("my dad is going to kill me, he's hit me before", ABUSE),
+        ("if he finds out i told you he'll kill me", ABUSE),
+        ("i've been self harming since watching that show", SELF_HARM),
+        ("i used to self harm years ago and now im doing it again", SELF_HARM),
+        ("overdosed on his sleeping pills an hour ago", SELF_HARM),
+        ("i've been cutting since the night she told me and it's worse now", SELF_HARM),
+    ],
+)
+def test_widened_stop_15_wordings_are_caught(text: str, kind: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if my mum finds out shes going to murder me",
+        "my dad is going to kill me when he sees the car lol",
+        "overdosed on coffee this morning, im buzzing",
+        "the book im reading has a character who self harms, it's hard to read",
+        "a few years ago i used to self harm but i haven't in a long time and i'm proud of that",
+        "back in 2019 my dad hit my mum, we all got away and we're fine now",
+        "she dragged me into her drama again",
+        "he dragged me to his parents for sunday lunch",
+    ],
+)
+def test_idioms_fiction_treats_and_histories_that_are_over_are_not(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_every_context_phrase_is_written_as_the_tokenizer_splits_it() -> None:
+    """``anywhere``/``followed_by`` compare token sequences: "won't need" never matches, because
+    the text "won't need" is the tokens "wo n't need". Each phrase list must be written split."""
+    from coach.safety import danger_signs, injury_signs, vetoes, words
+    from coach.safety.detector import RULESET
+
+    lists = [danger_signs._FAREWELL_CONTEXT, danger_signs._STROKE_SIGNS, danger_signs._DRINK_OR_FUN,
+             injury_signs._SELF_DENIAL, injury_signs._INJURY, injury_signs._EVERYDAY, injury_signs._ALONE_AT_HOME,
+             vetoes._PAST_MARKERS, vetoes._RECOVERY_MARKERS, vetoes._RETURN_MARKERS, words.PAPERWORK,
+             words.FOUND_OUT, words.FICTION, words.NOT_A_PARTNER]
+    suffixes = {"'m", "'s", "'ll", "'re", "'ve", "'d", "n't", "nt", "m", "s", "ll", "re", "ve", "d", "na"}
+
+    def as_typed(phrase: str) -> str:  # "wo n't need" -> "won't need", "i m safe" -> "im safe"
+        first, *rest = phrase.split()
+        return first + "".join(word if word in suffixes else " " + word for word in rest)
+
+    def tokens(text: str) -> list[str]:
+        return [token.text for token in RULESET.nlp(text)]
+
+    unmatchable = [phrase for phrase_list in lists for phrase in phrase_list
+                   if phrase.split() not in (tokens(phrase), tokens(as_typed(phrase)))]
+    assert unmatchable == []

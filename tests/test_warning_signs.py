@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.safety.detector import ABUSE, SELF_HARM, detect_crisis
+from coach.safety.detector import ABUSE, EMERGENCY, SELF_HARM, detect_crisis
 
 CAUGHT = [
     (SELF_HARM, "i know exactly how id do it, ive thought it through"),
@@ -250,6 +250,122 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "i know what comes next in the divorce process",
         "i freeze when he comes home late",
         "i flinch when he says her name",
+    ]),
+    # stop 15: told by one detail (coach.safety.injury_signs, abuse_signs, danger_signs)
+    "punishing_myself": (SELF_HARM, [
+        "i havent eaten since monday, im punishing myself for ruining us",
+        "skipping meals on purpose, i punish myself cos i deserve it",
+        "not eating is how i punish myself now",
+    ], [
+        "i punish myself by replaying every lie i told her",
+        "skipping meals for the wedding diet and punishing myself at the gym lol",
+    ]),
+    "head_against_the_wall": (SELF_HARM, [
+        "i smash my head against the wall when the flashbacks start, theres a lump now",
+        "i bash my head on the radiator when the images come, my forehead is swollen",
+        "every time i picture them i hit my head against the door, its all bruised",
+    ], [
+        "talking to her is like banging my head against a brick wall",
+        "i hit my head on the cupboard door this morning, big bump lol",
+    ]),
+    "burning_myself": (SELF_HARM, [
+        "pressed a lit cigarette against my wrist after he left",
+        "i burn my thighs with a lighter when the thoughts get loud",
+        "burned my arm with a match again, only thing that calms me",
+    ], [
+        "burned my hand on the oven getting the roast out",
+        "burnt my arm with the iron by accident doing the school shirts",
+    ]),
+    "alone_with_the_means": (SELF_HARM, [
+        "tonight its just me and the pills",
+        "friday night, alone with the rope in the garage",
+        "everyone's asleep and im alone with my razor",
+    ], [
+        "alone with my thoughts again tonight",
+        "left alone with the kids all weekend",
+        "im never alone with the pills, my sister keeps them",
+    ]),
+    "finish_it_when_alone": (SELF_HARM, [
+        "gonna finish everything friday night when the kids are at their dads",
+        "i'll finish it all when nobody's home, it's decided",
+        "going to finish everything while im alone this weekend",
+    ], [
+        "want to finish everything on my list while the kids are at school",
+        "ill finish everything for work when nobodys around to distract me",
+    ]),
+    "pulled_hair": (ABUSE, [
+        "he pulled my hair so hard a chunk came out",
+        "she yanked my hair and shoved me into the door",
+        "my husband grabbed me by my hair in front of the kids",
+    ], [
+        "i pulled my hair back and went to the session",
+        "she pulled my hair into a ponytail before the wedding",
+    ]),
+    "papers_held": (ABUSE, [
+        "he keeps my passport locked up so i cant leave",
+        "she hid my id and wont give it back until i apologise properly",
+        "my husband has my papers and says i only get them if i stop seeing my friends",
+    ], [
+        "she took my passport to the post office to renew it",
+        "he keeps my passport in the safe with his, we're off to spain",
+    ]),
+    "proof_or_else": (ABUSE, [
+        "i have to video call her every time i leave the house or she goes mental",
+        "got to send proof of who im with every hour otherwise he kicks off",
+        "i need to send him pics of my receipts or he loses it",
+    ], [
+        "i have to share my location since the affair or she gets anxious",
+        "i have to send my boss proof of hours or he loses it",
+    ]),
+    "did_not_stop": (ABUSE, [
+        "he kept going even though i begged him to stop",
+        "she kept going after i told her no",
+        "i said no twice and he kept going when i said stop",
+    ], [
+        "she kept going on after i said stop talking about her",
+        "he kept asking questions even after i said stop",
+    ]),
+    "searching_after_i_left": (ABUSE, [
+        "left him in march and now hes messaging my sister asking where we're staying",
+        "since i fled shes been ringing round my friends to find out where i live",
+        "we moved out 3 weeks ago and he keeps asking the school where we are",
+    ], [
+        "i left him last year and he asked where we live so he can send the kids presents",
+        "my sister asked where we're staying for the wedding",
+    ]),
+    "finish_what_was_started": (ABUSE, [
+        "she told me she'll finish what she started next time i answer back",
+        "he keeps saying he will finish what he started",
+        "he said he'd finish what he started when he gets out",
+    ], [
+        "she said she'd finish what she started with the kitchen",
+        "he says he'll finish what he started on the garden this weekend",
+    ]),
+    "stroke_signs": (EMERGENCY, [
+        "mums face has dropped on the left side and she cant lift her arm",
+        "my husband suddenly cant speak properly and one side of his face is drooping",
+        "dad is slurring his words and his mouth looks lopsided",
+    ], [
+        "he was slurring his words after six pints",
+        "my face looks weird on one side in photos lol",
+        "cant lift my arm after the gym, so sore",
+    ]),
+    "armed_attacker": (EMERGENCY, [
+        "guy with a knife outside the station stabbing people",
+        "someone is shooting in the shopping centre, we're hiding in a shop",
+        "shots fired outside our building, we're on the floor",
+    ], [
+        "in the film a man with a gun holds up the bank",
+        "we were shooting hoops in the park",
+        "my brother is out hunting with his gun this weekend",
+    ]),
+    "gas_leak": (EMERGENCY, [
+        "i can smell gas in the kitchen and the kids are asleep upstairs",
+        "the whole hallway smells of gas and my head is pounding",
+        "think there's a gas leak, the hob was off all day",
+    ], [
+        "the gas bill came and it's double what he told me",
+        "stopped for petrol at the gas station on the way",
     ]),
 }
 

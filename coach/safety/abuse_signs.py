@@ -4,7 +4,9 @@ People who have fled rarely write "abuse": they say he has called fifty times an
 will find them, that he knows where they are staying, that he will do worse if they tell
 anyone, that he found out and broke their nose. These rules (same notation and engine as
 ``coach.safety.rules``, run by ``coach.safety.detector`` with them) catch those families,
-including "hell"/"shell" typed for "he'll"/"she'll". Each is narrow, with vetoes for the
+including "hell"/"shell" typed for "he'll"/"she'll". Control and violence told by one detail
+too: hair pulled, papers held "until I behave", proof of whereabouts demanded "or he loses it",
+not stopping after "no", an ex asking where the family now lives, "he'll finish what he started". Each is narrow, with vetoes for the
 harmless readings ("she'll find me a lawyer", "he'll find me at 8", "my mum will murder me
 if she finds out", "she tripped and broke my vase"); the rest is left to the meaning layer.
 """
@@ -15,22 +17,22 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, containing, followed_by, preceded_by, preceded_within, unless, unless_boundary_after
 from coach.safety.rules import ABUSE
 from coach.safety.vetoes import accident_context, figurative_threat, negated
-from coach.safety.words import FIND_BOUNDARY, FLIGHT_WORDS
+from coach.safety.words import FIND_BOUNDARY, FLIGHT_WORDS, NOT_A_PARTNER, PAPERWORK
 
-_NOT_A_PARTNER = (
-    "mum", "mom", "mam", "mother", "dad", "father", "boss", "teacher", "nan", "gran", "grandma",
-    "sister", "brother", "mate", "bestie", "friend", "coach", "manager", "therapist",
-)
 _THREAT = "~do worse|something"
 _HARM = "~hurt|~kill|~harm|~beat me|us|the|my|our|him|her|them|you"
 _TELL = "if|when|once i ~tell|~report|~speak|~talk|~ring|~call"
+# "...if i call anyone": asking for help, not telling the kids a truth that would hurt them
+_CALL_FOR_HELP = "if|when|once|unless i ~call|~ring|~contact|~phone|~report|~tell the? anyone|anybody|someone|somebody|police|cops|help|for"
+_STORY_OR_TASK = ("kitchen", "project", "renovation", "painting", "book", "degree", "course", "work", "garden",
+                  "decorating", "job", "bathroom", "puzzle", "series", "essay", "film", "game")
 
 ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     Rule("typed_threat", ABUSE, patterns=(
         "$WILL_SUBJECT $AUX* ~$THREAT_VERB me|us",
     ), vetoes=(
         figurative_threat, negated, preceded_by("the", "oh", "ah", "bloody", "a", "what", "like"),
-        preceded_within(8, *_NOT_A_PARTNER),
+        preceded_within(8, *NOT_A_PARTNER),
     )),
     Rule("will_find_me", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~find|~hunt me|us",
@@ -54,6 +56,8 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         f"{_TELL} _? _? _? _? ,? $WILL_SUBJECT {_HARM}",
         f"$THREAT_SUBJECT 's|s|is? $MODAL to|na? {_THREAT} worse? _? _? {_TELL}",
         f"$WILL_SUBJECT {_THREAT} worse? _? _? {_TELL}",
+        f"$THREAT_SUBJECT $AUX* $MODAL $AUX* {_HARM} _? {_CALL_FOR_HELP}",
+        f"$WILL_SUBJECT {_HARM} _? {_CALL_FOR_HELP}",
     ), vetoes=(figurative_threat, followed_by("about", "nice", "special", "at", "for", "with", "to it", "to the", "than"))),
     Rule("partner_broke_bone", ABUSE, patterns=(
         "$SUBJECT _? _? _? and|then|, ~break|~fracture|~crack|~bust|~split my|our _? ~$INJURED_PART",
@@ -63,5 +67,51 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(
         containing("i", "we", "im", "i'm", "tripped", "fell", "slipped", "stumbled", "accidentally"),
         accident_context, negated,
+    )),
+    # ---- stop 15: control and violence told by one detail
+    Rule("pulled_hair", ABUSE, patterns=(
+        "$SUBJECT $AUX* ~grab|~pull|~yank|~drag me|us? by? my|our hair",
+    ), vetoes=(followed_by("back", "up", "into", "out of my face", "for", "straight"), negated)),
+    Rule("papers_held", ABUSE, patterns=(
+        "~take|~keep|~hold|~hide|~have|got|~lock up? my|our passport|passports|visa|id|papers|documents",
+        "~take|~keep|~hold|~hide|~have|got|~lock up? my|our i d",  # "id" is split like "i'd"
+    ), vetoes=(
+        unless(anywhere("wo n't give", "wont give", "wo n't let", "wont let", "not give", "give it back",
+                        "give them back", "until", "till", "unless", "so i ca", "so i cant", "behave", "leave",
+                        "refuses", "wo n't return", "only get", "if i")),
+        anywhere(*PAPERWORK),
+    )),
+    Rule("proof_or_else", ABUSE, patterns=(
+        "or|otherwise|else $THREAT_SUBJECT $AUX* ~lose it",
+        "or|otherwise|else $THREAT_SUBJECT $AUX* ~go mental|mad|crazy|nuts|ballistic|psycho",
+        "or|otherwise|else $THREAT_SUBJECT $AUX* ~kick off",
+        "or|otherwise|else $THREAT_SUBJECT $AUX* ~flip|~explode|~snap|~rage",
+        "or|otherwise|else $THREAT_SUBJECT $AUX* ~punish|~hurt|~hit|~beat me|us",
+    ), vetoes=(
+        unless(anywhere("photo", "photos", "picture", "pic", "pics", "video", "proof", "prove", "every hour",
+                        "every half hour", "every 30", "every few", "permission", "allowed", "every time i leave")),
+        preceded_within(12, *NOT_A_PARTNER),
+    )),
+    Rule("did_not_stop", ABUSE, patterns=(
+        "~keep going|on after|when|though|even i ~say|~tell|~beg|~ask _? _? stop|no",
+        "~keep going|on even though i ~say|~tell|~beg|~ask _? _? stop|no",
+    ), vetoes=(anywhere("arguing", "argument", "talking", "subject", "questions", "shouting", "yelling", "on about",
+                        "lecture", "topic", "ranting", "nagging", "fight", "texting", "messaging", "calling", "asking",
+                        "drinking", "spending", "gambling", "mentioning", "bringing", "tickling", "joke", "jokes"),)),
+    Rule("searching_after_i_left", ABUSE, patterns=(
+        "~ask _? _? where we|i ~live|~stay|living|staying|are|am|'re|'m",
+        "~find out where we|i ~live|~stay|living|staying|are|am|'re|'m",
+    ), vetoes=(
+        unless(anywhere("left", "fled", "escaped", "got away", "moved out", "refuge", "shelter", "restraining",
+                        "protection order", "hiding", "blocked him", "blocked her")),
+        anywhere("present", "presents", "post", "parcel", "card", "forward", "mail", "delivery", "pick up",
+                 "see the kids", "visit", "visiting", "wedding", "party"),
+    )),
+    Rule("finish_what_was_started", ABUSE, patterns=(
+        "~finish what he|she|they ~start",
+    ), vetoes=(
+        unless(anywhere("said", "says", "told", "swore", "swears", "'ll", "hell", "shell", "will", "gonna",
+                        "going", "threat", "threatened", "threatens", "next time")),
+        followed_by("with", "on", "in the"), anywhere(*_STORY_OR_TASK),
     )),
 )

@@ -5,7 +5,8 @@ ends; a last message or goodbye "before I do it"; an earlier attempt whose feeli
 hurting oneself until the noise stops; a car engine running in a shut garage; a partner who
 holds a knife in arguments or waits outside with one; a partner who reads even this chat, or
 waiting till he sleeps to talk to anyone; knowing "what comes next" when he gets angry; and
-other people's emergencies (a child gone missing, a fire in the home). Same notation and
+other people's emergencies (a child gone missing, a fire in the home, a stroke's signs, someone
+armed or shooting nearby, gas smelled at home). Same notation and
 engine as ``coach.safety.rules``; each rule is narrow, and the context it needs is written
 as a ``requires`` veto (``unless(anywhere(...))``): the wording alone is too common.
 """
@@ -27,6 +28,12 @@ _AIMED = ("at me", "on me", "to my", "at my", "at us", "on us", "at the kids", "
           "threatens", "threatening", "scared", "afraid", "terrified", "frightened", "kill")
 
 
+def at_least_two(*signs: str) -> Veto:
+    """Drop the match unless at least two different ``signs`` occur in the message."""
+    checks = [anywhere(sign) for sign in signs]
+    return lambda span: sum(check(span) for check in checks) < 2
+
+
 def harmless_setting(*setting: str) -> Veto:
     """Drop the match when the message sets it in a kitchen, a story or DIY ("grabbed a knife to
     cut the cake"), unless the weapon is aimed at someone or frightens the writer ("grabbed the
@@ -37,7 +44,7 @@ def harmless_setting(*setting: str) -> Veto:
 
 _FAREWELL_CONTEXT = (
     "note", "notes", "letter", "letters", "loose ends", "goodbye", "goodbyes", "bank stuff",
-    "my will", "sorry for everything", "last message", "for good", "wont need", "won't need",
+    "my will", "sorry for everything", "last message", "for good", "wo nt need", "wo n't need",
 )
 _RETURNING = ("back", "again", "returning", "coming back", "creeping back", "same feeling", "same place")
 _KITCHEN = ("cut", "cutting", "chop", "chopping", "carve", "carving", "cake", "bread", "onion",
@@ -46,6 +53,13 @@ _DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "
 _PLAY = ("game", "games", "film", "movie", "show", "series", "book", "episode", "season", "story")
 _FIGURE = (*_PLAY, "heart", "chest", "metaphor", "relationship", "marriage", "career")  # fire as a figure
 _PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
+# a stroke's signs (face, arm, speech): two of them together, never one alone
+_STROKE_SIGNS = ("one side", "left side", "right side", "droop", "drooping", "droopy", "dropped", "slurring",
+                 "slurred", "ca n't lift", "ca nt lift", "can not lift", "numb", "ca n't talk",
+                 "ca nt talk", "ca n't speak", "ca nt speak", "confused", "weird", "lopsided", "wonky")
+_DRINK_OR_FUN = ("drunk", "drinking", "pints", "pub", "wine", "tipsy", "wasted", "beer", "beers", "vodka", "lol",
+                 "haha", "photo", "photos", "selfie", "botox", "dentist", "filler", "anaesthetic", "numbing")
+_ARMED = "~gun|~knife|machete|~rifle|weapon|shotgun|pistol"
 
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -71,7 +85,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     Rule("gone_next_week_planned", SELF_HARM, patterns=(
         "i wo|will|'ll|would|'d|ill $NEG ~be around|here|alive next|this week|weekend|month|year|time",
         "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive next|this week|weekend|month|year|time",
-    ), vetoes=(travel_not_death, requires("planned", "decided", "it's time", "its time", "for good", "goodbye",
+    ), vetoes=(travel_not_death, requires("planned", "decided", "it 's time", "its time", "for good", "goodbye",
                                           "made up my mind", "anymore", "any more", "sorted everything"))),
     Rule("not_making_it_on_purpose", SELF_HARM, patterns=(
         "i 'm|m|am|im $NEG going|gon to|na ~make it to|till|until|past|through",
@@ -89,8 +103,8 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "i? 've|ve|have? ~pick|~choose|~set|~decide on? the|a date|day|night",
     ), vetoes=(followed_by("for", "of", "to", "with", "and venue", "and time for"),
                preceded_within(3, "we", "they", "he", "she", "you"),
-               requires("kids are", "kids will be", "nobody", "no one", "alone", "everyone's out", "everyones out",
-                        "when everyone", "made up my mind", "it's decided", "its decided"))),
+               requires("kids are", "kids will be", "nobody", "no one", "alone", "everyone 's out", "everyones out",
+                        "when everyone", "made up my mind", "it 's decided", "its decided"))),
     Rule("hurt_until_quiet", SELF_HARM, patterns=(
         "~bang|~hit|~punch|~slam|~smash|~knock my head|myself|fists? _? _? _? _? _? until|till|til it|they|i|my|the|everything "
         "_? ~go|~be|~feel|~get|~stop quiet|silent|numb|still|nothing|calm|~stop",
@@ -149,4 +163,28 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "full of smoke",
     ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT, "bbq", "barbecue", "candle", "candles", "incense", "vape", "toast",
                         "burnt", "burned the", "cooking", "lol", "haha"),)),
+    # face drooping on one side, slurred words, an arm that will not lift: a stroke
+    Rule("stroke_signs", EMERGENCY, patterns=(
+        "face|mouth|smile _? ~droop|drooping|droopy|dropped|sagging|~sag",
+        "one side of his|her|their|my|mum|mums|dad|dads|the _? face|body|mouth",
+        "face|mouth ~look|~go|gone|went|is|'s weird|funny|odd|wonky|lopsided|numb",
+        "~slur his|her|their|my words|speech",
+        "ca|can|cannot n't|nt|not? ~lift|~move his|her|their|my arm|arms|leg|hand",
+    ), vetoes=(at_least_two(*_STROKE_SIGNS), anywhere(*_DRINK_OR_FUN))),
+    # someone armed, or shooting, in a public place right now
+    Rule("armed_attacker", EMERGENCY, patterns=(
+        f"$STRANGER|gunman|bloke|lad|woman|people|someone|somebody with a|an|his|her|a big? {_ARMED}",
+        "someone|somebody|people|man|guy|gunman|men ~be? shooting",
+        "shots|gunshots|gunfire ~be? fired|outside|nearby|everywhere|in",
+    ), vetoes=(harmless_setting(*_PLAY, "photo", "photos", "hoops", "pool", "video", "paintball", "range",
+                                "hunting", "hunt", "clay", "laser", "nerf", "water"),
+               anywhere("fireworks", "firework", "starting pistol"))),
+    # gas smelled at home: get out first
+    Rule("gas_leak", EMERGENCY, patterns=(
+        "~smell gas|~gas",
+        "~smell|smells|~stink of gas",
+        "gas ~leak|leaking",
+    ), vetoes=(followed_by("station", "bill", "bills", "mark", "price", "prices", "money", "and electric",
+                           "lighting", "lit", "up", "lol"),
+               anywhere("petrol", "farted", "fart", "farts", "lol", "haha", "bbq", "barbecue", "gas station"))),
 )

@@ -17,6 +17,7 @@ from typing import cast
 from coach.nlp.rules import RuleSet, first_match
 from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
+from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
 from coach.safety.warning_signs import WARNING_SIGN_RULES
 from coach.safety.words import WORD_LISTS
@@ -26,7 +27,7 @@ __all__ = [
     "detect_crisis", "normalise", "warm_up",
 ]
 
-RULESET = RuleSet(RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES, WORD_LISTS)
+RULESET = RuleSet(RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + INJURY_SIGN_RULES, WORD_LISTS)
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}
 
 

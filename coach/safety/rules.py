@@ -12,6 +12,7 @@ from typing import Literal
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import (
+    anywhere,
     containing,
     followed_by,
     preceded_by,
@@ -20,9 +21,11 @@ from coach.nlp.vetoes import (
     verb_then,
 )
 from coach.safety.vetoes import (
+    about_a_character,
     accident_context,
     after_number,
     could_for,
+    family_idiom,
     figurative_threat,
     figurative_with,
     first_person,
@@ -33,12 +36,16 @@ from coach.safety.vetoes import (
     someone_else,
     thrown_in_play,
 )
-from coach.safety.words import CONTINUATION_BOUNDARY, FEAR_BOUNDARY
+from coach.safety.words import CONTINUATION_BOUNDARY, FEAR_BOUNDARY, PAPERWORK
 
 CrisisKind = Literal["crisis_self_harm", "crisis_abuse", "crisis_emergency"]
 SELF_HARM: CrisisKind = "crisis_self_harm"
 ABUSE: CrisisKind = "crisis_abuse"
 EMERGENCY: CrisisKind = "crisis_emergency"
+
+# "overdosed on coffee": too much of something harmless, not a drug
+_TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs", "netflix", "tv", "love",
+           "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
 
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -53,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm_word", SELF_HARM, phrases=(
         "self harm", "self-harm", "selfharm", "self harming", "self-harming", "self harmed",
         "self-harmed", "self harms", "self-harms", "self injury", "self-injury",
-    ), vetoes=(recovered_history,)),
+    ), vetoes=(recovered_history, about_a_character)),
     Rule("hurt_myself", SELF_HARM, patterns=(
         "~$SELF_HARM_VERB $MYSELF",
         "~$SELF_HARM_VERB my self",
@@ -136,12 +143,14 @@ RULES: tuple[Rule, ...] = (
         "~save|~stockpile|~hoard|~collect|~stash up? my|the? _? ~$PILLS",
         "~$PILLS _? lined|counted|stockpiled",
         "~overdose|od|o.d|od'd",
-    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history)),
+    ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history,
+               followed_by(*(f"on {treat}" for treat in _TREATS)))),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash my|own ~$BODY_PART",
     ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving"),)),
     Rule("cutting_again", SELF_HARM, patterns=(
         "~start|~begin|~relapse|~keep|to cutting|harming|burning",
+        "'ve|ve|have|'s|s|has been cutting|harming|burning",
     ), vetoes=(unless_boundary_after(CONTINUATION_BOUNDARY),)),
     Rule("lethal_plan", SELF_HARM, patterns=(
         "~jump|~leap off|from a|the|my|our? _? $DEATH_PLACE",
@@ -183,7 +192,7 @@ RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~$VIOLENT my|our ~$PEOPLE",
     ), vetoes=(
         followed_by("up", "at", "to", "in the back", "over the edge", "verbally", "out", "off", "a"),
-        figurative_with, negated,
+        figurative_with, negated, recovered_history,
     )),
     Rule("beat_me_up", ABUSE, patterns=("$SUBJECT $AUX* ~beat me|us up",), vetoes=(negated,)),
     Rule("violence_against_children", ABUSE, patterns=(
@@ -204,12 +213,13 @@ RULES: tuple[Rule, ...] = (
         "~throw|~hurl|~chuck _ _? at my head|face",
         "~grab|~hold|~seize me|us by the|my throat|neck|hair|arm|arms|wrist|wrists|face|collar|shoulders",
         "~grab|~squeeze my throat|neck",
-        "~put|~wrap his|her|their hand|hands around|on my|our neck|throat",
+        "~put|~wrap his|her|their hand|hands around|round|on my|our neck|throat",
         "~pin me|us down|against",
         "~hold me|us down",
         "~hold me|us against the|my|a wall|will|door|floor|bed|car",
         "~spit|spat on|at me|us",
         "~drag me|us by|across|along",
+        "~drag me|us down|across|along|through|up|into the|a hall|hallway|stairs|floor|room|corridor|kitchen|bedroom|bathroom|house|garden|street|road|driveway|landing|car",
         "~put|~lay|~lie his|her|their|a hand|hands on me|us",
         "~give|~leave me|us? a black eye",
         "~give|~leave me|us? ~bruise|marks",
@@ -227,7 +237,8 @@ RULES: tuple[Rule, ...] = (
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~$THREAT_VERB me|us",
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~do something to me|us",
         "$THREAT_SUBJECT $AUX* $MODAL $AUX* ~do something to the|my|our ~$CHILD",
-    ), vetoes=(followed_by("again", "emotionally", "to it", "to the punch"), figurative_with, figurative_threat, negated)),
+    ), vetoes=(followed_by("again", "emotionally", "to it", "to the punch"), figurative_with, figurative_threat, negated,
+               family_idiom)),
     Rule("threatened_violence", ABUSE, patterns=(
         "~threaten to|2 ~$THREAT_VERB|~break|~smash|~destroy|~kidnap|~lock",
         "death ~threat",
@@ -293,7 +304,7 @@ RULES: tuple[Rule, ...] = (
         "~stand in the|my|our door|doorway",
         "~hide|~steal|~confiscate my|our car? ~key|passport",
         "~take my|our phone? and? car? ~key|passport so|away|to|from",
-    ), vetoes=(keys_kept_from_drink_driving,)),
+    ), vetoes=(keys_kept_from_drink_driving, anywhere(*PAPERWORK))),
     Rule("financial_control", ABUSE, patterns=(
         "$SUBJECT $AUX* ~control|~withhold all? the|my|our money|finances|~wage|salary|paycheck|bank|~account|~card",
         "$SUBJECT $AUX* ~keep|~take all my money|~wage|salary|paycheck|pay",

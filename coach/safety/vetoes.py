@@ -16,13 +16,16 @@ from coach.nlp.vetoes import anywhere, followed_by, followed_within
 from coach.safety.words import (
     AWAY_WORDS,
     DANGER_TRIGGERS,
+    FICTION,
     FIGURATIVE_WITH_OBJECTS,
+    FOUND_OUT,
     IDIOM_THREAT_VERBS,
     LEAVING_OBJECTS,
     LIVING_ARRANGEMENTS,
     MUNDANE_SLIPS,
     NEGATION_OVERRIDES,
     NEGATORS,
+    NOT_A_PARTNER,
     SOFT_THINGS,
     WORD_LISTS,
 )
@@ -174,10 +177,11 @@ _PAST_MARKERS = (
     "a long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
 )
 _RECOVERY_MARKERS = (
-    "fine now", "ok now", "okay now", "well now", "safe now", "im safe", "i'm safe", "i am safe", "been fine",
+    "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
     "been well", "doing well", "doing fine", "better place", "well for", "fine for", "recovered", "clean for",
     "free for", "long time now", "behind me", "stable", "chapter is closed", "not at risk",
-    "steady place", "doing ok", "doing okay",
+    "steady place", "doing ok", "doing okay", "have n't in", "have nt in", "n't in years", "not in years", "proud of", "got away",
+    "safe with", "good place",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
@@ -224,3 +228,26 @@ def keys_kept_from_drink_driving(span: Span) -> bool:
     after = [token.lower_ for token in span.doc[span.end:span.end + 10]]
     return (any(word in _DRIVING for word in after) and any(word in _DRINK for word in after)
             and not any(word in _HELD_IN for word in after))
+
+
+_about_fiction = anywhere(*FICTION)
+_mine = frozenset({"i", "im", "me", "myself", "ive", "been", "'m", "'ve"})
+
+
+def about_a_character(span: Span) -> bool:
+    """Drop a self-harm word about a story's character ("the book has a character who self
+    harms"), unless the writer is its subject ("i've been self harming since that show")."""
+    before = span.doc[max(0, span.start - 4):span.start]
+    return _about_fiction(span) and not any(token.lower_ in _mine for token in before)
+
+
+_not_a_partner_before = frozenset(NOT_A_PARTNER)
+_found_out = anywhere(*FOUND_OUT)
+
+
+def family_idiom(span: Span) -> bool:
+    """Drop "if my mum finds out she's going to murder me": a threat said of a parent, a
+    sibling or a boss, next to being found out or a joke. A partner's threat, or a parent's
+    without those words ("my dad is going to kill me, he's hit me before"), stays caught."""
+    before = span.doc[max(0, span.start - 10):span.start]
+    return any(token.lower_ in _not_a_partner_before for token in before) and _found_out(span)

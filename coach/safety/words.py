@@ -184,3 +184,16 @@ FLIGHT_WORDS = ("find", "finds", "scared", "hiding", "hide", "left him", "left h
 GOOD_NEWS = ("back together", "worked it out", "worked things out", "sorted things out", "in a good place",
              "doing well", "doing great", "doing better", "fixed things", "reconciled", "forgave me",
              "forgiven me")
+# People whose "she's going to kill me" is an idiom, not a partner's threat ("my mum will murder me").
+NOT_A_PARTNER = (
+    "mum", "mom", "mam", "mother", "dad", "father", "boss", "teacher", "nan", "gran", "grandma",
+    "sister", "brother", "mate", "bestie", "friend", "coach", "manager", "therapist",
+)
+# What makes a threat by such a person the idiom: being found out, a joke.
+FOUND_OUT = ("finds out", "find out", "found out", "sees", "see", "hears", "knows", "lol", "haha", "lmao", "😂")
+# Stories, screens and reading: a self-harm word about a character, not the writer.
+FICTION = ("character", "characters", "book", "novel", "film", "movie", "show", "series", "episode",
+           "documentary", "podcast", "article", "storyline", "plot", "season")
+# Paperwork that explains someone else holding a passport ("took my passport to renew it").
+PAPERWORK = ("renew", "renewal", "renewing", "safekeeping", "safe keeping", "in the safe", "airport",
+             "check in", "post office", "photocopy", "application", "form", "visa office")
