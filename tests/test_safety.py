@@ -482,6 +482,7 @@ def test_pipeline_config_with_the_safety_net_validates() -> None:
         ("i used to self harm years ago and now im doing it again", SELF_HARM),
         ("overdosed on his sleeping pills an hour ago", SELF_HARM),
         ("i've been cutting since the night she told me and it's worse now", SELF_HARM),
+        ("he's been drinking all day and i don't feel safe tonight", ABUSE),
     ],
 )
 def test_widened_stop_15_wordings_are_caught(text: str, kind: str) -> None:

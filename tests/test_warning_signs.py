@@ -220,11 +220,13 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "he grabbed the knife and pointed it at me while i was making dinner",
         "he grabbed a hammer and came at me while i was in the shed",
         "she waves a knife around when we argue, she was cooking and im scared",
+        "if im late he waits at the door with his belt",
     ], [
         "he grabbed a knife to cut the cake",
         "in the film he pulled a gun on her",
         "hes in the shed with a hammer fixing the fence",
         "she grabbed the bread knife and sliced the loaf for the kids",
+        "he waits at the school gate with the kids' bags",
     ]),
     "watched_even_here": (ABUSE, [
         "he goes through every one of my texts, i'll have to delete this chat",

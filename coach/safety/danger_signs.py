@@ -120,9 +120,10 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~hold|~grab|~pull|~wave|~point|~keep|~get|~bring|~pick a|the|his|her knife|gun|blade|machete|hammer "
         "around|about|when|whenever|while|at|on|and|to|if|during|every",
         "$SUBJECT 's|s|is|was|are|were _? _? _? _? with a|the|his|her knife|gun|blade|machete|weapon|hammer|bat",
+        "$SUBJECT ~wait|~stand _? _? _? with a|the|his|her knife|gun|belt|bat|hammer",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use it|them on me|us",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use the|his|her|that knife|gun|blade|weapon on me|us",
-    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon"), harmless_setting(*_KITCHEN, *_PLAY, *_DIY),
+    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon", "belt"), harmless_setting(*_KITCHEN, *_PLAY, *_DIY),
                negated)),
     Rule("watched_even_here", ABUSE, patterns=(
         "$SUBJECT $AUX* ~read|~check|~monitor|~track|~see|~go|~scroll through|into? all|every|one|of|each* my|our messages|texts|phone|chats|emails|calls",

@@ -280,7 +280,7 @@ RULES: tuple[Rule, ...] = (
         "$FEAR|~$FEAR to ~go|~come|~be home",
         "$FEAR|~$FEAR to ~go|~come|~be back home|to him|to her",
         "$NEG ~feel? safe at|with|around|near|in home|him|her|them|my|our|here",
-        "$NEG ~feel? safe here|anymore|anywhere",
+        "$NEG ~feel? safe here|anymore|anywhere|tonight|today",
         "unsafe at|with|around|in|near home|him|her|them|my",
     ), vetoes=(
         preceded_by("emotionally", "financially"),
