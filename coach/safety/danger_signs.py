@@ -8,6 +8,13 @@ waiting till he sleeps to talk to anyone; knowing "what comes next" when he gets
 other people's emergencies (a child gone missing, a fire in the home). Same notation and
 engine as ``coach.safety.rules``; each rule is narrow, and the context it needs is written
 as a ``requires`` veto (``unless(anywhere(...))``): the wording alone is too common.
+
+Stop 15 added the signs of families that examples alone did not separate from their
+look-alikes (docs/SAFETY.md, "Crisis families"): sorry to have survived an attempt; waking
+to sex one did not agree to; violence that moved from the walls to the person; and the signs
+of other people's emergencies, not their names: a seizure that will not stop, gas or carbon
+monoxide, a throat or face swelling from an allergy, an EpiPen that is not working, a face
+drooping or speech slurring, a child lost in a shop or a park.
 """
 
 from __future__ import annotations
@@ -46,6 +53,17 @@ _DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "
 _PLAY = ("game", "games", "film", "movie", "show", "series", "book", "episode", "season", "story")
 _FIGURE = (*_PLAY, "heart", "chest", "metaphor", "relationship", "marriage", "career")  # fire as a figure
 _PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
+_OVER = ("years ago", "last year", "as a kid", "when i was", "fine now", "ok now", "okay now", "better now",
+         "all fine", "recovered", "turned out", "false alarm", "all sorted", "sorted now", "in case")
+_DRINK = ("drunk", "drinking", "drink", "pints", "wine", "beer", "beers", "pissed", "wasted", "vodka", "tipsy",
+          "hammered", "sleepy", "tired")
+_ALLERGY = ("allergic", "allergy", "allergies", "nut", "nuts", "peanut", "peanuts", "sting", "stung", "bee", "wasp",
+            "shellfish", "prawn", "prawns", "epipen", "epi", "reaction", "anaphylactic", "anaphylaxis", "hives", "wheezing")
+_URGENT = ("worse", "not working", "isnt working", "isn't working", "breathe", "breathing", "breath", "wheezing",
+           "swelling", "swollen", "blue", "collapsed", "floppy", "now", "still")
+_PLACES = ("shop", "shops", "shopping", "centre", "center", "mall", "park", "beach", "supermarket", "crowd", "festival",
+           "station", "fair", "zoo", "market", "town", "store", "airport", "playground", "fairground", "minutes", "min",
+           "mins")
 
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -96,6 +114,19 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "_? ~go|~be|~feel|~get|~stop quiet|silent|numb|still|nothing|calm|~stop",
     ), vetoes=(preceded_within(4, "he", "she", "they", "dog", "kid", "toddler", "baby"),
                anywhere("trying to get", "brick wall", "figure out", "work out", "explain"))),
+    Rule("wish_it_had_worked", SELF_HARM, patterns=(
+        "~wish it had|'d|d worked|~work",
+    ), vetoes=(requires("stomach", "a&e", "a & e", "hospital", "overdose", "pills", "tablets", "knot", "rope", "woke up",
+                        "survived", "attempt", "tried to end", "ambulance", "paramedics"),)),
+    Rule("sorry_to_have_survived", SELF_HARM, patterns=(
+        "~wish i had|'d|d n't|nt|not|never ~wake|woken|~survive",
+        "~wish nobody|noone|they|he|she|you|someone|mum|mom|he 'd|d|had|'d n't|nt|not|never? ~find|found me",
+        "~wish no one had|'d|d ~find|found me",
+    ), vetoes=(followed_by("out", "on tinder", "on facebook", "on instagram", "on insta", "on the app", "on that", "on a",
+                           "at", "attractive", "interesting", "online", "here", "a", "the", "through", "via", "for", "to",
+                           "early", "so", "in time for", "this", "today", "that", "up so", "up early", "up at", "up for",
+                           "up to", "up this", "up today", "up in time for"),
+               anywhere("affair", "cheating", "texts", "messages", "dating", "tinder"))),
     Rule("engine_in_the_garage", SELF_HARM, patterns=(
         "in the|a|my|our garage with the|my engine|motor|car running|on",
         "engine|motor|car running in the|a|my|our shut|closed? garage",
@@ -129,6 +160,24 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("drinks", "drinking", "drunk", "voice", "temper", "angry", "mood", "shouts", "shouting",
                         "yells", "yelling", "raises", "fists", "fist", "snaps", "loses it", "kicks off"),
                anywhere(*_PLAY, "therapy", "counselling", "process", "court", "divorce", "meeting", "name"))),
+    Rule("woke_to_it", ABUSE, patterns=(
+        "~wake up to|and|with $SUBJECT $AUX* already? doing it|stuff|things",
+        "~wake up to|and|with $SUBJECT $AUX* already? on top of me",
+        "~wake up to|and|with $SUBJECT $AUX* already? inside|touching|undressing me",
+        "~wake up to|and|with $SUBJECT|him|her $AUX* already? having sex with me",
+        "~wake up to|with my? him|her|$PARTNER already? on top of me",
+        "~wake up to|with my? him|her|$PARTNER already? inside|touching|undressing me",
+        "~wake up to|with my? him|her|$PARTNER already? doing it|things|stuff to? me",
+    ), vetoes=(anywhere("tickle", "tickling", "breakfast", "pancakes", "coffee", "dishes", "laundry", "washing", "cleaning",
+                        "surprise", "cuddle", "cuddling", "snoring", "kids", "dog"),)),
+    Rule("walls_then_me", ABUSE, patterns=(
+        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture _? _? _? _? _? now|then|tonight|night|time|and it|its 's|s|is|was? me|us",
+        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture _? _? _? _? _? now|then|tonight me|us",
+        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture ,|then|and|now _? _? _? _? last night|time|week|weekend me|us",
+    ), vetoes=(followed_by("who", "that", "doing", "having", "making", "to", "fault", "again", "being", "feeling", "and him",
+                           "and her", "too"),
+               anywhere("paint", "painting", "fix", "fixing", "diy", "decorating", "mend", "repair", "tidy", "tidying",
+                        "clean", "cleaning", "hoover", "shelf", "shelves", *_PLAY))),
     # ------------------------------------------------------------------ other emergencies
     Rule("child_gone_missing", EMERGENCY, patterns=(
         "my|our little? son|daughter|boy|girl|child|kid|toddler|baby is|s|'s|has|have|gone|been|went|go|just* missing|lost|vanished|disappeared",
@@ -149,4 +198,42 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "full of smoke",
     ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT, "bbq", "barbecue", "candle", "candles", "incense", "vape", "toast",
                         "burnt", "burned the", "cooking", "lol", "haha"),)),
+    # the signs of someone else's emergency rather than its name (stop 15)
+    Rule("seizure_now", EMERGENCY, patterns=(
+        "$OTHER $AUX* fitting|seizing|convulsing",
+        "the|this|his|her|a fit|seizure|fits|seizures $AUX* $NEG ~stop",
+        "foaming at the mouth",
+    ), vetoes=(followed_by("the", "a", "an", "in", "into", "new", "out", "his", "her", "their", "my", "our", "for",
+                           "together", "well", "perfectly", "nicely", "right"),
+               anywhere(*_PLAY, "about the", "angry", "furious", "rage", "raging", "yelling", "shouting", "tantrum",
+                        "tantrums", "strop", "temper", "hissy", "giggles", "laughing", "laughter"))),
+    Rule("gas_in_the_home", EMERGENCY, patterns=(
+        "~smell|~reek|~stink|smells|stinks|reeks of? gas",
+        "gas ~leak|leaking|smell",
+        "~leak gas",
+        "carbon monoxide",
+        "co alarm|detector",
+    ), vetoes=(anywhere(*_PLAY, *_PUT_OUT, *_OVER, "sorted", "fixed", "engineer", "boiler man", "gas man", "station",
+                        "petrol", "diesel", "car", "fart", "farts", "lol", "haha", "battery", "last week", "last month"),)),
+    Rule("allergic_swelling", EMERGENCY, patterns=(
+        "~throat|~tongue|~lip|~face|~mouth $AUX* all? ~close|~swell|swollen|swelling|closing",
+    ), vetoes=(requires(*_ALLERGY), anywhere(*_OVER, "hayfever", "crying", "cried", "dentist", "filler", "fillers",
+                                            "botox", "mild", "last week", "last month"))),
+    Rule("epipen_not_enough", EMERGENCY, patterns=(
+        "epipen|anaphylactic|anaphylaxis",
+        "epi pen",
+    ), vetoes=(requires(*_URGENT), anywhere(*_OVER, "carry", "carries", "carrying", "expired", "prescription",
+                                           "last week", "last month", "school trip"))),
+    Rule("stroke_signs", EMERGENCY, patterns=(
+        "~face|~mouth|~smile $AUX* all? ~droop|drooping|droopy|lopsided|sagging|~sag",
+        "~face|~mouth|~smile $AUX* _? ~drop|dropped|~fall|fallen|~slip|slipped|~go|gone|~sag on|to one side",
+        "~slur|slurring|slurred",
+        "worst headache of his|her|my|their life",
+    ), vetoes=(anywhere(*_PLAY, *_DRINK, *_OVER, "lol", "haha", "botox", "photo", "picture", "selfie", "since his stroke",
+                        "since her stroke", "after his stroke", "after her stroke", "marriage", "relationship", "affair"),)),
+    Rule("child_lost_somewhere", EMERGENCY, patterns=(
+        "~lose|lost my|our little? son|daughter|boy|girl|child|kid|toddler|baby|kids|children|boys|girls",
+    ), vetoes=(requires(*_PLACES), anywhere(*_PLAY, *_OVER, "found", "turned up", "is safe", "safe now", "divorce",
+                                           "custody", "court", "miscarriage", "passed", "died", "death", "cancer",
+                                           "to drugs", "hide and seek", "temper", "patience", "cool"))),
 )
