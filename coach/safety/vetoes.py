@@ -177,12 +177,15 @@ _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "im safe", "i'm safe", "i am safe", "been fine",
     "been well", "doing well", "doing fine", "better place", "well for", "fine for", "recovered", "clean for",
     "free for", "long time now", "behind me", "stable", "chapter is closed", "not at risk",
-    "steady place", "doing ok", "doing okay",
+    "steady place", "doing ok", "doing okay", "in a good place", "good support", "not since",
+    # as the tokenizer splits them: "havent in" / "haven't since" / "i'm safe" / "im safe"
+    "have nt in", "have n't in", "have nt since", "have n't since", "i 'm safe", "i m safe",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
     "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
+    "not in a good place", "no support",
 )
 
 
