@@ -308,6 +308,21 @@ def test_a_history_that_has_come_back_and_keys_hidden_to_trap_are_caught(text: s
     assert match is not None and match.kind == kind, text
 
 
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("i burn my thighs with a lighter when it gets bad", True),
+        ("been burning my arms again since he moved out", True),
+        ("burnt my arm on the oven door making his tea", False),
+        ("i burned my arm cooking dinner", False),
+        ("burnt my skin in the sun at the weekend", False),
+    ],
+)
+def test_burning_is_self_injury_like_cutting_but_a_kitchen_burn_is_not(text: str, caught: bool) -> None:
+    match = detect_crisis(text)
+    assert (match is not None and match.kind == SELF_HARM) if caught else match is None, text
+
+
 @pytest.mark.parametrize("text", ["", "   ", "ok", "?"])
 def test_empty_or_trivial_text_is_not_a_crisis(text: str) -> None:
     assert detect_crisis(text) is None

@@ -138,8 +138,9 @@ RULES: tuple[Rule, ...] = (
         "~overdose|od|o.d|od'd",
     ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history)),
     Rule("cutting", SELF_HARM, patterns=(
-        "~cut|~slice|~slit|~scratch|~carve|~slash my|own ~$BODY_PART",
-    ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving"),)),
+        "~cut|~slice|~slit|~scratch|~carve|~slash|~burn my|own ~$BODY_PART",
+    ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving", "in the sun", "at the beach", "sunbathing",
+                           "ironing", "baking", "with the iron", "with the kettle"), accident_context)),
     Rule("cutting_again", SELF_HARM, patterns=(
         "~start|~begin|~relapse|~keep|to cutting|harming|burning",
     ), vetoes=(unless_boundary_after(CONTINUATION_BOUNDARY),)),
