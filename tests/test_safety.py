@@ -323,6 +323,21 @@ def test_burning_is_self_injury_like_cutting_but_a_kitchen_burn_is_not(text: str
     assert (match is not None and match.kind == SELF_HARM) if caught else match is None, text
 
 
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("a van that has followed me for three streets just stopped behind me", True),
+        ("theres a man who followed me home from the station", True),
+        ("some guy who followed me all the way from the bus stop is outside", True),
+        ("a guy who followed me for years on instagram messaged my wife", False),
+        ("turns out the guy who followed me all year on tiktok is her brother", False),
+    ],
+)
+def test_being_followed_by_a_stranger_or_a_car_is_an_emergency(text: str, caught: bool) -> None:
+    match = detect_crisis(text)
+    assert (match is not None and match.kind == EMERGENCY) if caught else match is None, text
+
+
 @pytest.mark.parametrize("text", ["", "   ", "ok", "?"])
 def test_empty_or_trivial_text_is_not_a_crisis(text: str) -> None:
     assert detect_crisis(text) is None

@@ -12,6 +12,7 @@ from typing import Literal
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import (
+    anywhere,
     containing,
     followed_by,
     preceded_by,
@@ -376,7 +377,9 @@ RULES: tuple[Rule, ...] = (
     Rule("followed_by_stranger", EMERGENCY, patterns=(
         "$STRANGER $AUX* following me",
         "~be|~get followed home|by",
-    ), vetoes=(followed_by("on", "online", "back", "around online"),)),
+        "$STRANGER that|who $AUX* ~follow|followed|following me|us for|since|all|home|from|down|round|around|along|everywhere",
+    ), vetoes=(followed_by("on", "online", "back", "around online"),
+               anywhere("instagram", "insta", "twitter", "tiktok", "facebook", "online", "app", "account"))),
     Rule("attack_by_someone_else", EMERGENCY, patterns=(
         "$STRANGER|brother|neighbour|neighbor|flatmate|roommate $AUX* _? ~threaten|~wave|~have|~point|~hold a|his|her? knife|gun|bat|weapon",
     )),
