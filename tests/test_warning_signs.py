@@ -340,6 +340,15 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "i lost my kids in the divorce",
         "i lost my temper with the kids at the park",
     ]),
+    "crash_with_injuries": (EMERGENCY, [
+        "car crash on the bypass and the driver is not moving",
+        "just crashed the van, my arm is trapped under the wheel",
+        "my son came off his bike on the hill and his leg is broken",
+    ], [
+        "we had a little car crash in the car park, nobody hurt",
+        "that talk was a total car crash and my feelings are hurt",
+        "i came off my bike last month and hurt my wrist, healing fine",
+    ]),
 }
 
 FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]

@@ -14,7 +14,7 @@ look-alikes (docs/SAFETY.md, "Crisis families"): sorry to have survived an attem
 to sex one did not agree to; violence that moved from the walls to the person; and the signs
 of other people's emergencies, not their names: a seizure that will not stop, gas or carbon
 monoxide, a throat or face swelling from an allergy, an EpiPen that is not working, a face
-drooping or speech slurring, a child lost in a shop or a park.
+drooping or speech slurring, a child lost in a shop or a park, a crash with someone hurt.
 """
 
 from __future__ import annotations
@@ -236,4 +236,16 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires(*_PLACES), anywhere(*_PLAY, *_OVER, "found", "turned up", "is safe", "safe now", "divorce",
                                            "custody", "court", "miscarriage", "passed", "died", "death", "cancer",
                                            "to drugs", "hide and seek", "temper", "patience", "cool"))),
+    Rule("crash_with_injuries", EMERGENCY, patterns=(
+        "car|bike|motorbike|motorcycle|bus|road|motorway|head-on ~crash|~accident|~collision|pile-up",
+        "~crash|crashed|~roll|rolled|~flip|flipped the|my|our|his|her|a car|van",
+        "~come|came|~fall|fell off my|the|his|her|a bike|motorbike|motorcycle|scooter|horse",
+        "~get|got|been|was|is|~be hit|knocked down|over by a|the car|van|bus|lorry|truck",
+        "~hit|~knock|knocked a|the|some cyclist|pedestrian|kid|child|man|woman|person",
+    ), vetoes=(requires("hurt", "injured", "bleeding", "blood", "trapped", "stuck", "not moving", "isnt moving",
+                        "isn't moving", "unconscious", "cant feel", "can't feel", "cant move", "can't move", "ambulance",
+                        "screaming", "broken", "not breathing", "wont wake", "won't wake"),
+               anywhere(*_PLAY, *_OVER, "argument", "conversation", "talk", "date", "marriage", "relationship", "like a",
+                        "months ago", "last month", "last week", "no one hurt", "nobody hurt", "nobody was hurt",
+                        "no one was hurt", "nobody got hurt", "no one got hurt", "only my pride", "feelings"))),
 )
