@@ -279,6 +279,8 @@ def test_missing_someone_and_fire_as_a_figure_are_not(text: str) -> None:
         "i used to be suicidal as a teenager, been well for a long time",
         "i overdosed once in my twenties, that's all behind me now and i'm doing well",
         "i self harmed ages ago, that chapter is closed and i'm not at risk",
+        "i used to burn myself years ago, havent in a decade and ive got good support",
+        "i self harmed at school years ago, i'm safe, this is about my wife",
         "my ex hid my car keys so i wouldn't drive home after drinking at the party",
         "she took my car keys so i couldn't drive after three pints",
     ],
@@ -294,6 +296,8 @@ def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(
         ("i used to be suicidal years ago and lately i'm not ok", SELF_HARM),
         ("i overdosed years ago, i was fine for a while but i'm saving my tablets again", SELF_HARM),
         ("i tried to kill myself at school, i was fine for ages but i'm thinking about it again", SELF_HARM),
+        ("i used to burn myself years ago, havent in a decade but i want to tonight", SELF_HARM),
+        ("i used to hurt myself years ago, i was in a good place but im not in a good place now", SELF_HARM),
         ("he hid my car keys so i can't leave the house", ABUSE),
         ("he hides my car keys when he's drunk so i can't leave", ABUSE),
         ("he hid my car keys after drinking so i cant drive away or leave", ABUSE),
@@ -302,6 +306,36 @@ def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(
 def test_a_history_that_has_come_back_and_keys_hidden_to_trap_are_caught(text: str, kind: str) -> None:
     match = detect_crisis(text)
     assert match is not None and match.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("i burn my thighs with a lighter when it gets bad", True),
+        ("been burning my arms again since he moved out", True),
+        ("burnt my arm on the oven door making his tea", False),
+        ("i burned my arm cooking dinner", False),
+        ("burnt my skin in the sun at the weekend", False),
+    ],
+)
+def test_burning_is_self_injury_like_cutting_but_a_kitchen_burn_is_not(text: str, caught: bool) -> None:
+    match = detect_crisis(text)
+    assert (match is not None and match.kind == SELF_HARM) if caught else match is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("a van that has followed me for three streets just stopped behind me", True),
+        ("theres a man who followed me home from the station", True),
+        ("some guy who followed me all the way from the bus stop is outside", True),
+        ("a guy who followed me for years on instagram messaged my wife", False),
+        ("turns out the guy who followed me all year on tiktok is her brother", False),
+    ],
+)
+def test_being_followed_by_a_stranger_or_a_car_is_an_emergency(text: str, caught: bool) -> None:
+    match = detect_crisis(text)
+    assert (match is not None and match.kind == EMERGENCY) if caught else match is None, text
 
 
 @pytest.mark.parametrize("text", ["", "   ", "ok", "?"])
@@ -514,6 +548,7 @@ def test_every_context_phrase_is_written_as_the_tokenizer_splits_it() -> None:
     from coach.safety.detector import RULESET
 
     lists = [danger_signs._FAREWELL_CONTEXT, danger_signs._STROKE_SIGNS, danger_signs._DRINK_OR_FUN,
+             danger_signs._OVER, danger_signs._DRINK, danger_signs._ALLERGY, danger_signs._URGENT, danger_signs._PLACES,
              injury_signs._SELF_DENIAL, injury_signs._INJURY, injury_signs._EVERYDAY, injury_signs._ALONE_AT_HOME,
              vetoes._PAST_MARKERS, vetoes._RECOVERY_MARKERS, vetoes._RETURN_MARKERS, words.PAPERWORK,
              words.FOUND_OUT, words.FICTION, words.NOT_A_PARTNER]

@@ -126,7 +126,7 @@ def test_its_harmless_look_alike_is_not(text: str) -> None:
     assert detect_crisis(text) is None
 
 
-# Families added in stop 14 (coach/safety/danger_signs.py and the widened warning signs):
+# Families added in stop 14 and stop 15 (coach/safety/danger_signs.py and the widened warning signs):
 # each family's rule, sentences it must catch, and near-misses it must leave alone.
 FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     "rehoming_with_a_farewell": (SELF_HARM, [
@@ -343,7 +343,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "she said she'd finish what she started with the kitchen",
         "he says he'll finish what he started on the garden this weekend",
     ]),
-    "stroke_signs": (EMERGENCY, [
+    "stroke_signs_together": (EMERGENCY, [
         "mums face has dropped on the left side and she cant lift her arm",
         "my husband suddenly cant speak properly and one side of his face is drooping",
         "dad is slurring his words and his mouth looks lopsided",
@@ -361,13 +361,108 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "we were shooting hoops in the park",
         "my brother is out hunting with his gun this weekend",
     ]),
-    "gas_leak": (EMERGENCY, [
+    # stop 15 (docs/SAFETY.md, "Crisis families"): the signs of families examples alone did not
+    # separate from their look-alikes
+    "wish_it_had_worked": (SELF_HARM, [
+        "came round in hospital this morning and i wish it had worked",
+        "the paramedics got here in time. honestly wish it had worked",
+        "took the tablets on sunday, woke up on monday, wish it had worked",
+    ], [
+        "we tried couples therapy and i really wish it had worked",
+        "i wish it had worked out between us",
+    ]),
+    "sorry_to_have_survived": (SELF_HARM, [
+        "i wish i hadnt woken up after what i took",
+        "wish no one had found me on saturday",
+        "i wish i hadn't survived it",
+    ], [
+        "i wish she hadnt found me out, i was going to tell her",
+        "i wish he'd never found me on that dating app",
+        "wish i hadnt woken up so early, shattered",
+    ]),
+    "woke_to_it": (ABUSE, [
+        "woke up and he was already doing it, i never said yes",
+        "i woke up to my husband on top of me again",
+        "woke up with her touching me after i said no",
+    ], [
+        "woke up and he was already doing the school run, bless him",
+        "woke up to him making pancakes for the kids",
+    ]),
+    "walls_then_me": (ABUSE, [
+        "he used to punch walls, now its me",
+        "first it was the doors, then the plates, last night me",
+        "she throws things and then it's me",
+    ], [
+        "first the walls then the doors, now its me who has to fix it all",
+        "he punches walls when hes angry and then he cries",
+        "i painted the walls and now its me who gets the compliments",
+    ]),
+    "seizure_now": (EMERGENCY, [
+        "my daughter is fitting on the kitchen floor",
+        "the seizure wont stop and its been 6 minutes",
+        "hes foaming at the mouth and jerking, eyes rolled back",
+    ], [
+        "hes fitting the new kitchen on saturday",
+        "my toddlers fits wont stop, worst tantrums ever",
+        "he was foaming at the mouth about the parking fine, furious",
+    ]),
+    "gas_in_the_home": (EMERGENCY, [
+        "i can smell gas all over the flat",
+        "the carbon monoxide alarm keeps going off and im dizzy",
+        "the cooker reeks of gas and it wont switch off",
         "i can smell gas in the kitchen and the kids are asleep upstairs",
         "the whole hallway smells of gas and my head is pounding",
         "think there's a gas leak, the hob was off all day",
     ], [
         "the gas bill came and it's double what he told me",
         "stopped for petrol at the gas station on the way",
+        "the engineer fixed the gas leak yesterday, all sorted",
+        "the car smells of gas after i filled up at the station",
+        "his farts smell like gas lol",
+    ]),
+    "allergic_swelling": (EMERGENCY, [
+        "her lips are swelling up after the peanut butter",
+        "my throat is closing, i think its the prawns",
+        "his face is all swollen from the wasp sting and hes wheezing",
+    ], [
+        "my throat closes up when i think of him with her",
+        "my face is swollen from crying all night",
+        "my lip is still swollen from the dentist",
+    ]),
+    "epipen_not_enough": (EMERGENCY, [
+        "gave him his epipen and he is still struggling to breathe",
+        "the epi pen isnt working and she's going blue",
+        "i think hes having anaphylaxis, his lips are swelling now",
+    ], [
+        "she carries an epipen since she was little",
+        "we had to use the epipen years ago, fine now",
+    ]),
+    "stroke_signs": (EMERGENCY, [
+        "my dads face is drooping on one side",
+        "her smile has slipped on one side and she cant lift her arm",
+        "grandma is slurring her words out of nowhere",
+    ], [
+        "his face dropped when i told him i knew",
+        "he was slurring after six pints at the pub",
+        "my dad had a stroke years ago and his face droops a bit",
+    ]),
+    "child_lost_somewhere": (EMERGENCY, [
+        "ive lost my son in the shopping centre, hes 5",
+        "lost my little girl at the beach 10 minutes ago",
+        "i lost my toddler in the park",
+    ], [
+        "lost my daughter in the supermarket for a minute, found her by the sweets",
+        "i lost my kids in the divorce",
+        "i lost my temper with the kids at the park",
+    ]),
+    "crash_with_injuries": (EMERGENCY, [
+        "car crash on the bypass and the driver is not moving",
+        "just crashed the van, my arm is trapped under the wheel",
+        "my son came off his bike on the hill and his leg is broken",
+    ], [
+        "we had a little car crash in the car park, nobody hurt",
+        "that talk was a total car crash and my feelings are hurt",
+        "i came off my bike last month and hurt my wrist, healing fine",
     ]),
 }
 

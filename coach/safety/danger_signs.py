@@ -6,9 +6,16 @@ hurting oneself until the noise stops; a car engine running in a shut garage; a 
 holds a knife in arguments or waits outside with one; a partner who reads even this chat, or
 waiting till he sleeps to talk to anyone; knowing "what comes next" when he gets angry; and
 other people's emergencies (a child gone missing, a fire in the home, a stroke's signs, someone
-armed or shooting nearby, gas smelled at home). Same notation and
+armed or shooting nearby). Same notation and
 engine as ``coach.safety.rules``; each rule is narrow, and the context it needs is written
 as a ``requires`` veto (``unless(anywhere(...))``): the wording alone is too common.
+
+Stop 15 added the signs of families that examples alone did not separate from their
+look-alikes (docs/SAFETY.md, "Crisis families"): sorry to have survived an attempt; waking
+to sex one did not agree to; violence that moved from the walls to the person; and the signs
+of other people's emergencies, not their names: a seizure that will not stop, gas or carbon
+monoxide, a throat or face swelling from an allergy, an EpiPen that is not working, a face
+drooping or speech slurring, a child lost in a shop or a park, a crash with someone hurt.
 """
 
 from __future__ import annotations
@@ -60,6 +67,17 @@ _STROKE_SIGNS = ("one side", "left side", "right side", "droop", "drooping", "dr
 _DRINK_OR_FUN = ("drunk", "drinking", "pints", "pub", "wine", "tipsy", "wasted", "beer", "beers", "vodka", "lol",
                  "haha", "photo", "photos", "selfie", "botox", "dentist", "filler", "anaesthetic", "numbing")
 _ARMED = "~gun|~knife|machete|~rifle|weapon|shotgun|pistol"
+_OVER = ("years ago", "last year", "as a kid", "when i was", "fine now", "ok now", "okay now", "better now",
+         "all fine", "recovered", "turned out", "false alarm", "all sorted", "sorted now", "in case")
+_DRINK = ("drunk", "drinking", "drink", "pints", "wine", "beer", "beers", "pissed", "wasted", "vodka", "tipsy",
+          "hammered", "sleepy", "tired")
+_ALLERGY = ("allergic", "allergy", "allergies", "nut", "nuts", "peanut", "peanuts", "sting", "stung", "bee", "wasp",
+            "shellfish", "prawn", "prawns", "epipen", "epi", "reaction", "anaphylactic", "anaphylaxis", "hives", "wheezing")
+_URGENT = ("worse", "not working", "is nt working", "is n't working", "breathe", "breathing", "breath", "wheezing",
+           "swelling", "swollen", "blue", "collapsed", "floppy", "now", "still")
+_PLACES = ("shop", "shops", "shopping", "centre", "center", "mall", "park", "beach", "supermarket", "crowd", "festival",
+           "station", "fair", "zoo", "market", "town", "store", "airport", "playground", "fairground", "minutes", "min",
+           "mins")
 
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -110,6 +128,19 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "_? ~go|~be|~feel|~get|~stop quiet|silent|numb|still|nothing|calm|~stop",
     ), vetoes=(preceded_within(4, "he", "she", "they", "dog", "kid", "toddler", "baby"),
                anywhere("trying to get", "brick wall", "figure out", "work out", "explain"))),
+    Rule("wish_it_had_worked", SELF_HARM, patterns=(
+        "~wish it had|'d|d worked|~work",
+    ), vetoes=(requires("stomach", "a&e", "a & e", "hospital", "overdose", "pills", "tablets", "knot", "rope", "woke up",
+                        "survived", "attempt", "tried to end", "ambulance", "paramedics"),)),
+    Rule("sorry_to_have_survived", SELF_HARM, patterns=(
+        "~wish i had|'d|d n't|nt|not|never ~wake|woken|~survive",
+        "~wish nobody|noone|they|he|she|you|someone|mum|mom|he 'd|d|had|'d n't|nt|not|never? ~find|found me",
+        "~wish no one had|'d|d ~find|found me",
+    ), vetoes=(followed_by("out", "on tinder", "on facebook", "on instagram", "on insta", "on the app", "on that", "on a",
+                           "at", "attractive", "interesting", "online", "here", "a", "the", "through", "via", "for", "to",
+                           "early", "so", "in time for", "this", "today", "that", "up so", "up early", "up at", "up for",
+                           "up to", "up this", "up today", "up in time for"),
+               anywhere("affair", "cheating", "texts", "messages", "dating", "tinder"))),
     Rule("engine_in_the_garage", SELF_HARM, patterns=(
         "in the|a|my|our garage with the|my engine|motor|car running|on",
         "engine|motor|car running in the|a|my|our shut|closed? garage",
@@ -144,6 +175,24 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("drinks", "drinking", "drunk", "voice", "temper", "angry", "mood", "shouts", "shouting",
                         "yells", "yelling", "raises", "fists", "fist", "snaps", "loses it", "kicks off"),
                anywhere(*_PLAY, "therapy", "counselling", "process", "court", "divorce", "meeting", "name"))),
+    Rule("woke_to_it", ABUSE, patterns=(
+        "~wake up to|and|with $SUBJECT $AUX* already? doing it|stuff|things",
+        "~wake up to|and|with $SUBJECT $AUX* already? on top of me",
+        "~wake up to|and|with $SUBJECT $AUX* already? inside|touching|undressing me",
+        "~wake up to|and|with $SUBJECT|him|her $AUX* already? having sex with me",
+        "~wake up to|with my? him|her|$PARTNER already? on top of me",
+        "~wake up to|with my? him|her|$PARTNER already? inside|touching|undressing me",
+        "~wake up to|with my? him|her|$PARTNER already? doing it|things|stuff to? me",
+    ), vetoes=(anywhere("tickle", "tickling", "breakfast", "pancakes", "coffee", "dishes", "laundry", "washing", "cleaning",
+                        "surprise", "cuddle", "cuddling", "snoring", "kids", "dog"),)),
+    Rule("walls_then_me", ABUSE, patterns=(
+        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture _? _? _? _? _? now|then|tonight|night|time|and it|its 's|s|is|was? me|us",
+        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture _? _? _? _? _? now|then|tonight me|us",
+        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture ,|then|and|now _? _? _? _? last night|time|week|weekend me|us",
+    ), vetoes=(followed_by("who", "that", "doing", "having", "making", "to", "fault", "again", "being", "feeling", "and him",
+                           "and her", "too"),
+               anywhere("paint", "painting", "fix", "fixing", "diy", "decorating", "mend", "repair", "tidy", "tidying",
+                        "clean", "cleaning", "hoover", "shelf", "shelves", *_PLAY))),
     # ------------------------------------------------------------------ other emergencies
     Rule("child_gone_missing", EMERGENCY, patterns=(
         "my|our little? son|daughter|boy|girl|child|kid|toddler|baby is|s|'s|has|have|gone|been|went|go|just* missing|lost|vanished|disappeared",
@@ -164,8 +213,58 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "full of smoke",
     ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT, "bbq", "barbecue", "candle", "candles", "incense", "vape", "toast",
                         "burnt", "burned the", "cooking", "lol", "haha"),)),
-    # face drooping on one side, slurred words, an arm that will not lift: a stroke
+    # the signs of someone else's emergency rather than its name (stop 15)
+    Rule("seizure_now", EMERGENCY, patterns=(
+        "$OTHER $AUX* fitting|seizing|convulsing",
+        "the|this|his|her|a fit|seizure|fits|seizures $AUX* $NEG ~stop",
+        "foaming at the mouth",
+    ), vetoes=(followed_by("the", "a", "an", "in", "into", "new", "out", "his", "her", "their", "my", "our", "for",
+                           "together", "well", "perfectly", "nicely", "right"),
+               anywhere(*_PLAY, "about the", "angry", "furious", "rage", "raging", "yelling", "shouting", "tantrum",
+                        "tantrums", "strop", "temper", "hissy", "giggles", "laughing", "laughter"))),
+    Rule("gas_in_the_home", EMERGENCY, patterns=(
+        "~smell|~reek|~stink|smells|stinks|reeks of? gas",
+        "gas ~leak|leaking|smell",
+        "~leak gas",
+        "carbon monoxide",
+        "co alarm|detector",
+    ), vetoes=(anywhere(*_PLAY, *_PUT_OUT, *_OVER, "sorted", "fixed", "engineer", "boiler man", "gas man", "station",
+                        "petrol", "diesel", "car", "fart", "farts", "lol", "haha", "battery", "last week", "last month"),)),
+    Rule("allergic_swelling", EMERGENCY, patterns=(
+        "~throat|~tongue|~lip|~face|~mouth $AUX* all? ~close|~swell|swollen|swelling|closing",
+    ), vetoes=(requires(*_ALLERGY), anywhere(*_OVER, "hayfever", "crying", "cried", "dentist", "filler", "fillers",
+                                            "botox", "mild", "last week", "last month"))),
+    Rule("epipen_not_enough", EMERGENCY, patterns=(
+        "epipen|anaphylactic|anaphylaxis",
+        "epi pen",
+    ), vetoes=(requires(*_URGENT), anywhere(*_OVER, "carry", "carries", "carrying", "expired", "prescription",
+                                           "last week", "last month", "school trip"))),
     Rule("stroke_signs", EMERGENCY, patterns=(
+        "~face|~mouth|~smile $AUX* all? ~droop|drooping|droopy|lopsided|sagging|~sag",
+        "~face|~mouth|~smile $AUX* _? ~drop|dropped|~fall|fallen|~slip|slipped|~go|gone|~sag on|to one side",
+        "~slur|slurring|slurred",
+        "worst headache of his|her|my|their life",
+    ), vetoes=(anywhere(*_PLAY, *_DRINK, *_OVER, "lol", "haha", "botox", "photo", "picture", "selfie", "since his stroke",
+                        "since her stroke", "after his stroke", "after her stroke", "marriage", "relationship", "affair"),)),
+    Rule("child_lost_somewhere", EMERGENCY, patterns=(
+        "~lose|lost my|our little? son|daughter|boy|girl|child|kid|toddler|baby|kids|children|boys|girls",
+    ), vetoes=(requires(*_PLACES), anywhere(*_PLAY, *_OVER, "found", "turned up", "is safe", "safe now", "divorce",
+                                           "custody", "court", "miscarriage", "passed", "died", "death", "cancer",
+                                           "to drugs", "hide and seek", "temper", "patience", "cool"))),
+    Rule("crash_with_injuries", EMERGENCY, patterns=(
+        "car|bike|motorbike|motorcycle|bus|road|motorway|head-on ~crash|~accident|~collision|pile-up",
+        "~crash|crashed|~roll|rolled|~flip|flipped the|my|our|his|her|a car|van",
+        "~come|came|~fall|fell off my|the|his|her|a bike|motorbike|motorcycle|scooter|horse",
+        "~get|got|been|was|is|~be hit|knocked down|over by a|the car|van|bus|lorry|truck",
+        "~hit|~knock|knocked a|the|some cyclist|pedestrian|kid|child|man|woman|person",
+    ), vetoes=(requires("hurt", "injured", "bleeding", "blood", "trapped", "stuck", "not moving", "is nt moving",
+                        "is n't moving", "unconscious", "ca nt feel", "ca n't feel", "ca nt move", "ca n't move", "ambulance",
+                        "screaming", "broken", "not breathing", "wo nt wake", "wo n't wake"),
+               anywhere(*_PLAY, *_OVER, "argument", "conversation", "talk", "date", "marriage", "relationship", "like a",
+                        "months ago", "last month", "last week", "no one hurt", "nobody hurt", "nobody was hurt",
+                        "no one was hurt", "nobody got hurt", "no one got hurt", "only my pride", "feelings"))),
+    # a stroke told by two of its signs together: one side of the face, an arm that will not lift
+    Rule("stroke_signs_together", EMERGENCY, patterns=(
         "face|mouth|smile _? ~droop|drooping|droopy|dropped|sagging|~sag",
         "one side of his|her|their|my|mum|mums|dad|dads|the _? face|body|mouth",
         "face|mouth ~look|~go|gone|went|is|'s weird|funny|odd|wonky|lopsided|numb",
@@ -180,12 +279,4 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(harmless_setting(*_PLAY, "photo", "photos", "hoops", "pool", "video", "paintball", "range",
                                 "hunting", "hunt", "clay", "laser", "nerf", "water"),
                anywhere("fireworks", "firework", "starting pistol"))),
-    # gas smelled at home: get out first
-    Rule("gas_leak", EMERGENCY, patterns=(
-        "~smell gas|~gas",
-        "~smell|smells|~stink of gas",
-        "gas ~leak|leaking",
-    ), vetoes=(followed_by("station", "bill", "bills", "mark", "price", "prices", "money", "and electric",
-                           "lighting", "lit", "up", "lol"),
-               anywhere("petrol", "farted", "fart", "farts", "lol", "haha", "bbq", "barbecue", "gas station"))),
 )

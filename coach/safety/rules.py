@@ -146,8 +146,9 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history,
                followed_by(*(f"on {treat}" for treat in _TREATS)))),
     Rule("cutting", SELF_HARM, patterns=(
-        "~cut|~slice|~slit|~scratch|~carve|~slash my|own ~$BODY_PART",
-    ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving"),)),
+        "~cut|~slice|~slit|~scratch|~carve|~slash|~burn my|own ~$BODY_PART",
+    ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving", "in the sun", "at the beach", "sunbathing",
+                           "ironing", "baking", "with the iron", "with the kettle"), accident_context)),
     Rule("cutting_again", SELF_HARM, patterns=(
         "~start|~begin|~relapse|~keep|to cutting|harming|burning",
         "'ve|ve|have|'s|s|has been cutting|harming|burning",
@@ -386,7 +387,9 @@ RULES: tuple[Rule, ...] = (
     Rule("followed_by_stranger", EMERGENCY, patterns=(
         "$STRANGER $AUX* following me",
         "~be|~get followed home|by",
-    ), vetoes=(followed_by("on", "online", "back", "around online"),)),
+        "$STRANGER that|who $AUX* ~follow|followed|following me|us for|since|all|home|from|down|round|around|along|everywhere",
+    ), vetoes=(followed_by("on", "online", "back", "around online"),
+               anywhere("instagram", "insta", "twitter", "tiktok", "facebook", "online", "app", "account"))),
     Rule("attack_by_someone_else", EMERGENCY, patterns=(
         "$STRANGER|brother|neighbour|neighbor|flatmate|roommate $AUX* _? ~threaten|~wave|~have|~point|~hold a|his|her? knife|gun|bat|weapon",
     )),

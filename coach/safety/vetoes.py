@@ -180,13 +180,16 @@ _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
     "been well", "doing well", "doing fine", "better place", "well for", "fine for", "recovered", "clean for",
     "free for", "long time now", "behind me", "stable", "chapter is closed", "not at risk",
-    "steady place", "doing ok", "doing okay", "have n't in", "have nt in", "n't in years", "not in years", "proud of", "got away",
-    "safe with", "good place",
+    "steady place", "doing ok", "doing okay", "in a good place", "good support", "not since", "n't in years",
+    "not in years", "proud of", "got away", "safe with",
+    # as the tokenizer splits them: "havent in" / "haven't since"
+    "have nt in", "have n't in", "have nt since", "have n't since",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
     "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
+    "not in a good place", "no support",
 )
 
 
