@@ -59,7 +59,7 @@ _DRINK = ("drunk", "drinking", "drink", "pints", "wine", "beer", "beers", "pisse
           "hammered", "sleepy", "tired")
 _ALLERGY = ("allergic", "allergy", "allergies", "nut", "nuts", "peanut", "peanuts", "sting", "stung", "bee", "wasp",
             "shellfish", "prawn", "prawns", "epipen", "epi", "reaction", "anaphylactic", "anaphylaxis", "hives", "wheezing")
-_URGENT = ("worse", "not working", "isnt working", "isn't working", "breathe", "breathing", "breath", "wheezing",
+_URGENT = ("worse", "not working", "is nt working", "is n't working", "breathe", "breathing", "breath", "wheezing",
            "swelling", "swollen", "blue", "collapsed", "floppy", "now", "still")
 _PLACES = ("shop", "shops", "shopping", "centre", "center", "mall", "park", "beach", "supermarket", "crowd", "festival",
            "station", "fair", "zoo", "market", "town", "store", "airport", "playground", "fairground", "minutes", "min",
@@ -242,9 +242,9 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "~come|came|~fall|fell off my|the|his|her|a bike|motorbike|motorcycle|scooter|horse",
         "~get|got|been|was|is|~be hit|knocked down|over by a|the car|van|bus|lorry|truck",
         "~hit|~knock|knocked a|the|some cyclist|pedestrian|kid|child|man|woman|person",
-    ), vetoes=(requires("hurt", "injured", "bleeding", "blood", "trapped", "stuck", "not moving", "isnt moving",
-                        "isn't moving", "unconscious", "cant feel", "can't feel", "cant move", "can't move", "ambulance",
-                        "screaming", "broken", "not breathing", "wont wake", "won't wake"),
+    ), vetoes=(requires("hurt", "injured", "bleeding", "blood", "trapped", "stuck", "not moving", "is nt moving",
+                        "is n't moving", "unconscious", "ca nt feel", "ca n't feel", "ca nt move", "ca n't move",
+                        "ambulance", "screaming", "broken", "not breathing", "wo nt wake", "wo n't wake"),
                anywhere(*_PLAY, *_OVER, "argument", "conversation", "talk", "date", "marriage", "relationship", "like a",
                         "months ago", "last month", "last week", "no one hurt", "nobody hurt", "nobody was hurt",
                         "no one was hurt", "nobody got hurt", "no one got hurt", "only my pride", "feelings"))),
