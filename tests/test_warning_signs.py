@@ -433,6 +433,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "gave him his epipen and he is still struggling to breathe",
         "the epi pen isnt working and she's going blue",
         "i think hes having anaphylaxis, his lips are swelling now",
+        "gave her the epipen and it isnt working",
     ], [
         "she carries an epipen since she was little",
         "we had to use the epipen years ago, fine now",
@@ -459,6 +460,8 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "car crash on the bypass and the driver is not moving",
         "just crashed the van, my arm is trapped under the wheel",
         "my son came off his bike on the hill and his leg is broken",
+        "came off my motorbike and i cant feel my legs",
+        "a car hit a cyclist outside and he isnt moving",
     ], [
         "we had a little car crash in the car park, nobody hurt",
         "that talk was a total car crash and my feelings are hurt",
