@@ -467,6 +467,14 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "that talk was a total car crash and my feelings are hurt",
         "i came off my bike last month and hurt my wrist, healing fine",
     ]),
+    "letters_for_the_family": (SELF_HARM, [
+        "i've written letters for my son and my mum, they're in the drawer",
+        "finished the notes for the kids last night. feels calm",
+        "left letters to each of them on the kitchen table",
+    ], [
+        "i wrote letters to my kids explaining the separation, my therapist helped",
+        "writing thank you letters to my family after the wedding",
+    ]),
 }
 
 FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]

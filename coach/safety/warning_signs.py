@@ -35,6 +35,12 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "~write|~leave ~letter|~note to|for everyone|everybody",
         "me out of the picture for good|forever|permanently",
     )),
+    # letters (plural) left for the family: a farewell, unless they are cards, thanks or an apology
+    Rule("letters_for_the_family", SELF_HARM, patterns=(
+        "~write|~leave|~finish the|my|some? letters|notes for|to my|the|each kids|children|family|son|daughter|mum|mom|dad|sister|brother|of",
+    ), vetoes=(anywhere("apology", "apologise", "apologize", "sorry", "birthday", "christmas", "xmas", "thank", "thanks",
+                        "santa", "cards", "school", "teacher", "wedding", "lunchbox", "lunchboxes", "tooth fairy", "therapist", "counsellor",
+                        "homework", "exercise"),)),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",
