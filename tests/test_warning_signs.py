@@ -307,6 +307,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "he keeps my passport locked up so i cant leave",
         "she hid my id and wont give it back until i apologise properly",
         "my husband has my papers and says i only get them if i stop seeing my friends",
+        "he locked my passport in the safe so i cant leave",
     ], [
         "she took my passport to the post office to renew it",
         "he keeps my passport in the safe with his, we're off to spain",

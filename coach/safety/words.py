@@ -195,5 +195,5 @@ FOUND_OUT = ("finds out", "find out", "found out", "sees", "see", "hears", "know
 FICTION = ("character", "characters", "book", "novel", "film", "movie", "show", "series", "episode",
            "documentary", "podcast", "article", "storyline", "plot", "season")
 # Paperwork that explains someone else holding a passport ("took my passport to renew it").
-PAPERWORK = ("renew", "renewal", "renewing", "safekeeping", "safe keeping", "in the safe", "airport",
-             "check in", "post office", "photocopy", "application", "form", "visa office")
+PAPERWORK = ("renew", "renewal", "renewing", "safekeeping", "safe keeping", "post office", "photocopy",
+             "photocopied", "visa office")
