@@ -17,6 +17,15 @@ Veto = Callable[[Span], bool]
 Condition = Callable[[Span], bool]
 """Given a match's span, True keeps the match (see ``unless``)."""
 
+_PHRASES: set[str] = set()
+
+
+def phrases_in_use() -> frozenset[str]:
+    """Every phrase given to ``followed_by``, ``anywhere`` or ``requires`` so far. They are
+    compared as tokens, so each must be written as the tokenizer splits it ("wo n't need",
+    not "won't need"); a test checks them all."""
+    return frozenset(_PHRASES)
+
 
 def words_after(span: Span, count: int) -> tuple[str, ...]:
     """The (up to) ``count`` lowercased words right after the span."""
@@ -34,6 +43,7 @@ def unless(condition: Condition) -> Veto:
 
 def followed_by(*phrases: str) -> Veto:
     """Drop the match when the words right after it are one of ``phrases``."""
+    _PHRASES.update(phrases)
     split_phrases = [tuple(phrase.split()) for phrase in phrases]
 
     def veto(span: Span) -> bool:
@@ -108,6 +118,7 @@ def followed_within(window: int, *words: str) -> Veto:
 
 def anywhere(*phrases: str) -> Veto:
     """Drop the match when one of ``phrases`` occurs anywhere in the message."""
+    _PHRASES.update(phrases)
     split_phrases = [tuple(phrase.split()) for phrase in phrases]
 
     def veto(span: Span) -> bool:
@@ -119,3 +130,14 @@ def anywhere(*phrases: str) -> Veto:
         )
 
     return veto
+
+
+def requires(*phrases: str) -> Veto:
+    """Keep the match only when one of ``phrases`` occurs somewhere in the message."""
+    return unless(anywhere(*phrases))
+
+
+def at_least_two(*signs: str) -> Veto:
+    """Drop the match unless at least two different ``signs`` occur in the message."""
+    checks = [anywhere(sign) for sign in signs]
+    return lambda span: sum(check(span) for check in checks) < 2

@@ -14,7 +14,7 @@ if she finds out", "she tripped and broke my vase"); the rest is left to the mea
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, containing, followed_by, preceded_by, preceded_within, unless, unless_boundary_after
+from coach.nlp.vetoes import anywhere, containing, followed_by, preceded_by, preceded_within, requires, unless_boundary_after
 from coach.safety.rules import ABUSE
 from coach.safety.vetoes import accident_context, figurative_threat, negated
 from coach.safety.words import FIND_BOUNDARY, FLIGHT_WORDS, NOT_A_PARTNER, PAPERWORK
@@ -48,7 +48,7 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     Rule("hounded_by_calls", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* ~call|~ring|~text|~message|~phone me|us? /^([2-9][0-9]|[0-9]{3,})$/ times",
         "/^([2-9][0-9]|[0-9]{3,})$/ missed calls|texts|messages from him|her",
-    ), vetoes=(unless(anywhere(*FLIGHT_WORDS)),)),
+    ), vetoes=(requires(*FLIGHT_WORDS),)),
     Rule("threat_if_i_tell", ABUSE, patterns=(
         f"{_TELL} _? _? _? _? ,? $THREAT_SUBJECT 's|s|is? $MODAL to|na? {_THREAT}",
         f"{_TELL} _? _? _? _? ,? $THREAT_SUBJECT 's|s|is? $MODAL to|na? {_HARM}",
@@ -76,9 +76,9 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "~take|~keep|~hold|~hide|~have|got|~lock up? my|our passport|passports|visa|id|papers|documents",
         "~take|~keep|~hold|~hide|~have|got|~lock up? my|our i d",  # "id" is split like "i'd"
     ), vetoes=(
-        unless(anywhere("wo n't give", "wont give", "wo n't let", "wont let", "not give", "give it back",
-                        "give them back", "until", "till", "unless", "so i ca", "so i cant", "behave", "leave",
-                        "refuses", "wo n't return", "only get", "if i")),
+        requires("wo n't give", "wo nt give", "wo n't let", "wo nt let", "not give", "give it back",
+                 "give them back", "until", "till", "unless", "so i ca", "behave", "leave",
+                 "refuses", "wo n't return", "only get", "if i"),
         anywhere(*PAPERWORK),
     )),
     Rule("proof_or_else", ABUSE, patterns=(
@@ -88,8 +88,8 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "or|otherwise|else $THREAT_SUBJECT $AUX* ~flip|~explode|~snap|~rage",
         "or|otherwise|else $THREAT_SUBJECT $AUX* ~punish|~hurt|~hit|~beat me|us",
     ), vetoes=(
-        unless(anywhere("photo", "photos", "picture", "pic", "pics", "video", "proof", "prove", "every hour",
-                        "every half hour", "every 30", "every few", "permission", "allowed", "every time i leave")),
+        requires("photo", "photos", "picture", "pic", "pics", "video", "proof", "prove", "every hour",
+                 "every half hour", "every 30", "every few", "permission", "allowed", "every time i leave"),
         preceded_within(12, *NOT_A_PARTNER),
     )),
     Rule("did_not_stop", ABUSE, patterns=(
@@ -102,16 +102,16 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "~ask _? _? where we|i ~live|~stay|living|staying|are|am|'re|'m",
         "~find out where we|i ~live|~stay|living|staying|are|am|'re|'m",
     ), vetoes=(
-        unless(anywhere("left", "fled", "escaped", "got away", "moved out", "refuge", "shelter", "restraining",
-                        "protection order", "hiding", "blocked him", "blocked her")),
+        requires("left", "fled", "escaped", "got away", "moved out", "refuge", "shelter", "restraining",
+                 "protection order", "hiding", "blocked him", "blocked her"),
         anywhere("present", "presents", "post", "parcel", "card", "forward", "mail", "delivery", "pick up",
                  "see the kids", "visit", "visiting", "wedding", "party"),
     )),
     Rule("finish_what_was_started", ABUSE, patterns=(
         "~finish what he|she|they ~start",
     ), vetoes=(
-        unless(anywhere("said", "says", "told", "swore", "swears", "'ll", "hell", "shell", "will", "gonna",
-                        "going", "threat", "threatened", "threatens", "next time")),
+        requires("said", "says", "told", "swore", "swears", "'ll", "hell", "shell", "will", "gon",
+                 "going", "threat", "threatened", "threatens", "next time"),
         followed_by("with", "on", "in the"), anywhere(*_STORY_OR_TASK),
     )),
 )

@@ -8,7 +8,7 @@ waiting till he sleeps to talk to anyone; knowing "what comes next" when he gets
 other people's emergencies (a child gone missing, a fire in the home, a stroke's signs, someone
 armed or shooting nearby). Same notation and
 engine as ``coach.safety.rules``; each rule is narrow, and the context it needs is written
-as a ``requires`` veto (``unless(anywhere(...))``): the wording alone is too common.
+as a ``requires`` veto (``coach.nlp.vetoes.requires``): the wording alone is too common.
 
 Stop 15 added the signs of families that examples alone did not separate from their
 look-alikes (docs/SAFETY.md, "Crisis families"): sorry to have survived an attempt; waking
@@ -21,24 +21,13 @@ drooping or speech slurring, a child lost in a shop or a park, a crash with some
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import Veto, anywhere, containing, followed_by, preceded_within, unless
+from coach.nlp.vetoes import Veto, anywhere, at_least_two, containing, followed_by, preceded_within, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import negated, travel_not_death
 
 
-def requires(*phrases: str) -> Veto:
-    """Keep the match only when one of ``phrases`` occurs somewhere in the message."""
-    return unless(anywhere(*phrases))
-
-
 _AIMED = ("at me", "on me", "to my", "at my", "at us", "on us", "at the kids", "threaten", "threatened",
           "threatens", "threatening", "scared", "afraid", "terrified", "frightened", "kill")
-
-
-def at_least_two(*signs: str) -> Veto:
-    """Drop the match unless at least two different ``signs`` occur in the message."""
-    checks = [anywhere(sign) for sign in signs]
-    return lambda span: sum(check(span) for check in checks) < 2
 
 
 def harmless_setting(*setting: str) -> Veto:
@@ -64,13 +53,14 @@ _PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
 _STROKE_SIGNS = ("one side", "left side", "right side", "droop", "drooping", "droopy", "dropped", "slurring",
                  "slurred", "ca n't lift", "ca nt lift", "can not lift", "numb", "ca n't talk",
                  "ca nt talk", "ca n't speak", "ca nt speak", "confused", "weird", "lopsided", "wonky")
-_DRINK_OR_FUN = ("drunk", "drinking", "pints", "pub", "wine", "tipsy", "wasted", "beer", "beers", "vodka", "lol",
-                 "haha", "photo", "photos", "selfie", "botox", "dentist", "filler", "anaesthetic", "numbing")
 _ARMED = "~gun|~knife|machete|~rifle|weapon|shotgun|pistol"
 _OVER = ("years ago", "last year", "as a kid", "when i was", "fine now", "ok now", "okay now", "better now",
          "all fine", "recovered", "turned out", "false alarm", "all sorted", "sorted now", "in case")
 _DRINK = ("drunk", "drinking", "drink", "pints", "wine", "beer", "beers", "pissed", "wasted", "vodka", "tipsy",
           "hammered", "sleepy", "tired")
+# what explains a face or speech that looks odd: a drink, a joke, a photo, the dentist
+_DRINK_OR_FUN = (*_DRINK, "pub", "lol", "haha", "photo", "photos", "selfie", "botox", "dentist", "filler",
+                 "anaesthetic", "numbing")
 _ALLERGY = ("allergic", "allergy", "allergies", "nut", "nuts", "peanut", "peanuts", "sting", "stung", "bee", "wasp",
             "shellfish", "prawn", "prawns", "epipen", "epi", "reaction", "anaphylactic", "anaphylaxis", "hives", "wheezing")
 _URGENT = ("worse", "not working", "is nt working", "is n't working", "breathe", "breathing", "breath", "wheezing",

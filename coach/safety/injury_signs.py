@@ -13,7 +13,7 @@ everything on my list").
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, followed_by, preceded_within, unless
+from coach.nlp.vetoes import anywhere, followed_by, preceded_within, requires
 from coach.safety.rules import SELF_HARM
 from coach.safety.vetoes import accident_context, negated
 
@@ -33,11 +33,11 @@ _TASKS = ("homework", "chores", "work", "project", "essay", "tidy", "tidying", "
 INJURY_SIGN_RULES: tuple[Rule, ...] = (
     Rule("punishing_myself", SELF_HARM, patterns=(
         "~punish myself",
-    ), vetoes=(unless(anywhere(*_SELF_DENIAL)),
+    ), vetoes=(requires(*_SELF_DENIAL),
                anywhere("diet", "dieting", "wedding", "fasting", "ramadan", "lent", "gym", "bikini"))),
     Rule("head_against_the_wall", SELF_HARM, patterns=(
         "~bang|~bash|~smash|~slam|~hit|~knock my head against|on|into the|a|my? wall|walls|door|floor|mirror|radiator",
-    ), vetoes=(unless(anywhere(*_INJURY)), anywhere(*_EVERYDAY),
+    ), vetoes=(requires(*_INJURY), anywhere(*_EVERYDAY),
                preceded_within(4, "he", "she", "they", "baby", "toddler", "kid", "son", "daughter", "dog"))),
     Rule("burning_myself", SELF_HARM, patterns=(
         "~burn|~scald|~brand my ~$BODY_PART|hand|hands|skin|leg|legs with a|the|my|his|her? cigarette|lighter|match|"
@@ -52,6 +52,6 @@ INJURY_SIGN_RULES: tuple[Rule, ...] = (
     Rule("finish_it_when_alone", SELF_HARM, patterns=(
         "~finish everything",
         "~finish it all",
-    ), vetoes=(unless(anywhere(*_ALONE_AT_HOME)), anywhere(*_TASKS),
+    ), vetoes=(requires(*_ALONE_AT_HOME), anywhere(*_TASKS),
                followed_by("off", "up", "on my", "at work", "for work", "before", "with", "between"))),
 )
