@@ -221,7 +221,13 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "he grabbed a hammer and came at me while i was in the shed",
         "she waves a knife around when we argue, she was cooking and im scared",
         "if im late he waits at the door with his belt",
+        "he laid his knife next to his plate and stared at me the whole time we talked",
+        "my bf showed me his gun and said remember it's there",
+        "she set the blade on the bed while we argued about the texts",
     ], [
+        "he put the knife on the board after chopping the onions",
+        "he showed me his new fishing knife, so proud of it",
+        "my dad keeps his rifle in a locked safe, he hunts",
         "he grabbed a knife to cut the cake",
         "in the film he pulled a gun on her",
         "hes in the shed with a hammer fixing the fence",
@@ -475,6 +481,39 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "i wrote letters to my kids explaining the separation, my therapist helped",
         "writing thank you letters to my family after the wedding",
+    ]),
+    "gone_for_them": (SELF_HARM, [
+        "after sunday nobody will have to deal with me again",
+        "mum can stop worrying, there wont be a me to worry about after friday",
+        "no more fights after tonight. there's no point",
+    ], [
+        "they wont have to deal with me for a week, im off to spain",
+        "nobody will have to deal with my moods once the therapy kicks in",
+    ]),
+    "found_when_gone": (SELF_HARM, [
+        "the note is under my pillow, she'll read it when i'm gone",
+        "left the passwords in an envelope, they'll find them after im gone",
+        "he gets the letter once i'm dead, it explains everything",
+    ], [
+        "she'll find it when i'm gone to work, it's a surprise breakfast",
+        "he'll get the keys after i'm gone for the weekend",
+    ]),
+    "care_arranged": (SELF_HARM, [
+        "asked my neighbour to feed my cat from now on. she doesnt know why",
+        "told my brother to take care of my dog for good",
+        "i asked mum to keep my kids forever, she thinks im joking",
+    ], [
+        "asked my sister to look after my cat while were on holiday",
+        "told my mum to take care of my kids this weekend so we can talk",
+        "asked him to feed the dog tonight, i have a work thing",
+    ]),
+    "better_off_dead": (SELF_HARM, [
+        "everyone would be happier with me not around anymore",
+        "my family is better off with me gone, i really believe it",
+        "the girls would be better off without me around",
+    ], [
+        "honestly she is better off with him, i get it now",
+        "we'd be better off with the tv not around at dinner",
     ]),
 }
 

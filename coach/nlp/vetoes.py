@@ -132,6 +132,23 @@ def anywhere(*phrases: str) -> Veto:
     return veto
 
 
+def outside_the_match(*phrases: str) -> Veto:
+    """Like ``anywhere``, but the match's own words do not count ("didn't want to live" holds
+    "want to"; only a "want to" elsewhere in the message is news)."""
+    _PHRASES.update(phrases)
+    split_phrases = [tuple(phrase.split()) for phrase in phrases]
+
+    def veto(span: Span) -> bool:
+        words = ["" if span.start <= token.i < span.end else token.lower_ for token in span.doc]
+        return any(
+            tuple(words[start:start + len(phrase)]) == phrase
+            for phrase in split_phrases
+            for start in range(len(words) - len(phrase) + 1)
+        )
+
+    return veto
+
+
 def requires(*phrases: str) -> Veto:
     """Keep the match only when one of ``phrases`` occurs somewhere in the message."""
     return unless(anywhere(*phrases))

@@ -27,7 +27,7 @@ from coach.safety.vetoes import negated, travel_not_death
 
 
 _AIMED = ("at me", "on me", "to my", "at my", "at us", "on us", "at the kids", "threaten", "threatened",
-          "threatens", "threatening", "scared", "afraid", "terrified", "frightened", "kill")
+          "threatens", "threatening", "scared", "afraid", "terrified", "frightened", "kill", "to show me", "showed me")
 
 
 def harmless_setting(*setting: str) -> Veto:
@@ -142,9 +142,13 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "around|about|when|whenever|while|at|on|and|to|if|during|every",
         "$SUBJECT 's|s|is|was|are|were _? _? _? _? with a|the|his|her knife|gun|blade|machete|weapon|hammer|bat",
         "$SUBJECT ~wait|~stand _? _? _? with a|the|his|her knife|gun|belt|bat|hammer",
+        # a weapon laid out or shown during a row: "put his gun on the table ... just to show me"
+        "$SUBJECT $AUX* ~put|~lay|~leave|~place|~set|~clean his|her|a|the|their knife|gun|blade|machete|rifle|shotgun|pistol "
+        "on|next|beside|between|right|while|when|during|infront",
+        "$SUBJECT $AUX* ~show|~flash me his|her|a|the|their knife|gun|blade|machete|rifle|shotgun|pistol",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use it|them on me|us",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use the|his|her|that knife|gun|blade|weapon on me|us",
-    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon", "belt"), harmless_setting(*_KITCHEN, *_PLAY, *_DIY),
+    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon", "belt", "rifle", "shotgun", "pistol"), harmless_setting(*_KITCHEN, *_PLAY, *_DIY),
                negated)),
     Rule("watched_even_here", ABUSE, patterns=(
         "$SUBJECT $AUX* ~read|~check|~monitor|~track|~see|~go|~scroll through|into? all|every|one|of|each* my|our messages|texts|phone|chats|emails|calls",

@@ -86,6 +86,11 @@ RULES: tuple[Rule, ...] = (
         "better off dead", "better off without me", "better without me", "happier without me",
         "easier without me", "better off not existing", "better off not being here",
         "better off not alive", "rather be dead", "rather just be dead",
+    ), patterns=(
+        # "the kids would be better off with her and with me not around at all"
+        "better|happier|easier off? _? _? _? _? with me not around|here|alive|gone",
+        "better|happier|easier off? _? _? _? _? with me gone|dead",
+        "better|happier|easier off? _? _? _? _? without me around|here|alive",
     )),
     # Found missing by the held-out NLU set (tests/nlu_test.yml): method-near and "never wake" wording.
     Rule("stop_living", SELF_HARM, phrases=(
@@ -125,7 +130,7 @@ RULES: tuple[Rule, ...] = (
         "~want|wanna to|2? ~stop existing|living",
         "tired|sick|done|exhausted|~tire of|with ~live|life|~exist",
         "tired|sick|done|exhausted|~tire of|with being alive",
-    ), vetoes=(not_a_life, followed_by("when", "while", "tonight"))),
+    ), vetoes=(not_a_life, followed_by("when", "while", "tonight"), recovered_history)),
     Rule("cant_go_on", SELF_HARM, patterns=(
         "ca|can|could $NEG ~go|~carry|~keep on|going|living",
     ), vetoes=(unless_boundary_after(CONTINUATION_BOUNDARY),)),

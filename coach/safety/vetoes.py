@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from coach.nlp.vetoes import anywhere, followed_by, followed_within
+from coach.nlp.vetoes import anywhere, followed_by, followed_within, outside_the_match
 from coach.safety.words import (
     AWAY_WORDS,
     DANGER_TRIGGERS,
@@ -174,7 +174,13 @@ def travel_not_death(span: Span) -> bool:
 
 _PAST_MARKERS = (
     "used to", "years ago", "year ago", "long ago", "ages ago", "as a kid", "as a young", "as a teen", "as a teenager", "when i was", "in the past", "back in",
-    "a long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
+    "a long time ago", "long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
+)
+# so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
+# about it", "6 years free of self harm"
+_DISTANT_MARKERS = (
+    "years ago", "long time ago", "long ago", "ages ago", "years back", "as a teenager", "as a teen", "in my teens",
+    "years free", "years clean", "months free", "months clean", "free of it for", "clean of it for",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
@@ -184,17 +190,20 @@ _RECOVERY_MARKERS = (
     "not in years", "proud of", "got away", "safe with",
     # as the tokenizer splits them: "havent in" / "haven't since"
     "have nt in", "have n't in", "have nt since", "have n't since",
+    "free of", "now i do", "no longer", "not anymore", "not any more",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
     "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
-    "not in a good place", "no support",
+    "not in a good place", "no support", "right now", "still", "same feeling", "feel like that", "think about it",
+    "thinking about", "this time", "same now", "feels the same", "feel the same", "like back then", "like then",
 )
 
 
-_told_as_past, _told_as_recovered, _told_as_back = (
-    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), anywhere(*_RETURN_MARKERS))
+_told_as_past, _told_as_recovered, _told_as_back, _told_as_distant = (
+    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), outside_the_match(*_RETURN_MARKERS),
+    anywhere(*_DISTANT_MARKERS))
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
 
@@ -209,11 +218,12 @@ def _again_about_me(span: Span) -> bool:
 def recovered_history(span: Span) -> bool:
     """Drop a self-harm word told as history that is over ("years ago ... I'm safe now").
 
-    All three must hold: a past marker, a recovery marker, and nothing saying it has come back
-    (urges, "it's back", relapse, "lately", "not ok"); a history with any sign of return stays caught.
+    Told as over means a past marker with a recovery marker, or a distant one alone ("long time
+    ago", "6 years free of it"); and nothing may say it has come back (urges, "it's back",
+    relapse, "lately", "still", "right now"): a history with any sign of return stays caught.
     """
-    return (_told_as_past(span) and _told_as_recovered(span)
-            and not _told_as_back(span) and not _again_about_me(span))
+    over = _told_as_distant(span) or (_told_as_past(span) and _told_as_recovered(span))
+    return over and not _told_as_back(span) and not _again_about_me(span)
 
 
 _DRIVING = frozenset({"drive", "driving", "drove"})

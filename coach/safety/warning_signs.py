@@ -11,7 +11,7 @@ purpose; wording they miss is left to the meaning layer, which learns from ``nlu
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, containing, followed_by, followed_within, preceded_within
+from coach.nlp.vetoes import anywhere, containing, followed_by, followed_within, preceded_within, requires
 from coach.safety.rules import ABUSE, SELF_HARM
 from coach.safety.vetoes import negated, not_a_life, recovered_history, someone_else, travel_not_death
 from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
@@ -24,7 +24,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("differently", "better", "again", "next time", "right"),)),
     Rule("not_here_after", SELF_HARM, patterns=(
         "about me after tonight|today|tomorrow|this",
-        "i wo|will|'ll|would|'d $NEG ~be around|here|alive to ~say|~see|~tell|~read",
+        "i wo|will|'ll|would|'d $NEG ~be around|here|alive to ~say|~see|~tell|~read|~hurt|~bother|~burden|~disappoint|~ruin",
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive after|by tonight|tomorrow",
         "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive to ~say|~see|~tell|~read|~watch",
         "$NEG ~think i 'll|will|would|'d? still ~be here|around|alive tomorrow|by|next|in",
@@ -41,6 +41,27 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(anywhere("apology", "apologise", "apologize", "sorry", "birthday", "christmas", "xmas", "thank", "thanks",
                         "santa", "cards", "school", "teacher", "wedding", "lunchbox", "lunchboxes", "tooth fairy", "therapist", "counsellor",
                         "homework", "exercise"),)),
+    # a goodbye told as relief for the others: "they won't have to deal with me anymore",
+    # "there won't be a me after this weekend", "he'll find it when i'm gone"
+    Rule("gone_for_them", SELF_HARM, patterns=(
+        "$NEG ~have to ~deal|~cope|~bother with me anymore|again|ever|soon|after",
+        "nobody|noone|one will|'ll|would ~have to ~deal|~cope|~bother with me anymore|again|ever|soon|after",
+        "there wo|will|'ll|would $NEG be a me",
+        "after tonight|today _? there 's|s|is no point",
+    ), vetoes=(travel_not_death,)),
+    Rule("found_when_gone", SELF_HARM, patterns=(
+        "~find|~read|~get it|this|them|my|the _? _? when|after|once i 'm|m|am gone|dead",
+    ), vetoes=(followed_by("to", "for", "out", "away", "on", "off"),)),
+    # care for a pet or the children arranged with a secret: "told my sister to look after my
+    # cat. she doesn't know why"; not a holiday, a trip or an appointment
+    Rule("care_arranged", SELF_HARM, patterns=(
+        "~tell|~ask _? _? _? to feed|~have|~keep|~take my _? cat|cats|dog|dogs|kids|children|pets|pet|son|daughter|rabbit",
+        "~tell|~ask _? _? _? to ~look after my _? cat|cats|dog|dogs|kids|children|pets|pet|son|daughter|rabbit",
+        "~tell|~ask _? _? _? to ~take care of my _? cat|cats|dog|dogs|kids|children|pets|pet|son|daughter|rabbit",
+    ), vetoes=(requires("know why", "when i 'm gone", "when i m gone", "after i 'm gone", "after i m gone", "for good",
+                        "forever", "from now on", "after tonight", "i wo nt need", "i wo n't need"),
+               anywhere("holiday", "holidays", "trip", "away", "weekend", "hospital", "appointment", "lawyer", "surprise",
+                        "party", "conference", "work", "interview", "festival", "wedding"))),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",
