@@ -490,6 +490,14 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "they wont have to deal with me for a week, im off to spain",
         "nobody will have to deal with my moods once the therapy kicks in",
     ]),
+    "decided_to_stop_living": (SELF_HARM, [
+        "ive made up my mind to stop living, it's calm now",
+        "i decided to stop existing after the divorce papers came",
+        "im ready to stop living. i mean it",
+    ], [
+        "i decided to stop living in the past and book a holiday",
+        "ready to stop living like flatmates with him",
+    ]),
     "found_when_gone": (SELF_HARM, [
         "the note is under my pillow, she'll read it when i'm gone",
         "left the passwords in an envelope, they'll find them after im gone",
