@@ -8,6 +8,8 @@ Each takes a match's span and returns True to drop it (the generic ones, such as
 
 from __future__ import annotations
 
+from datetime import date
+
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -181,6 +183,7 @@ _PAST_MARKERS = (
 _DISTANT_MARKERS = (
     "years ago", "long time ago", "long ago", "ages ago", "years back", "as a teenager", "as a teen", "in my teens",
     "years free", "years clean", "months free", "months clean", "free of it for", "clean of it for",
+    "harm free", "lifetime ago", "clean from", "free from",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
@@ -190,14 +193,16 @@ _RECOVERY_MARKERS = (
     "not in years", "proud of", "got away", "safe with",
     # as the tokenizer splits them: "havent in" / "haven't since"
     "have nt in", "have n't in", "have nt since", "have n't since",
-    "free of", "now i do", "no longer", "not anymore", "not any more",
+    "free of", "now i do", "no longer", "not anymore", "not any more", "doing good", "nothing like that since",
+    "nothing since", "proper help", "got help",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
     "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
     "not in a good place", "no support", "right now", "still", "same feeling", "feel like that", "think about it",
-    "thinking about", "this time", "same now", "feels the same", "feel the same", "like back then", "like then",
+    "thinking about", "this time", "last night", "last week", "yesterday", "this morning", "until last", "till last",
+    "but then", "same now", "feels the same", "feel the same", "like back then", "like then",
 )
 
 
@@ -215,6 +220,12 @@ def _again_about_me(span: Span) -> bool:
                for token in doc)
 
 
+def _a_past_year(span: Span) -> bool:
+    """True when the message dates something to a year before this one ("once in 2013")."""
+    return any(token.text.isdigit() and len(token.text) == 4 and 1950 <= int(token.text) < date.today().year
+               for token in span.doc)
+
+
 def recovered_history(span: Span) -> bool:
     """Drop a self-harm word told as history that is over ("years ago ... I'm safe now").
 
@@ -222,7 +233,7 @@ def recovered_history(span: Span) -> bool:
     ago", "6 years free of it"); and nothing may say it has come back (urges, "it's back",
     relapse, "lately", "still", "right now"): a history with any sign of return stays caught.
     """
-    over = _told_as_distant(span) or (_told_as_past(span) and _told_as_recovered(span))
+    over = _told_as_distant(span) or ((_told_as_past(span) or _a_past_year(span)) and _told_as_recovered(span))
     return over and not _told_as_back(span) and not _again_about_me(span)
 
 
