@@ -43,7 +43,7 @@ import yaml
 from coach.config import PROJECT_ROOT
 from coach.nlp.encoder import get_encoder
 from coach.safety.decision import CHECK, CRISIS, SafetyPolicy, decide
-from coach.safety.detector import CrisisMatch, detect_crisis
+from coach.safety.detector import CrisisMatch, detect_crisis, told_as_over
 from coach.safety.replies import CRISIS_KINDS
 from coach.safety.semantic import SAFE, SemanticNet, SemanticScores, lookalike_texts
 
@@ -62,6 +62,7 @@ class Case:
     phrase: Optional[CrisisMatch] = None
     semantic: Optional[SemanticScores] = None
     ranking: tuple[tuple[str, float], ...] = ()
+    history_over: bool = False
 
 
 def _nlu_cases(path: Path, source: str) -> list[Case]:
@@ -133,6 +134,7 @@ def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
 
     for case, parse, embedding in zip(cases, asyncio.run(parse_all()), embeddings):
         case.phrase = detect_crisis(case.text)
+        case.history_over = told_as_over(case.text)
         case.semantic = net.scores(embedding)
         fired = parse.get("safety_net")
         ranking = fired["classifier_ranking"] if fired else parse.get("intent_ranking", [])
@@ -141,7 +143,7 @@ def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
 
 def _outcomes(cases: list[Case], policy: SafetyPolicy) -> tuple[np.ndarray, np.ndarray]:
     """(crisis reply, safety check) per case, with ``decide`` itself, the function the bot runs."""
-    verdicts = [decide(c.ranking, c.phrase, c.semantic, c.in_form, policy) for c in cases]
+    verdicts = [decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over) for c in cases]
     return (np.array([v is not None and v.action == CRISIS for v in verdicts]),
             np.array([v is not None and v.action == CHECK for v in verdicts]))
 
@@ -171,6 +173,7 @@ class _Arrays:
     def __init__(self, cases: list[Case]) -> None:
         self.phrase = np.array([c.phrase is not None for c in cases])
         self.form = np.array([c.in_form for c in cases])
+        self.history = np.array([c.history_over for c in cases])
         self.similarity = np.array([c.semantic.crisis if c.semantic and c.semantic.kind else -1.0 for c in cases])
         self.margin = np.array([c.semantic.margin if c.semantic and c.semantic.kind else -2.0 for c in cases])
         self.top = np.array([c.ranking[0][1] if c.ranking else 0.0 for c in cases])
@@ -193,8 +196,10 @@ class _Arrays:
         confident = self.form & (self.first_crisis_confidence >= p.in_form_confident)
         needed = np.where(confident, np.minimum(needed, p.in_form_confident_margin), needed)
         backed = (self.margin >= needed) | (self.margin <= -2.0)  # -2: no meaning layer for this case
-        crisis_reply = self.phrase | meaning | (near & backed)
-        check = ~crisis_reply & near & ~backed & ~self.form
+        softer = meaning | (near & backed)
+        asked = softer & self.history & ~self.form & ~self.phrase  # history told as over: ask instead
+        crisis_reply = self.phrase | (softer & ~asked)
+        check = asked | (~crisis_reply & near & ~backed & ~self.form)
         return crisis_reply, check
 
 

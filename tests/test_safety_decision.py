@@ -62,3 +62,28 @@ def test_the_confident_rule_is_off_by_default_and_never_applies_to_free_text() -
     assert decide(ranking, None, UNCLEAR, in_form=True, policy=off).action == ANSWER
     free = SafetyPolicy(classifier_margin=0.1, in_form_confident=0.5, in_form_confident_margin=-1.0)
     assert decide(ranking, None, UNCLEAR, in_form=False, policy=free).action == CHECK
+
+
+NEAR_CRISIS = SemanticScores("crisis_self_harm", crisis=0.7, safe=0.5)
+
+
+def test_free_text_told_as_history_that_is_over_gets_a_check_not_the_crisis_reply() -> None:
+    verdict = decide([("crisis_self_harm", 0.9)], None, NEAR_CRISIS, in_form=False, policy=POLICY, history_over=True)
+    assert (verdict.action, verdict.kind, verdict.layer) == (CHECK, "crisis_self_harm", "meaning")
+
+
+def test_history_that_is_over_never_softens_the_phrase_net_or_a_form_answer() -> None:
+    phrase = CrisisMatch(kind="crisis_self_harm", phrase="kill myself", rule="kill_myself")
+    assert decide([("greet", 0.9)], phrase, None, in_form=False, policy=POLICY, history_over=True).action == CRISIS
+    assert decide([("crisis_self_harm", 0.9)], None, NEAR_CRISIS, in_form=True, policy=POLICY,
+                  history_over=True).action == CRISIS
+
+
+def test_told_as_over_reads_the_whole_message() -> None:
+    from coach.safety.detector import told_as_over
+
+    assert told_as_over("took too many pills at 19, im 35 now and doing well")
+    assert told_as_over("four years self harm free and proud")
+    assert not told_as_over("i overdosed at 19 and ive got the pills out again tonight")
+    assert not told_as_over("took too many pills, doing well they said at the hospital")
+    assert not told_as_over("i hate him so much")

@@ -45,7 +45,7 @@ from coach.nlp.encoder import get_encoder
 from coach.safety.context import in_form
 from coach.safety.decision import ANSWER, SAFETY_NET_KEY, SafetyPolicy, Verdict, decide
 from coach.safety.replies import CRISIS_KINDS
-from coach.safety.detector import detect_crisis, warm_up
+from coach.safety.detector import detect_crisis, told_as_over, warm_up
 from coach.safety.semantic import LOOKALIKES_PATH, SAFE, SemanticNet, lookalike_texts
 
 logger = logging.getLogger(__name__)
@@ -163,7 +163,8 @@ class SafetyNet(GraphComponent, IntentClassifier):
         embedding = message.get(SENTENCE_EMBEDDING)
         semantic = self._net.scores(embedding) if self._net is not None and embedding is not None else None
         form = in_form(message.get(METADATA))
-        return decide(ranking, detect_crisis(message.get(TEXT)), semantic, form is not None, self._policy)
+        text = message.get(TEXT)
+        return decide(ranking, detect_crisis(text), semantic, form is not None, self._policy, told_as_over(text))
 
 
 def _read_as_answer(message: Message) -> None:

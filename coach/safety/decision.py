@@ -66,6 +66,7 @@ def decide(
     semantic: Optional[SemanticScores],
     in_form: bool,
     policy: SafetyPolicy = SafetyPolicy(),
+    history_over: bool = False,
 ) -> Optional[Verdict]:
     """The verdict for one message, or None (no layer sees a crisis). ``ranking`` is the
     classifier's, best first.
@@ -73,9 +74,24 @@ def decide(
     A crisis intent near the top of the ranking is never simply dropped: when the meaning
     layer does not back it up, free text gets a safety check ("are you safe right now?")
     instead of coaching, and a form answer is read as the answer it is (``ANSWER``).
+    Free text told as history that is over (``history_over``, ``detector.told_as_over``)
+    gets the check rather than the crisis reply from the meaning and classifier layers.
     """
     if phrase is not None:
         return Verdict(CRISIS, phrase.kind, "phrases", phrase.rule)
+    verdict = _softer_layers(ranking, semantic, in_form, policy)
+    if verdict is not None and verdict.action == CRISIS and history_over and not in_form:
+        return Verdict(CHECK, verdict.kind, verdict.layer, f"{verdict.detail} history")
+    return verdict
+
+
+def _softer_layers(
+    ranking: Sequence[tuple[str, float]],
+    semantic: Optional[SemanticScores],
+    in_form: bool,
+    policy: SafetyPolicy,
+) -> Optional[Verdict]:
+    """The meaning and classifier layers' verdict (the phrase net has found nothing)."""
     scored = semantic is not None and semantic.kind is not None
     if scored:
         similarity = policy.in_form_similarity if in_form else policy.similarity

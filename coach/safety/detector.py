@@ -12,19 +12,23 @@ kind wins, then the earliest and longest match.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
+
+from spacy.tokens import Doc
 
 from coach.nlp.rules import RuleSet, first_match
 from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
+from coach.safety.vetoes import recovered_history
 from coach.safety.warning_signs import WARNING_SIGN_RULES
 from coach.safety.words import WORD_LISTS
 
 __all__ = [
     "ABUSE", "EMERGENCY", "RULES", "RULESET", "SELF_HARM", "WORD_LISTS", "CrisisKind", "CrisisMatch",
-    "detect_crisis", "normalise", "warm_up",
+    "detect_crisis", "normalise", "told_as_over", "warm_up",
 ]
 
 RULESET = RuleSet(RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + INJURY_SIGN_RULES, WORD_LISTS)
@@ -45,6 +49,22 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
 
 
+@lru_cache(maxsize=32)
+def _doc(text: str) -> Doc:
+    """The message through the project pipeline, once for both questions asked of it."""
+    return RULESET.nlp(normalise(text))
+
+
+def told_as_over(text: str) -> bool:
+    """True when the message tells self-harm or a crisis as history that is over ("years ago,
+    I'm well now"; "6 years free of it") with nothing saying it has come back. The softer
+    layers (meaning, classifier) then ask instead of giving the crisis reply (``decide``)."""
+    if not text or not text.strip():
+        return False
+    doc = _doc(text)
+    return recovered_history(doc[0:0])  # an empty span: every word of the message counts
+
+
 def warm_up() -> None:
     """Load the pipeline and build the matchers now, so the first user message is not slow."""
     RULESET.compile()
@@ -58,7 +78,7 @@ def detect_crisis(text: str) -> CrisisMatch | None:
     """
     if not text or not text.strip():
         return None
-    doc = RULESET.nlp(normalise(text))
+    doc = _doc(text)
     best = first_match(RULESET.matches(doc), _KIND_PRIORITY)
     if best is None:
         return None

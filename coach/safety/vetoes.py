@@ -221,9 +221,17 @@ def _again_about_me(span: Span) -> bool:
 
 
 def _a_past_year(span: Span) -> bool:
-    """True when the message dates something to a year before this one ("once in 2013")."""
-    return any(token.text.isdigit() and len(token.text) == 4 and 1950 <= int(token.text) < date.today().year
-               for token in span.doc)
+    """True when the message dates something to a year before this one ("once in 2013") or an
+    age ("at 17")."""
+    doc = span.doc
+    return any(token.text.isdigit() and (
+        (len(token.text) == 4 and 1950 <= int(token.text) < date.today().year)
+        or (token.i > 0 and doc[token.i - 1].lower_ == "at" and 12 <= int(token.text) <= 99
+            and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _CLOCK))
+    ) for token in doc)
+
+
+_CLOCK = frozenset({"am", "pm", ":", "o'clock", "oclock", "tonight", "today", "tomorrow"})
 
 
 def recovered_history(span: Span) -> bool:
