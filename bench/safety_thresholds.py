@@ -199,7 +199,7 @@ class _Arrays:
         softer = meaning | (near & backed)
         asked = softer & self.history & ~self.form & ~self.phrase  # history told as over: ask instead
         crisis_reply = self.phrase | (softer & ~asked)
-        check = asked | (~crisis_reply & near & ~backed & ~self.form)
+        check = asked | (~crisis_reply & near & ~backed & ~self.form & (self.margin >= p.check_floor))
         return crisis_reply, check
 
 
@@ -257,9 +257,15 @@ def _check_copy(cases: list[Case]) -> None:
     """The vectorised copy must agree with ``decide`` case by case, the in-form knobs included."""
     arrays = _Arrays(cases)
     for policy in (SafetyPolicy(), SafetyPolicy(in_form_confident=0.6, in_form_confident_margin=-0.05),
-                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0)):
+                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0),
+                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0, -0.15)):
         if _counts(cases, *arrays.outcomes(policy)) != score(cases, policy):
             raise AssertionError(f"the vectorised sweep and decide() disagree for {policy}")
+
+
+# how far nearer the safe examples the meaning may be before a classifier-only crisis gets no
+# check; -9.0 keeps every check (the sweep may only drop checks that cost no dev crisis)
+CHECK_FLOORS = (-9.0, -0.3, -0.25, -0.2, -0.175, -0.15, -0.125, -0.1)
 
 
 def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
@@ -271,9 +277,10 @@ def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
     options = []
     for near_top in (0.05, 0.10, 0.15):
         free = _best(free_cases, [
-            SafetyPolicy(round(float(a), 3), round(float(b), 3), 2.0, 2.0, near_top, round(float(c), 3), 9.0)
-            for a, b, c in itertools.product(np.arange(0.45, 0.80, 0.025), np.arange(-0.02, 0.16, 0.02),
-                                             np.arange(-0.15, 0.21, 0.025))
+            SafetyPolicy(round(float(a), 3), round(float(b), 3), 2.0, 2.0, near_top, round(float(c), 3), 9.0,
+                         check_floor=round(float(d), 3))
+            for a, b, c, d in itertools.product(np.arange(0.45, 0.80, 0.025), np.arange(-0.02, 0.16, 0.02),
+                                                np.arange(-0.15, 0.21, 0.025), CHECK_FLOORS)
         ])
         form = _best(form_cases, [
             SafetyPolicy(2.0, 2.0, round(float(a), 3), round(float(b), 3), near_top, 9.0, round(float(c), 3),
@@ -286,7 +293,7 @@ def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
             f, g = free[1], form[1]
             policy = SafetyPolicy(f.similarity, f.margin, g.in_form_similarity, g.in_form_margin, near_top,
                                   f.classifier_margin, g.in_form_classifier_margin, g.in_form_confident,
-                                  g.in_form_confident_margin)
+                                  g.in_form_confident_margin, f.check_floor)
             options.append((tuple(a + b for a, b in zip(free[0], form[0])), policy))
     if not options:
         raise SystemExit(f"no policy meets the false-alarm budget on the dev sets (phrases alone: {floor})")
@@ -316,10 +323,10 @@ def main() -> None:
         "classifier_top_blind": score(blind, CLASSIFIER_TOP),
         "phrases_only_blind": score(blind, PHRASES_ONLY),
     }
-    dev_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy)) for c in dev]
+    dev_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over)) for c in dev]
     dev_alarms = [f"{c.source}: {c.text}" for c, v in dev_verdicts if not c.crisis and v and v.action == CRISIS]
     result["dev_false_alarms"] = dev_alarms  # dev only: the blind set's texts are never printed
-    blind_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy)) for c in blind]
+    blind_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over)) for c in blind]
     misses = [c.text for c, v in blind_verdicts if c.crisis and (v is None or v.action not in (CRISIS, CHECK))]
     # (only the count is kept: the blind set's texts are never printed)
     result["blind_misses"] = len(misses)

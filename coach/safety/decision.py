@@ -42,6 +42,10 @@ class SafetyPolicy:
     # ``in_form_confident_margin`` from the meaning layer (2.0: off)
     in_form_confident: float = 2.0
     in_form_confident_margin: float = 9.0
+    # free text the classifier reads as a crisis while the meaning layer sits this far nearer the
+    # safe examples (its margin below ``check_floor``) gets no check: it is answered as itself
+    # (-9.0: off, every such message is asked)
+    check_floor: float = -9.0
 
 
 SAFETY_NET_KEY = "safety_net"  # where the verdict is left in the parse data (read by actions)
@@ -111,4 +115,6 @@ def _softer_layers(
         needed = min(needed, policy.in_form_confident_margin)
     if not scored or semantic.margin >= needed:
         return Verdict(CRISIS, name, "classifier", f"{confidence:.2f}")
+    if not in_form and semantic.margin < policy.check_floor:
+        return None
     return Verdict(ANSWER if in_form else CHECK, name, "classifier", f"{confidence:.2f}/{semantic.margin:+.2f}")
