@@ -4,7 +4,8 @@ This is the safety net under the NLU classifier: every free-text message passes 
 ``detect_crisis``, so a message the classifier misreads is still caught. The text is
 lowercased (the project's lookup lemmatizer is case-sensitive), run once through the
 project pipeline, and matched against the rules in ``coach.safety.rules``,
-``coach.safety.warning_signs`` and ``coach.safety.abuse_signs`` by the shared rule engine
+``coach.safety.warning_signs``, ``abuse_signs``, ``danger_signs``, ``emergency_signs`` and
+``injury_signs`` by the shared rule engine
 (``coach.nlp.rules``), built once and cached. When several rules match, the most urgent
 kind wins, then the earliest and longest match.
 """
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from coach.nlp.rules import RuleSet, first_match
 from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
+from coach.safety.emergency_signs import EMERGENCY_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
 from coach.safety.vetoes import recovered_history
@@ -31,7 +33,10 @@ __all__ = [
     "detect_crisis", "normalise", "told_as_over", "warm_up",
 ]
 
-RULESET = RuleSet(RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + INJURY_SIGN_RULES, WORD_LISTS)
+RULESET = RuleSet(
+    RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES,
+    WORD_LISTS,
+)
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}
 
 

@@ -86,8 +86,7 @@ RULES: tuple[Rule, ...] = (
         "better off dead", "better off without me", "better without me", "happier without me",
         "easier without me", "better off not existing", "better off not being here",
         "better off not alive", "rather be dead", "rather just be dead",
-    ), patterns=(
-        # "the kids would be better off with her and with me not around at all"
+    ), patterns=(  # "the kids would be better off with her and with me not around"
         "better|happier|easier off? _? _? _? _? with me not around|here|alive|gone",
         "better|happier|easier off? _? _? _? _? with me gone|dead",
         "better|happier|easier off? _? _? _? _? without me around|here|alive",
@@ -131,10 +130,6 @@ RULES: tuple[Rule, ...] = (
         "tired|sick|done|exhausted|~tire of|with ~live|life|~exist",
         "tired|sick|done|exhausted|~tire of|with being alive",
     ), vetoes=(not_a_life, followed_by("when", "while", "tonight"), recovered_history)),
-    # "made up my mind to stop living"; not "decided to stop living in the past / a lie / like roommates"
-    Rule("decided_to_stop_living", SELF_HARM, patterns=(
-        "mind|~decide|decision|ready|~choose to ~stop existing|living",
-    ), vetoes=(followed_by("in", "a", "like", "for", "under", "as", "with", "by", "on", "off", "through", "out"),)),
     Rule("cant_go_on", SELF_HARM, patterns=(
         "ca|can|could $NEG ~go|~carry|~keep on|going|living",
     ), vetoes=(unless_boundary_after(CONTINUATION_BOUNDARY),)),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from coach.nlp.vetoes import anywhere, followed_by, followed_within, outside_the_match
+from coach.nlp.vetoes import Veto, anywhere, followed_by, followed_within, outside_the_match
 from coach.safety.words import (
     AWAY_WORDS,
     DANGER_TRIGGERS,
@@ -283,3 +283,18 @@ def family_idiom(span: Span) -> bool:
     without those words ("my dad is going to kill me, he's hit me before"), stays caught."""
     before = span.doc[max(0, span.start - 10):span.start]
     return any(token.lower_ in _not_a_partner_before for token in before) and _found_out(span)
+
+
+# where violence is a story, a game or a show, not the writer's life
+STORY_WORDS = ("game", "games", "film", "movie", "show", "series", "book", "episode", "season", "story")
+
+_AIMED = ("at me", "on me", "to my", "at my", "at us", "on us", "at the kids", "threaten", "threatened",
+          "threatens", "threatening", "scared", "afraid", "terrified", "frightened", "kill", "to show me", "showed me")
+
+
+def harmless_setting(*setting: str) -> Veto:
+    """Drop the match when the message sets it in a kitchen, a story or DIY ("grabbed a knife to
+    cut the cake"), unless the weapon is aimed at someone or frightens the writer ("grabbed the
+    bread knife and pointed it at me", "came at me with a hammer from the shed")."""
+    in_setting, aimed = anywhere(*setting), anywhere(*_AIMED)
+    return lambda span: in_setting(span) and not aimed(span)

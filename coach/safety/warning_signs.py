@@ -62,6 +62,10 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                         "forever", "from now on", "after tonight", "i wo nt need", "i wo n't need"),
                anywhere("holiday", "holidays", "trip", "away", "weekend", "hospital", "appointment", "lawyer", "surprise",
                         "party", "conference", "work", "interview", "festival", "wedding"))),
+    # "made up my mind to stop living"; not "decided to stop living in the past / a lie / like roommates"
+    Rule("decided_to_stop_living", SELF_HARM, patterns=(
+        "mind|~decide|decision|ready|~choose to ~stop existing|living",
+    ), vetoes=(followed_by("in", "a", "like", "for", "under", "as", "with", "by", "on", "off", "through", "out"),)),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",
