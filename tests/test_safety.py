@@ -308,6 +308,7 @@ def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(
         ("i didnt want to live years ago and i still dont", SELF_HARM),
         ("two years clean of self harm but i want to hurt myself tonight", SELF_HARM),
         ("i was self harm free for 2 years but i cut last night", SELF_HARM),
+        ("made an attempt years ago and im frightened, it feels like it did before", SELF_HARM),
         ("overdosed back in 2019 and i have the pills ready again", SELF_HARM),
         ("he hid my car keys so i can't leave the house", ABUSE),
         ("he hides my car keys when he's drunk so i can't leave", ABUSE),

@@ -202,7 +202,8 @@ _RETURN_MARKERS = (
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
     "not in a good place", "no support", "right now", "still", "same feeling", "feel like that", "think about it",
     "thinking about", "this time", "last night", "last week", "yesterday", "this morning", "until last", "till last",
-    "but then", "same now", "feels the same", "feel the same", "like back then", "like then",
+    "but then", "same now", "like it did", "like before", "it did before", "scared", "afraid", "terrified", "worried",
+    "that place", "dark place", "same place", "feels exactly", "feeling it", "creeping", "like i did", "exactly like", "starting to", "feel exactly", "feels the same", "feel the same", "like back then", "like then",
 )
 
 
