@@ -490,6 +490,15 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "they wont have to deal with me for a week, im off to spain",
         "nobody will have to deal with my moods once the therapy kicks in",
     ]),
+    "order_broken": (ABUSE, [
+        "hes broken the court order again, keeps texting from new numbers",
+        "my ex breached the non-molestation order and was at the school gates",
+        "got a restraining order against him but he still turns up at my work",
+    ], [
+        "my lawyer says he never broke the order, it was a mix up",
+        "we have a court order for the kids contact, every other weekend",
+        "he broke the contact order and kept the kids an extra night",
+    ]),
     "decided_to_stop_living": (SELF_HARM, [
         "ive made up my mind to stop living, it's calm now",
         "i decided to stop existing after the divorce papers came",

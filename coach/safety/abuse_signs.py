@@ -107,6 +107,13 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         anywhere("present", "presents", "post", "parcel", "card", "forward", "mail", "delivery", "pick up",
                  "see the kids", "visit", "visiting", "wedding", "party"),
     )),
+    # a protective order broken: the order itself says there was danger, the breach that it goes on
+    Rule("order_broken", ABUSE, patterns=(
+        "~break|broke|broken|~breach|~ignore|~violate the|his|her|a|my|our non? -? court|restraining|protection|molestation order|injunction",
+        "~break|broke|broken|~breach|~ignore|~violate the|his|her|a|my|our no -? contact order",
+        "restraining|protection|molestation order and|but he|she|they|my|his|her _? ~keep|still|~turn|~show|~text|~call|~message|~follow|~watch",
+        "restraining|protection|molestation order against him|her|them|my|his and|but _? ~keep|still|~turn|~show|~text|~call|~message|~follow|~watch",
+    ), vetoes=(negated, anywhere("lawyer says", "got it lifted", "expired", "was lifted", "film", "show", "series", "book"))),
     Rule("finish_what_was_started", ABUSE, patterns=(
         "~finish what he|she|they ~start",
     ), vetoes=(
