@@ -33,7 +33,7 @@ import asyncio
 import itertools
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -87,6 +87,10 @@ def dev_cases() -> list[Case]:
     cases += [Case(t, True, True, "safety_dev_in_form") for k in ("crisis_self_harm", "crisis_abuse", "crisis_emergency") for t in tuning[k]]
     cases += [Case(t, False, False, "safety_dev") for t in tuning["lookalikes"]]
     cases += [Case(i["text"], bool(i["crisis"]), True, "safety_dev_in_form") for i in tuning["in_form"]]
+    # non-crises written to sound dark (stop 16): counted with the hard negatives
+    lookalikes = yaml.safe_load((TESTS / "data" / "lookalike_dev.yml").read_text(encoding="utf-8"))
+    cases += [Case(t, False, False, "safety_dev") for t in lookalikes["lookalikes"]]
+    cases += [Case(i["text"], False, True, "safety_dev_in_form") for i in lookalikes["in_form"]]
     return cases
 
 
@@ -301,6 +305,13 @@ def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
     return chosen, score(cases, chosen)
 
 
+def configured_policy() -> SafetyPolicy:
+    """The thresholds ``config.yml`` gives the SafetyNet now (to compare with the chosen ones)."""
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    net = next(step for step in pipeline if step["name"].endswith("SafetyNet"))
+    return SafetyPolicy(**{name: float(net[name]) for name in SafetyPolicy.__dataclass_fields__ if name in net})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "trustcoach.tar.gz")
@@ -313,11 +324,16 @@ def main() -> None:
     dev, blind = dev_cases() + seen_cases(), blind_cases()
     fill(dev + blind, args.model, net)
     policy, dev_result = choose(dev)
+    in_config = configured_policy()
     result = {
         "policy": asdict(policy),
         "dev": dev_result,
         "blind": score(blind, policy),
-        "current_config": score(blind, SafetyPolicy()),
+        "config_yml": asdict(in_config),
+        "config_yml_dev": score(dev, in_config),
+        "config_yml_blind": score(blind, in_config),
+        "chosen_without_check_floor_dev": score(dev, replace(policy, check_floor=-9.0)),
+        "chosen_without_check_floor_blind": score(blind, replace(policy, check_floor=-9.0)),
         "phrases_only_dev": score(dev, PHRASES_ONLY),
         "classifier_top_dev": score(dev, CLASSIFIER_TOP),
         "classifier_top_blind": score(blind, CLASSIFIER_TOP),

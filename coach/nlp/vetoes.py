@@ -132,19 +132,25 @@ def anywhere(*phrases: str) -> Veto:
     return veto
 
 
-def outside_the_match(*phrases: str) -> Veto:
+def outside_the_match(*phrases: str, negators: frozenset[str] = frozenset(), reach: int = 3) -> Veto:
     """Like ``anywhere``, but the match's own words do not count ("didn't want to live" holds
-    "want to"; only a "want to" elsewhere in the message is news)."""
+    "want to"; only a "want to" elsewhere in the message is news). With ``negators``, a phrase
+    with one of them within ``reach`` words either side does not count either ("not urges",
+    "the urge hasn't come back"), unless the phrase holds a negator itself ("not ok")."""
     _PHRASES.update(phrases)
     split_phrases = [tuple(phrase.split()) for phrase in phrases]
 
     def veto(span: Span) -> bool:
         words = ["" if span.start <= token.i < span.end else token.lower_ for token in span.doc]
-        return any(
-            tuple(words[start:start + len(phrase)]) == phrase
-            for phrase in split_phrases
-            for start in range(len(words) - len(phrase) + 1)
-        )
+        for phrase in split_phrases:
+            for start in range(len(words) - len(phrase) + 1):
+                if tuple(words[start:start + len(phrase)]) != phrase:
+                    continue
+                end = start + len(phrase)
+                near = words[max(0, start - reach):start] + words[end:end + reach]
+                if not negators or negators.intersection(phrase) or not negators.intersection(near):
+                    return True
+        return False
 
     return veto
 

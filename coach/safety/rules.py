@@ -21,6 +21,7 @@ from coach.nlp.vetoes import (
     verb_then,
 )
 from coach.safety.vetoes import (
+    STORY_WORDS,
     about_a_character,
     accident_context,
     after_number,
@@ -36,16 +37,13 @@ from coach.safety.vetoes import (
     someone_else,
     thrown_in_play,
 )
-from coach.safety.words import CONTINUATION_BOUNDARY, FEAR_BOUNDARY, PAPERWORK
+from coach.safety.words import CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, PAPERWORK, TREATS
 
 CrisisKind = Literal["crisis_self_harm", "crisis_abuse", "crisis_emergency"]
 SELF_HARM: CrisisKind = "crisis_self_harm"
 ABUSE: CrisisKind = "crisis_abuse"
 EMERGENCY: CrisisKind = "crisis_emergency"
 
-# "overdosed on coffee": too much of something harmless, not a drug
-_TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs", "netflix", "tv", "love",
-           "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
 
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -75,7 +73,7 @@ RULES: tuple[Rule, ...] = (
         "wanna|wan|gotta just|really|honestly|literally? $DIE",
         "~want|wanna|~wish to|2|ta? just|really? be dead",
         "~feel like $DIE",
-    ), vetoes=(followed_by("of", "laughing", "for", "with", "old", "from"),)),
+    ), vetoes=(followed_by("of", "laughing", "for", "with", "old", "from"), recovered_history)),
     Rule("wish_i_was_dead", SELF_HARM, patterns=(
         "~wish|~hope i was|were|'d|be|could|would just? ~be? dead|gone|die|died",
         "~wish i had|'d|d never|not been born",
@@ -148,7 +146,7 @@ RULES: tuple[Rule, ...] = (
         "~$PILLS _? lined|counted|stockpiled",
         "~overdose|od|o.d|od'd",
     ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history,
-               followed_by(*(f"on {treat}" for treat in _TREATS)))),
+               followed_by(*(f"on {treat}" for treat in TREATS)))),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash|~burn my|own ~$BODY_PART",
     ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving", "in the sun", "at the beach", "sunbathing",
@@ -163,7 +161,7 @@ RULES: tuple[Rule, ...] = (
         "~drive|~crash|~steer my|the|our? car? into|off a|the tree|wall|bridge|cliff|river|lake|truck|lorry|pole",
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
-    )),
+    ), vetoes=(recovered_history, anywhere(*FAREWELL_TO_US))),
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",
         "~disappear|~vanish forever|permanently",
@@ -380,7 +378,7 @@ RULES: tuple[Rule, ...] = (
         "n't|nt|not ~stop bleeding",
         "bleeding badly|heavily|everywhere|a lot",
         "so much blood",
-    ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with)),
+    ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with, anywhere(*STORY_WORDS))),
     Rule("someone_overdosed", EMERGENCY, patterns=(
         "$OTHER $AUX* ~overdose|od'd|overdosed",
     )),

@@ -177,13 +177,15 @@ def travel_not_death(span: Span) -> bool:
 _PAST_MARKERS = (
     "used to", "years ago", "year ago", "long ago", "ages ago", "as a kid", "as a young", "as a teen", "as a teenager", "when i was", "in the past", "back in",
     "a long time ago", "long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
+    "my history", "history of", "history with", "last time i", "the last time", "past suicidal", "past self",
 )
 # so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
 # about it", "6 years free of self harm"
 _DISTANT_MARKERS = (
     "years ago", "long time ago", "long ago", "ages ago", "years back", "as a teenager", "as a teen", "in my teens",
     "years free", "years clean", "months free", "months clean", "free of it for", "clean of it for",
-    "harm free", "lifetime ago", "clean from", "free from",
+    "harm free", "lifetime ago", "clean from", "free from", "years since", "since my last", "long gone", "years no",
+    "years without", "recovering from", "recovered from", "recovery from",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
@@ -194,7 +196,8 @@ _RECOVERY_MARKERS = (
     # as the tokenizer splits them: "havent in" / "haven't since"
     "have nt in", "have n't in", "have nt since", "have n't since",
     "free of", "now i do", "no longer", "not anymore", "not any more", "doing good", "nothing like that since",
-    "nothing since", "proper help", "got help",
+    "nothing since", "proper help", "got help", "nt anymore", "n't anymore", "have nt for", "have n't for",
+    "we made it", "made it through", "different place", "nowhere near", "good life", "safety plan",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
@@ -207,9 +210,13 @@ _RETURN_MARKERS = (
 )
 
 
+# a return marker next to one of these is denied, not told: "not urges", "the urge hasn't come back"
+_NEGATORS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "nowhere", "without"})
 _told_as_past, _told_as_recovered, _told_as_back, _told_as_distant = (
-    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), outside_the_match(*_RETURN_MARKERS),
+    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), outside_the_match(*_RETURN_MARKERS, negators=_NEGATORS),
     anywhere(*_DISTANT_MARKERS))
+# these say it is here now even next to a negation: "i still don't want to live", "not ok right now"
+_told_as_still_here = outside_the_match("still", "right now", "this time")
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
 
@@ -221,13 +228,13 @@ def _again_about_me(span: Span) -> bool:
                for token in doc)
 
 
-def _a_past_year(span: Span) -> bool:
-    """True when the message dates something to a year before this one ("once in 2013") or an
-    age ("at 17")."""
+def _a_past_year(span: Span, years_back: int = 1) -> bool:
+    """True when the message dates something to a year at least ``years_back`` before this one
+    ("once in 2013"), or (``years_back`` 1 only) to an age ("at 17")."""
     doc = span.doc
     return any(token.text.isdigit() and (
-        (len(token.text) == 4 and 1950 <= int(token.text) < date.today().year)
-        or (token.i > 0 and doc[token.i - 1].lower_ == "at" and 12 <= int(token.text) <= 99
+        (len(token.text) == 4 and 1950 <= int(token.text) <= date.today().year - years_back)
+        or (years_back == 1 and token.i > 0 and doc[token.i - 1].lower_ == "at" and 12 <= int(token.text) <= 99
             and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _CLOCK))
     ) for token in doc)
 
@@ -242,8 +249,9 @@ def recovered_history(span: Span) -> bool:
     ago", "6 years free of it"); and nothing may say it has come back (urges, "it's back",
     relapse, "lately", "still", "right now"): a history with any sign of return stays caught.
     """
-    over = _told_as_distant(span) or ((_told_as_past(span) or _a_past_year(span)) and _told_as_recovered(span))
-    return over and not _told_as_back(span) and not _again_about_me(span)
+    distant = _told_as_distant(span) or _a_past_year(span, years_back=3)
+    over = distant or ((_told_as_past(span) or _a_past_year(span)) and _told_as_recovered(span))
+    return over and not _told_as_back(span) and not _told_as_still_here(span) and not _again_about_me(span)
 
 
 _DRIVING = frozenset({"drive", "driving", "drove"})

@@ -117,7 +117,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "~tie up? _? _? loose ends before i ~go|~die|~leave|'m|m|am gone?",
     ), vetoes=(
         followed_by("with", "on", "to", "back", "away", "home", "abroad", "for", "into", "off", "out", "in", "at"),
-        travel_not_death, preceded_within(8, *WORK_WORDS),
+        travel_not_death, preceded_within(8, *WORK_WORDS), anywhere("divorce", "paperwork", "not like that", "forms"),
     )),
     Rule("hurt_till_it_bleeds", SELF_HARM, patterns=(
         "~bang|~hit|~punch|~smash|~slam|~scratch|~claw|~dig|~beat|~pinch|~burn|~scrape|~stab|~tear "

@@ -197,3 +197,10 @@ FICTION = ("character", "characters", "book", "novel", "film", "movie", "show", 
 # Paperwork that explains someone else holding a passport ("took my passport to renew it").
 PAPERWORK = ("renew", "renewal", "renewing", "safekeeping", "safe keeping", "post office", "photocopy",
              "photocopied", "visa office")
+# a goodbye letter to a marriage, not to a life (a counsellor's exercise)
+FAREWELL_TO_US = ("to the marriage", "to my marriage", "to our marriage", "to the relationship", "to our relationship",
+                  "to the old us", "to the old", "to us", "therapy homework", "counsellor suggested", "therapist suggested",
+                  "counselor suggested", "not to send", "never send")
+# "overdosed on coffee": too much of something harmless, not a drug
+TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs", "netflix", "tv", "love",
+          "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
