@@ -585,3 +585,24 @@ def test_the_phrase_net_stays_quiet_on_the_look_alike_dev_set() -> None:
     alarms = [text for text in texts if detect_crisis(text) is not None]
     assert len(texts) == 410
     assert len(alarms) <= 5, alarms
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my son is bleeding badly, he went through the glass door", EMERGENCY),
+    ("shes bleeding a lot from her head after she fell", EMERGENCY),
+    ("i'm scared to go back to him after last night", ABUSE),
+    ("terrified to go back to the flat, he's waiting there", ABUSE),
+])
+def test_patterns_once_written_with_two_word_alternatives_now_match(text: str, kind: str) -> None:
+    """'bleeding ... a lot' and 'back home|to him' were read as three tokens, so they never
+    matched (stop 16): every alternative in a pattern is one token."""
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "scared to go back to work after the holidays",
+    "bleeding a lot after the dentist lol",
+])
+def test_their_everyday_look_alikes_are_not(text: str) -> None:
+    assert detect_crisis(text) is None

@@ -21,7 +21,6 @@ from coach.nlp.vetoes import (
     verb_then,
 )
 from coach.safety.vetoes import (
-    STORY_WORDS,
     about_a_character,
     accident_context,
     after_number,
@@ -280,8 +279,8 @@ RULES: tuple[Rule, ...] = (
         "of what he|she|they might|could|would|'d|'ll|will ~do",
         "$FEAR|~$FEAR|~fear for my|our life|lives|safety",
         "$FEAR|~$FEAR|~fear|~worry for|about my|our|the ~$CHILD 's|'? safety|lives",
-        "$FEAR|~$FEAR to ~go|~come|~be home",
-        "$FEAR|~$FEAR to ~go|~come|~be back home|to him|to her",
+        "$FEAR|~$FEAR to ~go|~come|~be back? home",
+        "$FEAR|~$FEAR to ~go|~come|~be back to him|her|them|that|our|the? house|flat|place|home|him|her|them",
         "$NEG ~feel? safe at|with|around|near|in home|him|her|them|my|our|here",
         "$NEG ~feel? safe here|anymore|anywhere|tonight|today",
         "unsafe at|with|around|in|near home|him|her|them|my",
@@ -355,7 +354,7 @@ RULES: tuple[Rule, ...] = (
         followed_by("up", "out", "down", "in the back", "at", "by a", "by the", "on",
                     "hard by a", "hard by the"),
         preceded_by("like", "if", "though"),
-        figurative_with,
+        figurative_with, anywhere("paintball", "paintballing", "airsoft", "laser tag", "lasertag", "nerf"),
     )),
     Rule("beaten_up", ABUSE, patterns=(
         "was|were|got|get|gets|been|being|getting beaten|battered up",
@@ -376,9 +375,12 @@ RULES: tuple[Rule, ...] = (
         "'s|is|am|'m|are|'re|be having a stroke|seizure",
         "~swallow|~drink|~eat some|a|the|his|her|my? _? ~$HAZARD",
         "n't|nt|not ~stop bleeding",
-        "bleeding badly|heavily|everywhere|a lot",
+        "bleeding badly|heavily|everywhere|lots",
+        "bleeding a lot",
         "so much blood",
-    ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with, anywhere(*STORY_WORDS))),
+    ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with,
+               anywhere("the film", "the movie", "war film", "horror film", "horror movie", "documentary", "dentist", "tooth",
+                        "shaving", "paper cut", "lol", "haha"))),
     Rule("someone_overdosed", EMERGENCY, patterns=(
         "$OTHER $AUX* ~overdose|od'd|overdosed",
     )),
