@@ -1,7 +1,8 @@
 """Chooses the safety net's thresholds on the dev sets, and reports the blind set beside them.
 
-Budgets on dev: at most 5% alarms on the safety set's hard negatives (written to look
-alarming), 0.5% on every other non-crisis message, none on answers inside a form.
+Budgets on dev: at most 3% alarms on the hard negatives (the safety set's and the look-alike
+dev sets', written to look alarming), 0.5% on every other non-crisis message, none on answers
+inside a form.
 
 The dev sets (looked at while the net was built): ``tests/data/safety_set.yml`` (crises and
 hard negatives), ``tests/data/safety_dev.yml`` (crises in wording the phrase net does not
@@ -207,7 +208,7 @@ class _Arrays:
         return crisis_reply, check
 
 
-HARD_NEGATIVE_BUDGET = 0.05  # crisis replies to the deliberately alarming non-crises (safety set, dev look-alikes)
+HARD_NEGATIVE_BUDGET = 0.03  # crisis replies to the deliberately alarming non-crises (safety set, dev look-alikes)
 ORDINARY_BUDGET = 0.005     # crisis replies to every other non-crisis free-text message
 FORM_BUDGET = 0             # crisis replies to answers inside a form
 
