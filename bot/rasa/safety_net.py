@@ -10,7 +10,9 @@ crisis kind with confidence 1.0 and the ranking is reduced to that one entry, so
 ``FallbackClassifier`` can never turn it into ``nlu_fallback``; the verdict, the layer and
 the classifier's own top intent are kept under ``safety_net`` (an output property, so it
 reaches the tracker and ``action_crisis_response`` reads whether to answer or to ask). A
-form answer that only the classifier read as a crisis keeps its other intents.
+form answer that only the classifier read as a crisis keeps its other intents, and so does free
+text the meaning layer clearly places among safe examples (``check_floor``): its crisis intents
+are dropped, never left on top, where the dialogue would route them to the crisis reply.
 
 Training stores the labelled embeddings (every intent example, plus ``lookalikes.yml``) in
 the model, so loading costs no encoding. Thresholds are the component's config

@@ -43,15 +43,15 @@ class SafetyPolicy:
     in_form_confident: float = 2.0
     in_form_confident_margin: float = 9.0
     # free text the classifier reads as a crisis while the meaning layer sits this far nearer the
-    # safe examples (its margin below ``check_floor``) gets no check: it is answered as itself
-    # (-9.0: off, every such message is asked)
+    # safe examples (its margin below ``check_floor``) gets no check: it is answered as itself,
+    # its crisis intents dropped (ANSWER) (-9.0: off, every such message is asked)
     check_floor: float = -9.0
 
 
 SAFETY_NET_KEY = "safety_net"  # where the verdict is left in the parse data (read by actions)
 CRISIS = "crisis"   # the crisis reply: emergency line, helplines, everything else paused
 CHECK = "check"     # free text the classifier reads as a crisis and the meaning does not: ask first
-ANSWER = "answer"   # a form answer the classifier reads as a crisis and the meaning does not
+ANSWER = "answer"   # the classifier alone reads a crisis, the meaning clearly not: its other intents stand
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,5 @@ def _softer_layers(
         needed = min(needed, policy.in_form_confident_margin)
     if not scored or semantic.margin >= needed:
         return Verdict(CRISIS, name, "classifier", f"{confidence:.2f}")
-    if not in_form and semantic.margin < policy.check_floor:
-        return None
-    return Verdict(ANSWER if in_form else CHECK, name, "classifier", f"{confidence:.2f}/{semantic.margin:+.2f}")
+    answer = in_form or semantic.margin < policy.check_floor  # read as the message it is, crisis intents dropped
+    return Verdict(ANSWER if answer else CHECK, name, "classifier", f"{confidence:.2f}/{semantic.margin:+.2f}")
