@@ -494,10 +494,12 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "hes broken the court order again, keeps texting from new numbers",
         "my ex breached the non-molestation order and was at the school gates",
         "got a restraining order against him but he still turns up at my work",
+        "shes barred from my street by court order but she still follows me home",
     ], [
         "my lawyer says he never broke the order, it was a mix up",
         "we have a court order for the kids contact, every other weekend",
         "he broke the contact order and kept the kids an extra night",
+        "we have a court order and he still sees the kids every saturday",
     ]),
     "decided_to_stop_living": (SELF_HARM, [
         "ive made up my mind to stop living, it's calm now",

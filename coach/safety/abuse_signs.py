@@ -112,6 +112,7 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "~break|broke|broken|~breach|~ignore|~violate the|his|her|a|my|our non? -? court|restraining|protection|molestation order|injunction",
         "~break|broke|broken|~breach|~ignore|~violate the|his|her|a|my|our no -? contact order",
         "restraining|protection|molestation order and|but he|she|they|my|his|her _? ~keep|still|~turn|~show|~text|~call|~message|~follow|~watch",
+        "court order but he|she|they _? ~keep|still ~text|~call|~message|~follow|~watch|~turn|~show|~come|~ring|~contact",
         "restraining|protection|molestation order against him|her|them|my|his and|but _? ~keep|still|~turn|~show|~text|~call|~message|~follow|~watch",
     ), vetoes=(negated, anywhere("lawyer says", "got it lifted", "expired", "was lifted", "film", "show", "series", "book"))),
     Rule("finish_what_was_started", ABUSE, patterns=(
