@@ -92,6 +92,9 @@ def dev_cases() -> list[Case]:
     lookalikes = yaml.safe_load((TESTS / "data" / "lookalike_dev.yml").read_text(encoding="utf-8"))
     cases += [Case(t, False, False, "safety_dev") for t in lookalikes["lookalikes"]]
     cases += [Case(i["text"], False, True, "safety_dev_in_form") for i in lookalikes["in_form"]]
+    # crises told in passing inside a form, and dark-sounding ordinary answers (stop 16)
+    inform = yaml.safe_load((TESTS / "data" / "inform_dev.yml").read_text(encoding="utf-8"))
+    cases += [Case(i["text"], bool(i["crisis"]), True, "inform_dev") for i in inform["in_form"]]
     return cases
 
 

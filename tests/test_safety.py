@@ -606,3 +606,16 @@ def test_patterns_once_written_with_two_word_alternatives_now_match(text: str, k
 ])
 def test_their_everyday_look_alikes_are_not(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+def test_the_phrase_net_reads_crises_told_in_passing_inside_a_form() -> None:
+    """The in-form dev set (tests/data/inform_dev.yml): 75 crises told as an aside in an
+    apology answer, a check-in note or a reminder's text, 75 dark-sounding ordinary answers.
+    Before stop 16's in-form families the whole bridge caught 51 of the 75 crises (24 were read
+    as the form's answer); the phrase net alone now catches all 75."""
+    answers = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "inform_dev.yml").read_text(encoding="utf-8"))["in_form"]
+    crises = [a["text"] for a in answers if a["crisis"]]
+    ordinary = [a["text"] for a in answers if not a["crisis"]]
+    assert (len(crises), len(ordinary)) == (75, 75)
+    assert [text for text in crises if detect_crisis(text) is None] == []
+    assert [text for text in ordinary if detect_crisis(text) is not None] == []

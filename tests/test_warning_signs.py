@@ -490,6 +490,71 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "they wont have to deal with me for a week, im off to spain",
         "nobody will have to deal with my moods once the therapy kicks in",
     ]),
+    # stop 16: crises told in passing inside a form answer (the in-form dev set's families)
+    "method_in_passing": (SELF_HARM, [
+        "i'll make it look like an accident so the insurance pays out",
+        "googled which multistorey in town is the tallest, going tonight",
+        "my wife will be better off, the lake will take me tonight",
+    ], [
+        "walked into the sea on holiday, freezing but lovely",
+        "i'll make it look like an accident when i tell her i broke the vase lol",
+    ]),
+    "end_it_soon": (SELF_HARM, [
+        "ill end it tonight when everyones asleep",
+        "im going to end it after the funeral",
+        "i will end it once the kids are at school",
+    ], [
+        "ill end it with him tonight, the affair is over",
+        "im going to end it after this call, the contract is a rip off",
+    ]),
+    "letters_and_pills": (SELF_HARM, [
+        "send the letters to my sisters friday, the pills are ready",
+        "leave the notes to mum and dad on the table. tablets after",
+        "post my letters to the kids then the rope",
+    ], [
+        "post the letters to nan and pick up the pills from the pharmacy",
+        "post the letters to the kids school and get paracetamol from the pharmacy",
+    ]),
+    "violence_in_passing": (ABUSE, [
+        "he held my face under the water in the sink until i stopped arguing",
+        "she poured hot coffee over my hand because i was late",
+        "he poured lighter fluid on the carpet and said we both go together",
+    ], [
+        "he held my head in his hands and we both cried",
+        "i poured hot water on the weeds, they finally died lol",
+    ]),
+    "child_not_there": (EMERGENCY, [
+        "my son isnt in his bed and the front door is open, hes 6",
+        "my 12 year old hasnt come home from school and its dark",
+        "my daughter got into a car with a man outside the school",
+    ], [
+        "my son isnt in his bed, he's at a sleepover at his dads",
+        "she hasnt come home yet, she's at her mums this weekend lol",
+    ]),
+    "threat_at_the_door": (EMERGENCY, [
+        "someone is outside trying to kick the door in",
+        "theres smoke coming in under the door",
+        "a man outside the window has got a knife and is shouting",
+    ], [
+        "he has a knife collection in the shed",
+        "smoke coming in through the window from the neighbours bbq again",
+    ]),
+    "someone_down": (EMERGENCY, [
+        "my dad fell off the ladder and hes not moving",
+        "my son is going floppy and his lips are blue",
+        "my uncle is going grey and floppy after he fell",
+    ], [
+        "traffic is not moving at all, stuck for an hour",
+        "my fingers go blue in the cold every winter",
+    ]),
+    "kept_from_a_doctor": (ABUSE, [
+        "she won't let me see a doctor about the burns",
+        "he wont let me go to the hospital, says i fell",
+        "my husband doesnt let me call a doctor after our fights",
+    ], [
+        "the gp wont let me see a doctor till next month, the waiting list is huge",
+        "my mum wont let me see a doctor for a cold lol",
+    ]),
     "order_broken": (ABUSE, [
         "hes broken the court order again, keeps texting from new numbers",
         "my ex breached the non-molestation order and was at the school gates",

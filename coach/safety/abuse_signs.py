@@ -107,6 +107,32 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         anywhere("present", "presents", "post", "parcel", "card", "forward", "mail", "delivery", "pick up",
                  "see the kids", "visit", "visiting", "wedding", "party"),
     )),
+    # violence told as an aside inside a form answer (stop 16, the in-form dev set)
+    Rule("violence_in_passing", ABUSE, patterns=(
+        "~hold|held|~push|~keep my|me head|face under|in|into the? bath|water|sink",
+        "~smash|~slam|~bang|~hit|~knock my|me head into|against|on|off the? wall|door|floor|table|counter",
+        "~throw|~pour boiling|hot water|coffee|tea|oil on|over me|my",
+        "~pour|~spill petrol|gasoline",
+        "~pour|~spill lighter fluid",
+        "we both ~go together",
+        "~watch you|me burn",
+        "~tie|~tying me up",
+        "marks|bruises|burns from him|her|them",
+        "$SUBJECT $AUX* ~hide|~take|~keep|~withhold my insulin|inhaler|medication|meds|tablets",
+        "~beat me up",
+        "~finish it|me off",
+        "by my|the throat|neck",
+        "~stand|stood over me|the|my bed? _? with a|his|her knife|gun|bat|hammer",
+        "~kill|~hurt my|the cat|dog|kids|pets|pet and|then then? me",
+        "you 're|re|are|r dead tonight|tomorrow|when|if|soon",
+    ), vetoes=(negated, anywhere("lol", "haha", "joke", "joking", "film", "movie", "game", "show", "book", "story",
+                                 "bbq", "barbecue", "lawnmower", "kink", "consensual", "safe word", "safeword",
+                                 "pharmacy", "prescription", "chemist", "vet"))),
+    # kept from a doctor after an injury ("she won't let me see a doctor")
+    Rule("kept_from_a_doctor", ABUSE, patterns=(
+        "$NEG ~let me ~see|~call a|the doctor|gp|ambulance",
+        "$NEG ~let me go to the? doctor|gp|hospital|a&e",
+    ), vetoes=(anywhere("lol", "haha", "cold", "flu", "appointment", "waiting list", "queue", "nhs", "insurance"),)),
     # a protective order broken: the order itself says there was danger, the breach that it goes on
     Rule("order_broken", ABUSE, patterns=(
         "~break|broke|broken|~breach|~ignore|~violate the|his|her|a|my|our non? -? court|restraining|protection|molestation order|injunction",

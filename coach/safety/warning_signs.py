@@ -13,7 +13,7 @@ from __future__ import annotations
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, containing, followed_by, followed_within, preceded_within, requires
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import negated, not_a_life, recovered_history, someone_else, travel_not_death
+from coach.safety.vetoes import STORY_WORDS, negated, not_a_life, recovered_history, someone_else, travel_not_death
 from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
 
 WARNING_SIGN_RULES: tuple[Rule, ...] = (
@@ -66,6 +66,48 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("decided_to_stop_living", SELF_HARM, patterns=(
         "mind|~decide|decision|ready|~choose to ~stop existing|living",
     ), vetoes=(followed_by("in", "a", "like", "for", "under", "as", "with", "by", "on", "off", "through", "out"),)),
+    # a method told in passing, the way it comes out inside a form answer (stop 16, the in-form dev set)
+    Rule("method_in_passing", SELF_HARM, patterns=(
+        "~make it look like an accident",
+        "the lake|sea|river|water|canal will ~have|~take me",
+        "~walk|~go into the sea|lake|river|water|canal",
+        "~go|~walk off|over the cliff|edge|top|side",
+        "~get the nerve to ~go|~jump over|off",
+        "how many of? my|the|those|these _? _? it would|'d|will take",
+        "~take|~swallow|~down the whole|entire|full box|packet|pack|bottle|strip|lot",
+        "~make sure i wo|will|would $NEG ~wake",
+        "~stop being a burden permanently|forever|for",
+        "i wo|will|'ll|would|'d $NEG ~be alive",
+        "~need|~use these|this|the check ins|in after",
+        "~need|~use these|this|the checkins|reminders after",
+        "~look up which|what bridge|building|cliff|multistorey|multistory _? _? ~be the? highest|tallest",
+        "~google|googled|googling|~search|~check which|what bridge|building|cliff|multistorey|multistory _? _? ~be the? highest|tallest",
+        "~look up how high|tall the|that? bridge|building|cliff|multistorey|multistory|car",
+        "~google|googled|googling|~search|~check how high|tall the|that? bridge|building|cliff|multistorey|multistory|car",
+        "enough to do it|die",
+        "from _ different|separate shops|chemists|pharmacies|supermarkets",
+        "whoever ~find me",
+        "~take|~swallow|~have about|like|around|over|maybe _ of my|the|those _? ~$PILLS",
+        "~write|~leave goodbyes|goodbye to|for",
+        "~be fine|better|ok|okay|happier once|when|after i 'm|m|am|im gone",
+    ), vetoes=(
+        anywhere(*STORY_WORDS, "lol", "haha", "joke", "joking", "jk", "holiday", "swim", "swimming",
+                 "paddle", "boat", "walk the dog", "surf", "surfing", "paracetamol for", "for my cold", "cold",
+                 "headache", "hayfever", "shopping", "insurance claim", "bumper"),
+        requires("me", "i", "my", "myself", "permanently", "forever", "tonight", "tomorrow", "sunday", "saturday",
+                 "friday", "monday", "already", "ago", "nerve"),
+    )),
+    Rule("end_it_soon", SELF_HARM, patterns=(
+        "i 'll|ll|will end it after|tonight|tomorrow|when|once|before|on|this",
+        "ill end it after|tonight|tomorrow|when|once|before|on|this",
+        "i 'm|m|am going|gon to|na end it after|tonight|tomorrow|when|once|before|on|this",
+    ), vetoes=(followed_by("with", "between", "for"), anywhere("relationship", "affair", "marriage", "us", "things with",
+                                                             "contract", "subscription", "lease", "job", "call", "chat"))),
+    # letters to post with pills in the same plan (a reminder's text)
+    Rule("letters_and_pills", SELF_HARM, patterns=(
+        "~post|~send|~leave|~give the|my? letters|notes to",
+    ), vetoes=(requires("pills", "tablets", "overdose", "rope", "bridge"),
+               anywhere("pharmacy", "chemist", "prescription", "vitamins", "pick up", "collect", "repeat", "gp"))),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",

@@ -78,6 +78,7 @@ WORD_LISTS: dict[str, list[str]] = {
         "he", "she", "they", *PARTNER_WORDS, "dad", "father", "mom", "mum", "mother", "son",
         "daughter", "kid", "child", "baby", "toddler", "brother", "sister", "friend", "flatmate",
         "roommate", "neighbour", "neighbor", "someone", "somebody", "grandma", "grandpa", "nan",
+        "grandad", "granddad", "granny", "nana", "grandmother", "grandfather", "uncle", "aunt", "auntie",
     ],
     "HAZARD": [
         "bleach", "pill", "pills", "tablet", "tablets", "battery", "batteries", "poison",
