@@ -535,6 +535,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "someone is outside trying to kick the door in",
         "theres smoke coming in under the door",
         "a man outside the window has got a knife and is shouting",
+        "some lad at the station has a machete and is waving it at people",
     ], [
         "he has a knife collection in the shed",
         "smoke coming in through the window from the neighbours bbq again",
