@@ -151,7 +151,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
             if verdict is None:
                 continue
             if verdict.action == ANSWER:
-                _read_as_answer(message)
+                _read_as_answer(message, verdict)
             else:
                 _mark_crisis(message, verdict)
         return messages
@@ -169,11 +169,14 @@ class SafetyNet(GraphComponent, IntentClassifier):
         return decide(ranking, detect_crisis(text), semantic, form is not None, self._policy, told_as_over(text))
 
 
-def _read_as_answer(message: Message) -> None:
-    """A form answer the classifier alone read as a crisis: its other intents stand."""
-    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get(INTENT_NAME_KEY) not in CRISIS_KINDS]
+def _read_as_answer(message: Message, verdict: Verdict) -> None:
+    """A message the classifier alone read as a crisis, the meaning not: its other intents stand."""
+    full = message.get(INTENT_RANKING_KEY) or []
+    ranking = [entry for entry in full if entry.get(INTENT_NAME_KEY) not in CRISIS_KINDS]
     top = dict(ranking[0]) if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
-    message.set(SAFETY_NET_KEY, {"action": ANSWER, "classifier_intent": message.get(INTENT)}, add_to_output=True)
+    message.set(SAFETY_NET_KEY, {"action": ANSWER, "layer": verdict.layer, "rule": verdict.detail,
+                                 "classifier_intent": message.get(INTENT),
+                                 "classifier_ranking": [dict(entry) for entry in full[:3]]}, add_to_output=True)
     message.set(INTENT, top, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
