@@ -502,9 +502,11 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     "end_it_soon": (SELF_HARM, [
         "ill end it tonight when everyones asleep",
         "im going to end it after the funeral",
+        "ive made up my mind to end it tomorrow. im done",
         "i will end it once the kids are at school",
     ], [
         "ill end it with him tonight, the affair is over",
+        "decided to end it tonight with the other woman, no more lies",
         "im going to end it after this call, the contract is a rip off",
     ]),
     "letters_and_pills": (SELF_HARM, [

@@ -101,6 +101,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "i 'll|ll|will end it after|tonight|tomorrow|when|once|before|on|this",
         "ill end it after|tonight|tomorrow|when|once|before|on|this",
         "i 'm|m|am going|gon to|na end it after|tonight|tomorrow|when|once|before|on|this",
+        "~decide|mind|ready to end it after|tonight|tomorrow|today|now|when|once|before|this",
     ), vetoes=(followed_by("with", "between", "for"), anywhere("relationship", "affair", "marriage", "us", "things with",
                                                              "contract", "subscription", "lease", "job", "call", "chat"))),
     # letters to post with pills in the same plan (a reminder's text)
