@@ -16,6 +16,9 @@ from coach.safety.rules import ABUSE, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, negated, not_a_life, recovered_history, someone_else, travel_not_death
 from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
 
+# when "i'll end it ..." is planned for: a time, not an object ("end it with him")
+_SOON = "after|tonight|tomorrow|when|once|before|on|this"
+
 WARNING_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
     Rule("knows_how", SELF_HARM, patterns=(
@@ -98,10 +101,10 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                  "friday", "monday", "already", "ago", "nerve"),
     )),
     Rule("end_it_soon", SELF_HARM, patterns=(
-        "i 'll|ll|will end it after|tonight|tomorrow|when|once|before|on|this",
-        "ill end it after|tonight|tomorrow|when|once|before|on|this",
-        "i 'm|m|am going|gon to|na end it after|tonight|tomorrow|when|once|before|on|this",
-        "~decide|mind|ready to end it after|tonight|tomorrow|today|now|when|once|before|this",
+        f"i 'll|ll|will end it {_SOON}",
+        f"ill end it {_SOON}",
+        f"i 'm|m|am going|gon to|na end it {_SOON}",
+        f"~decide|mind|ready to end it {_SOON}|today|now",
     ), vetoes=(followed_by("with", "between", "for"), anywhere("relationship", "affair", "marriage", "us", "things with",
                                                              "contract", "subscription", "lease", "job", "call", "chat"))),
     # letters to post with pills in the same plan (a reminder's text)
