@@ -77,7 +77,9 @@ def decide(
 
     A crisis intent near the top of the ranking is never simply dropped: when the meaning
     layer does not back it up, free text gets a safety check ("are you safe right now?")
-    instead of coaching, and a form answer is read as the answer it is (``ANSWER``).
+    instead of coaching, and a form answer is read as the answer it is (``ANSWER``); free
+    text is read as itself too only when the meaning layer places it clearly among the safe
+    examples (margin below ``check_floor``, chosen where it costs no dev crisis).
     Free text told as history that is over (``history_over``, ``detector.told_as_over``)
     gets the check rather than the crisis reply from the meaning and classifier layers.
     """
