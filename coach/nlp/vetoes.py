@@ -118,18 +118,7 @@ def followed_within(window: int, *words: str) -> Veto:
 
 def anywhere(*phrases: str) -> Veto:
     """Drop the match when one of ``phrases`` occurs anywhere in the message."""
-    _PHRASES.update(phrases)
-    split_phrases = [tuple(phrase.split()) for phrase in phrases]
-
-    def veto(span: Span) -> bool:
-        words = [token.lower_ for token in span.doc]
-        return any(
-            tuple(words[start:start + len(phrase)]) == phrase
-            for phrase in split_phrases
-            for start in range(len(words) - len(phrase) + 1)
-        )
-
-    return veto
+    return _phrase_search(phrases, skip_match=False)
 
 
 def outside_the_match(*phrases: str, negators: frozenset[str] = frozenset(), reach: int = 3) -> Veto:
@@ -137,11 +126,18 @@ def outside_the_match(*phrases: str, negators: frozenset[str] = frozenset(), rea
     "want to"; only a "want to" elsewhere in the message is news). With ``negators``, a phrase
     with one of them within ``reach`` words either side does not count either ("not urges",
     "the urge hasn't come back"), unless the phrase holds a negator itself ("not ok")."""
+    return _phrase_search(phrases, skip_match=True, negators=negators, reach=reach)
+
+
+def _phrase_search(phrases: tuple[str, ...], skip_match: bool, negators: frozenset[str] = frozenset(),
+                   reach: int = 3) -> Veto:
+    """The one search behind ``anywhere`` and ``outside_the_match``: token sequences, registered
+    for the tokenizer test."""
     _PHRASES.update(phrases)
     split_phrases = [tuple(phrase.split()) for phrase in phrases]
 
     def veto(span: Span) -> bool:
-        words = ["" if span.start <= token.i < span.end else token.lower_ for token in span.doc]
+        words = ["" if skip_match and span.start <= token.i < span.end else token.lower_ for token in span.doc]
         for phrase in split_phrases:
             for start in range(len(words) - len(phrase) + 1):
                 if tuple(words[start:start + len(phrase)]) != phrase:

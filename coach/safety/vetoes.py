@@ -203,8 +203,8 @@ _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
     "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
-    "not in a good place", "no support", "right now", "still", "same feeling", "feel like that", "think about it",
-    "thinking about", "this time", "last night", "last week", "yesterday", "this morning", "until last", "till last",
+    "not in a good place", "no support", "same feeling", "feel like that", "think about it",
+    "thinking about", "last night", "last week", "yesterday", "this morning", "until last", "till last",
     "but then", "same now", "like it did", "like before", "it did before", "scared", "afraid", "terrified", "worried",
     "that place", "dark place", "same place", "feels exactly", "feeling it", "creeping", "like i did", "exactly like", "starting to", "feel exactly", "feels the same", "feel the same", "like back then", "like then",
 )
@@ -215,7 +215,8 @@ _NEGATORS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "nowhere", 
 _told_as_past, _told_as_recovered, _told_as_back, _told_as_distant = (
     anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), outside_the_match(*_RETURN_MARKERS, negators=_NEGATORS),
     anywhere(*_DISTANT_MARKERS))
-# these say it is here now even next to a negation: "i still don't want to live", "not ok right now"
+# return markers that say it is here now even next to a negation ("i still don't want to
+# live", "not ok right now"): read apart from the others, with no negation test
 _told_as_still_here = outside_the_match("still", "right now", "this time")
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
