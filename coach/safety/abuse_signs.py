@@ -120,7 +120,7 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "marks|bruises|burns from him|her|them",
         "$SUBJECT $AUX* ~hide|~take|~keep|~withhold my insulin|inhaler|medication|meds|tablets",
         "~beat me up",
-        "~finish it|me off",
+        "~finish me off",
         "by my|the throat|neck",
         "~stand|stood over me|the|my bed? _? with a|his|her knife|gun|bat|hammer",
         "~kill|~hurt my|the cat|dog|kids|pets|pet and|then then? me",

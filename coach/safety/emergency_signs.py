@@ -69,19 +69,22 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
                anywhere(*STORY_WORDS, *_PUT_OUT, "baseball", "cricket", "rounders", "softball", "kitchen", "cooking",
                         "chef", "toast", "bbq", "barbecue", "candle", "vape", "lol", "haha", "nerf", "paintball", "keys",
                         "locked out", "locksmith"))),
-    # someone down: not moving after a fall, going floppy or blue, lips going grey (stop 16)
+    # someone down: not moving after a fall, going floppy, lips or face going blue or grey (stop
+    # 16); a collapse on its own is ``not_breathing``'s (coach.safety.rules)
     Rule("someone_down", EMERGENCY, patterns=(
         "~be|'s|s|is not|nt|n't moving",
-        "~go|going|gone|~turn all? floppy|limp|blue|grey|gray",
-        "lips ~be|~go|going|~turn|are blue|grey|gray|purple",
+        "~go|going|gone|~turn all? floppy|limp",
+        "~go|going|gone|~turn all? grey|gray|blue and|, floppy|limp",
+        "lips|face|skin ~be|~go|going|~turn|are blue|grey|gray|purple",
+        "lips|face|skin ~be|are going|turning blue|grey|gray|purple",
         "blue round|around the lips|mouth",
-        "$OTHER just? collapsed|~collapse",
         "holding|~clutch his|her|their chest",
-    ), vetoes=(requires("fell", "fall", "collapsed", "floppy", "blue", "grey", "gray", "blood", "breathing", "breathe",
-                        "stairs", "drank", "swallowed", "seizure", "fit", "ambulance", "chest", "lips", "sick", "limp"),
+    ), vetoes=(requires("fell", "fall", "collapsed", "floppy", "limp", "blood", "breathing", "breathe", "stairs",
+                        "drank", "swallowed", "seizure", "fit", "ambulance", "chest", "lips", "sick", "blue", "grey"),
                anywhere(*STORY_WORDS, *_OVER, "traffic", "queue", "car", "cars", "bus", "train", "lol", "haha", "mood",
                         "moody", "fingers", "cold outside", "the cold", "freezing", "lipstick", "hair", "paint", "dye",
-                        "screen", "phone", "wifi", "stock", "shares", "relationship", "marriage", "we are", "we re"))),
+                        "screen", "phone", "wifi", "stock", "shares", "relationship", "marriage", "we are", "we re",
+                        "fell out", "falling out"))),
     Rule("fire_at_home", EMERGENCY, patterns=(
         "kitchen|house|chip|pan|flat fire",
         "flames out|from|through the|a window|door|roof",
