@@ -498,6 +498,9 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "walked into the sea on holiday, freezing but lovely",
         "i'll make it look like an accident when i tell her i broke the vase lol",
+        "i went over the top with the birthday decorations",
+        "got the christmas presents from 3 different shops",
+        "how many of my friends it would take to move the sofa",
     ]),
     "end_it_soon": (SELF_HARM, [
         "ill end it tonight when everyones asleep",
@@ -549,6 +552,8 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "traffic is not moving at all, stuck for an hour",
         "my fingers go blue in the cold every winter",
+        "the sky turned grey, she said it would rain",
+        "we fell out and things are not moving",
     ]),
     "kept_from_a_doctor": (ABUSE, [
         "she won't let me see a doctor about the burns",
