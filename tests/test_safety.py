@@ -183,6 +183,10 @@ def test_documented_borderline_triggers(text: str, kind: str) -> None:
         "she chucked a wet towel at me in the bathroom, we were both laughing",
         "my brother knocked me out of the darts final",
         "she pinned me down and tickled me till i cried laughing",
+        # stop 17: a game, a trifle with a joke, a threat denied
+        "we were on the xbox and my bf kept shooting me haha",
+        "if i have to sit through one more baby shower ill kill myself lol",
+        "she doesnt threaten me, she just goes quiet for days",
     ],
 )
 def test_figures_of_speech_and_play_are_not_threats(text: str) -> None:
@@ -201,6 +205,8 @@ def test_figures_of_speech_and_play_are_not_threats(text: str) -> None:
         "he knocked me out and left me on the floor",
         "she pinned me down and screamed in my face",
         "she threw the remote at my head",
+        "we were playing fortnite and he hit me when i won",
+        "he never threatened me before tonight, now he says ill regret it",
     ],
 )
 def test_real_threats_next_to_those_figures_are_still_caught(text: str) -> None:
@@ -287,6 +293,11 @@ def test_missing_someone_and_fire_as_a_figure_are_not(text: str) -> None:
         "took an overdose in 2012, got proper help, doing good now",
         "my attempt feels like a lifetime ago, just so you have the background",
         "clean from self harm for three years now",
+        "back in college i used to cut, ive found healthy ways to cope now",
+        "i self harmed years before we got together, its all history",
+        "i used to burn myself at uni, i havent in years, i just want to talk about my wife",
+        "i took an overdose at 18, im 40 now and very much okay",
+        "a long time ago i tried to end my life, im in a good place now",
         "my ex hid my car keys so i wouldn't drive home after drinking at the party",
         "she took my car keys so i couldn't drive after three pints",
     ],
@@ -310,6 +321,8 @@ def test_a_history_that_is_over_and_keys_kept_from_drink_driving_are_not_alarms(
         ("i was self harm free for 2 years but i cut last night", SELF_HARM),
         ("made an attempt years ago and im frightened, it feels like it did before", SELF_HARM),
         ("overdosed back in 2019 and i have the pills ready again", SELF_HARM),
+        ("i used to cut myself in school, havent in years but i want to do it again", SELF_HARM),
+        ("years ago i tried to end my life and lately i want to try again", SELF_HARM),
         ("he hid my car keys so i can't leave the house", ABUSE),
         ("he hides my car keys when he's drunk so i can't leave", ABUSE),
         ("he hid my car keys after drinking so i cant drive away or leave", ABUSE),

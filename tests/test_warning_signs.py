@@ -13,6 +13,8 @@ import pytest
 from coach.safety.detector import ABUSE, EMERGENCY, SELF_HARM, detect_crisis
 
 CAUGHT = [
+    # a joke marker does not make life itself a trifle (stop 17: ``hyperbole_joke``)
+    (SELF_HARM, "one more day like this and ill kill myself lol"),
     (SELF_HARM, "i know exactly how id do it, ive thought it through"),
     (SELF_HARM, "please dont worry about me after tonight"),
     (SELF_HARM, "i wont be around to see her face when she reads it"),
@@ -606,6 +608,55 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "honestly she is better off with him, i get it now",
         "we'd be better off with the tv not around at dinner",
+    ]),
+    # stop 17: blind set 6's misses, as families
+    "broke_into_my_home": (ABUSE, [
+        "my ex forced his way in last night and wouldnt leave",
+        "she broke into my car and took my phone after i left her",
+        "he broke into the flat while the kids were asleep",
+    ], [
+        "my husband got locked out and broke into our house through the window lol",
+        "had a dream my ex broke into my house, woke up shaking",
+    ]),
+    "hounded_from_new_numbers": (ABUSE, [
+        "my ex keeps texting me from new numbers every time i block one",
+        "he messages me from fake accounts since i blocked him",
+        "she texted me saying shes watching me, i left her a month ago",
+    ], [
+        "the bank keeps calling from different numbers about my overdraft",
+        "my husband said hes watching me closely since the affair, fair enough",
+    ]),
+    "letters_left_out": (SELF_HARM, [
+        "goodbye. my letter is on the bedside table",
+        "left the letters on the table for the kids, im done",
+        "its all too much. the notes are on my desk for when they get home",
+    ], [
+        "the letters are on the kitchen table, can you remind me to post them tonight",
+        "im done with the divorce forms, left the letters on his desk to sign",
+    ]),
+    "not_around_with_a_plan": (SELF_HARM, [
+        "i wont be around. ive decided and its calm now",
+        "im not gonna be here, ive got a plan",
+        "i wont be here. made up my mind, its decided",
+    ], [
+        "i wont be around this weekend, the plan is a fishing trip",
+        "i wont be around for dinner, decided to work late",
+    ]),
+    "someone_took_pills": (EMERGENCY, [
+        "my sister has taken all her tablets and shes not answering the door",
+        "my flatmate took all her tablets an hour ago and now shes not picking up",
+        "my friend just swallowed all her sleeping pills, ive called an ambulance",
+    ], [
+        "she took all her antibiotics like the doctor said, no more hospital for her",
+        "he took all his vitamins this morning and is wide awake",
+    ]),
+    "banging_to_get_in": (EMERGENCY, [
+        "someones banging on my window at 2am and shouting my name",
+        "my ex is hammering on the back door and i'm hiding in the bathroom",
+        "hes pounding on the front door and wont stop, im terrified",
+    ], [
+        "the rain is hammering on the windows and im scared of thunder lol",
+        "my son was banging on the bathroom door shouting to hurry up",
     ]),
 }
 

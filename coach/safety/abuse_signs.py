@@ -141,6 +141,18 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "court order but he|she|they _? ~keep|still ~text|~call|~message|~follow|~watch|~turn|~show|~come|~ring|~contact",
         "restraining|protection|molestation order against him|her|them|my|his and|but _? ~keep|still|~turn|~show|~text|~call|~message|~follow|~watch",
     ), vetoes=(negated, anywhere("lawyer says", "got it lifted", "expired", "was lifted", "film", "show", "series", "book"))),
+    # stop 17: a partner or ex breaking in, or hounding from numbers that get round a block
+    Rule("broke_into_my_home", ABUSE, patterns=(
+        "he|she|$PARTNER $AUX* ~break|~force into|in my|our|the flat|house|home|place|apartment|room|bedroom|car",
+        "he|she|$PARTNER $AUX* ~break|~force his|her|their way in|into",
+    ), vetoes=(negated, anywhere("keys", "key", "locked out", "lock out", "his own", "her own", "lol", "haha", "game",
+                                 "film", "show", "dream", "dreamt", "dreamed", "years ago", "teenager", "as kids"))),
+    Rule("hounded_from_new_numbers", ABUSE, patterns=(
+        "$THREAT_SUBJECT $AUX* ~call|~ring|~text|~message|~contact|calling|ringing|texting|messaging me|us? from different|new|unknown|private|withheld|hidden|fake|other|random numbers|number|accounts|account|phones",
+        "~say|~text|~tell|~write|saying|texting me|us? he|she|they 's|s|is|are watching|following me|us",
+    ), vetoes=(requires("ex", "blocked", "block", "numbers", "number", "left him", "left her", "moved out", "order",
+                        "police", "scared", "afraid", "terrified"),
+               anywhere("scam", "scammers", "bank", "delivery", "spam", "debt", "collectors", "lol", "haha", "game"))),
     Rule("finish_what_was_started", ABUSE, patterns=(
         "~finish what he|she|they ~start",
     ), vetoes=(

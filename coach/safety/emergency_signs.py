@@ -159,6 +159,22 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
         "~slur his|her|their|my words|speech",
         "ca|can|cannot n't|nt|not? ~lift|~move his|her|their|my arm|arms|leg|hand",
     ), vetoes=(at_least_two(*_STROKE_SIGNS), anywhere(*_DRINK_OR_FUN))),
+    # stop 17: someone banging to get in, told with fear or a threat (not the rain, not a parcel)
+    Rule("banging_to_get_in", EMERGENCY, patterns=(
+        "~bang|~hammer|~pound|banging|hammering|pounding on|at the|our|my front|back|bedroom|bathroom? window|windows|door|doors",
+    ), vetoes=(requires("scared", "afraid", "terrified", "frightened", "wo n't stop", "wo nt stop", "police",
+                        "shouting", "screaming", "threatening", "hiding", "my ex", "let him in", "let her in"),
+               anywhere(*STORY_WORDS, "rain", "hail", "wind", "storm", "bird", "birds", "cat", "dog", "builders",
+                        "delivery", "parcel", "lol", "haha", "drunk neighbour", "kids playing", "toilet", "loo",
+                        "bathroom free", "hurry"))),
+    # stop 17: someone else's overdose told with a sign that it is now ("not answering")
+    Rule("someone_took_pills", EMERGENCY, patterns=(
+        "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed all|every|loads|lots|a|the|whole _? _? ~$PILLS",
+    ), vetoes=(requires("not answering", "not responding", "wake", "unconscious", "passed out", "breathing", "ambulance",
+                        "collapsed", "hospital", "goodbye", "drowsy", "floppy", "slurring", "not picking up",
+                        "ca nt reach", "ca n't reach"),
+               anywhere(*STORY_WORDS, *_OVER, "prescribed", "as prescribed", "doctor said", "like the doctor", "vitamins",
+                        "hayfever", "for her cold", "for his cold", "proud"))),
     # someone armed, or shooting, in a public place right now
     Rule("armed_attacker", EMERGENCY, patterns=(
         f"$STRANGER|gunman|bloke|lad|woman|people|someone|somebody with a|an|his|her|a big? {_ARMED}",

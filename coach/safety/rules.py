@@ -29,10 +29,12 @@ from coach.safety.vetoes import (
     figurative_threat,
     figurative_with,
     first_person,
+    hyperbole_joke,
     keys_kept_from_drink_driving,
     negated,
     not_a_life,
     recovered_history,
+    shot_in_a_game,
     someone_else,
     thrown_in_play,
 )
@@ -61,11 +63,11 @@ RULES: tuple[Rule, ...] = (
     Rule("hurt_myself", SELF_HARM, patterns=(
         "~$SELF_HARM_VERB $MYSELF",
         "~$SELF_HARM_VERB my self",
-    ), vetoes=(accident_context, could_for, recovered_history)),
+    ), vetoes=(accident_context, could_for, recovered_history, hyperbole_joke)),
     Rule("end_my_life", SELF_HARM, patterns=(
         "~end|~take my own? life",
         "~end it all",
-    )),
+    ), vetoes=(recovered_history,)),
     Rule("end_everything", SELF_HARM, patterns=("~end everything",), vetoes=(followed_by("with", "between"),)),
     Rule("want_to_die", SELF_HARM, patterns=(
         "~want|~wish|~hope|~need|ready|~like to|2|ta just|really|honestly|literally? $DIE",
@@ -143,6 +145,7 @@ RULES: tuple[Rule, ...] = (
         "how many ~$PILLS",
         "~save|~stockpile|~hoard|~collect|~stash up? my|the? _? ~$PILLS",
         "~$PILLS _? lined|counted|stockpiled",
+        "~$PILLS _? saved|stashed|hoarded up|away",
         "~overdose|od|o.d|od'd",
     ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history,
                followed_by(*(f"on {treat}" for treat in TREATS)))),
@@ -188,7 +191,7 @@ RULES: tuple[Rule, ...] = (
                     "a look", "a dirty", "a text", "a message", "a glance", "a smile", "verbally",
                     "some slack", "deep", "deeply", "to the core", "down to size", "as",
                     "into shape", "where it hurts"),
-        verb_then({"shoot"}, "down"), figurative_with, negated,
+        verb_then({"shoot"}, "down"), figurative_with, negated, shot_in_a_game,
     )),
     Rule("violence_against_family", ABUSE, patterns=(
         "$SUBJECT $AUX* ~$VIOLENT my|our ~$PEOPLE",
@@ -256,7 +259,7 @@ RULES: tuple[Rule, ...] = (
         "~make me|us ~pay if|when i ~leave|~tell|~go|~report",
     )),
     Rule("threatened_me", ABUSE, patterns=("~threaten me|us",), vetoes=(
-        followed_by("with divorce", "with leaving", "with a divorce", "with separation",
+        negated, followed_by("with divorce", "with leaving", "with a divorce", "with separation",
                     "with a lawyer", "with lawyers", "with couples", "with therapy"),
     )),
     Rule("threat_against_children", ABUSE, patterns=(

@@ -178,6 +178,9 @@ _PAST_MARKERS = (
     "used to", "years ago", "year ago", "long ago", "ages ago", "as a kid", "as a young", "as a teen", "as a teenager", "when i was", "in the past", "back in",
     "a long time ago", "long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
     "my history", "history of", "history with", "last time i", "the last time", "past suicidal", "past self",
+    # stop 17: a time of life named ("back in school", "at college"), an "old" habit
+    "in school", "in high school", "at college", "in college", "at university", "at uni", "as a child",
+    "when i was younger", "my old", "old self",
 )
 # so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
 # about it", "6 years free of self harm"
@@ -186,6 +189,9 @@ _DISTANT_MARKERS = (
     "years free", "years clean", "months free", "months clean", "free of it for", "clean of it for",
     "harm free", "lifetime ago", "clean from", "free from", "years since", "since my last", "long gone", "years no",
     "years without", "recovering from", "recovered from", "recovery from",
+    # stop 17: before the relationship began ("years before we met")
+    "years before", "before we met", "before i met", "before we got together",
+    "have nt in years", "have n't in years", "not in years",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
@@ -198,6 +204,9 @@ _RECOVERY_MARKERS = (
     "free of", "now i do", "no longer", "not anymore", "not any more", "doing good", "nothing like that since",
     "nothing since", "proper help", "got help", "nt anymore", "n't anymore", "have nt for", "have n't for",
     "we made it", "made it through", "different place", "nowhere near", "good life", "safety plan",
+    # stop 17: "it's history", healthier coping named, "very much ok", "not something i do anymore"
+    "its history", "it 's history", "it s history", "is history", "all history", "healthy ways", "ways to cope",
+    "cope now", "coping now", "much ok", "much okay", "do anymore", "do any more",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
@@ -212,9 +221,29 @@ _RETURN_MARKERS = (
 
 # a return marker next to one of these is denied, not told: "not urges", "the urge hasn't come back"
 _NEGATORS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "nowhere", "without"})
-_told_as_past, _told_as_recovered, _told_as_back, _told_as_distant = (
-    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), outside_the_match(*_RETURN_MARKERS, negators=_NEGATORS),
-    anywhere(*_DISTANT_MARKERS))
+_WANTING = ("want to", "wanna")
+_told_as_past, _told_as_recovered, _told_as_distant = (
+    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), anywhere(*_DISTANT_MARKERS))
+_returns = outside_the_match(*(marker for marker in _RETURN_MARKERS if marker not in _WANTING), negators=_NEGATORS)
+_wants = outside_the_match(*_WANTING, negators=_NEGATORS)
+# a "want to" about talking is not the urge come back ("i just want to talk about him")
+_TALKING = frozenset({"talk", "tell", "vent", "chat", "share", "ask", "explain", "say", "rant", "discuss", "know",
+                      "understand", "focus", "work", "fix", "rebuild", "learn", "sort"})
+
+
+def _wants_more_than_to_talk(span: Span) -> bool:
+    """True when a "want to" / "wanna" outside the match is followed by anything but talking."""
+    words = [token.lower_ for token in span.doc if not span.start <= token.i < span.end]
+    for i, word in enumerate(words):
+        after = words[i + 1:i + 2] if word == "wanna" else words[i + 2:i + 3] if words[i + 1:i + 2] == ["to"] else None
+        if word in ("wanna", "want") and after is not None and (not after or after[0] not in _TALKING):
+            return True
+    return False
+
+
+def _told_as_back(span: Span) -> bool:
+    """A sign the history has come back: a return marker outside the match, not denied."""
+    return _returns(span) or (_wants(span) and _wants_more_than_to_talk(span))
 # return markers that say it is here now even next to a negation ("i still don't want to
 # live", "not ok right now"): read apart from the others, with no negation test
 _told_as_still_here = outside_the_match("still", "right now", "this time")
@@ -253,6 +282,34 @@ def recovered_history(span: Span) -> bool:
     distant = _told_as_distant(span) or _a_past_year(span, years_back=3)
     over = distant or ((_told_as_past(span) or _a_past_year(span)) and _told_as_recovered(span))
     return over and not _told_as_back(span) and not _told_as_still_here(span) and not _again_about_me(span)
+
+
+# stop 17: play, not violence ("we played call of duty, he kept shooting me and i kept dying lol")
+_in_a_game = anywhere("call of duty", "fortnite", "xbox", "playstation", "ps5", "ps4", "console", "paintball",
+                      "laser tag", "airsoft", "multiplayer", "nerf", "video game", "video games", "gaming", "halo",
+                      "minecraft", "water pistol", "water gun")
+_PLAYED = frozenset({"shoot", "shooting", "shot", "snipe", "sniped", "kill", "killed", "killing"})
+
+
+def shot_in_a_game(span: Span) -> bool:
+    """Drop being shot or killed in a game; a hit, a shove or a choke stays caught whatever the setting."""
+    return any(token.lower_ in _PLAYED or token.lemma_ in _PLAYED for token in span) and _in_a_game(span)
+
+
+# stop 17: a trifle with a joke marker ("if she makes me watch one more romcom ill shoot myself 😂");
+# "one more day/night of this" is life itself and stays caught
+_told_as_a_joke = anywhere("lol", "lmao", "haha", "hahaha", "jk", "jokes", "joking", "kidding", "😂", "🤣", "😅", "😆",
+                           "🙄", "😜")
+_LIFE_ITSELF = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
+                          "minute", "hour", "time", "second", "morning", "chance", "lie", "word"})
+
+
+def hyperbole_joke(span: Span) -> bool:
+    """Drop "one more <trifle> and i'll shoot myself" with a joke marker; never without one."""
+    doc = span.doc
+    trifle = any(token.lower_ == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "more"
+                 and doc[token.i + 2].lower_ not in _LIFE_ITSELF for token in doc)
+    return trifle and _told_as_a_joke(span)
 
 
 _DRIVING = frozenset({"drive", "driving", "drove"})

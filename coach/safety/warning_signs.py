@@ -115,6 +115,27 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "~post|~send|~leave|~give the|my? letters|notes to",
     ), vetoes=(requires("pills", "tablets", "overdose", "rope", "bridge"),
                anywhere("pharmacy", "chemist", "prescription", "vitamins", "pick up", "collect", "repeat", "gp"))),
+    # stop 17: letters or notes left out, with a last word ("im done. the letters are on the
+    # table"); not post, bills or cards
+    Rule("letters_left_out", SELF_HARM, patterns=(
+        "the|my letters|notes|letter|note ~be on|in|by the|my _? table|bed|desk|drawer|pillow|counter|side|kitchen|bedside",
+        "~leave|left the|my letters|notes|letter|note on|in|by the|my _? table|bed|desk|drawer|pillow|counter|side|kitchen|bedside",
+    ), vetoes=(requires("i m done", "i 'm done", "i am done", "goodbye", "bye", "tonight", "it 's time",
+                        "its time", "it s time", "for everyone", "for the kids", "for my kids", "forgive me", "when they",
+                        "when he", "when she", "find them", "finished", "the end"),
+               anywhere("post", "posted", "stamp", "stamps", "bill", "bills", "council", "bank", "sign", "signed",
+                        "solicitor", "lawyer", "divorce", "christmas", "birthday", "valentine", "anniversary", "thank",
+                        "thanks", "love letter", "love letters", "school", "homework", "apology", "sorry letter", "therapist",
+                        "shopping", "recipe", "revision", "exam", "reminder", "remind"))),
+    # stop 17: "i won't be around" with a plan or a decision beside it (not a trip: ``travel_not_death``)
+    Rule("not_around_with_a_plan", SELF_HARM, patterns=(
+        "i wo|will|'ll|would|'d $NEG ~be around|here|alive",
+        "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive",
+    ), vetoes=(requires("my plan", "a plan", "the plan", "made up my mind", "decided", "goodbye", "for good"),
+               followed_by("for", "to", "at", "on", "until", "till", "this", "next", "in", "much", "that", "when",
+                           "while", "tomorrow", "today", "tonight", "over", "during", "after", "before", "so", "because"),
+               travel_not_death, anywhere("trip", "holiday", "work", "shift", "conference", "weekend away", "flight",
+                                          "festival", "hospital", "surgery", "op", "appointment"))),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",
