@@ -658,6 +658,14 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "the rain is hammering on the windows and im scared of thunder lol",
         "my son was banging on the bathroom door shouting to hurry up",
     ]),
+    "nothing_left_and_decided": (SELF_HARM, [
+        "she picked him, nothing left for me now, ive decided",
+        "theres nothin left for me, made up my mind tonight",
+        "nothing left for me anymore. its decided",
+    ], [
+        "nothing left for me in this town, ive decided to move back home",
+        "theres nothing left for me to say to him, ive decided to stop texting",
+    ]),
 }
 
 FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]

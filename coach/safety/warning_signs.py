@@ -136,6 +136,13 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                            "while", "tomorrow", "today", "tonight", "over", "during", "after", "before", "so", "because"),
                travel_not_death, anywhere("trip", "holiday", "work", "shift", "conference", "weekend away", "flight",
                                           "festival", "hospital", "surgery", "op", "appointment"))),
+    # stop 17: nothing left, and a decision taken ("theres nothing left for me here. i've decided")
+    Rule("nothing_left_and_decided", SELF_HARM, patterns=(
+        "nothing|nothin left for me",
+    ), vetoes=(requires("decided", "made up my mind", "it 's decided", "its decided", "goodbye", "for good", "tonight"),
+               anywhere("move", "moving", "moved", "job", "town", "city", "country", "abroad", "flat", "house", "lease",
+                        "back home", "relocate", "relocating", "uni", "course", "fridge", "plate", "pizza", "cake",
+                        "in the account", "in the bank", "savings", "to say", "to do", "to give", "to lose"))),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",
