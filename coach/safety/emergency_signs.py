@@ -167,6 +167,9 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
                anywhere(*STORY_WORDS, "rain", "hail", "wind", "storm", "bird", "birds", "cat", "dog", "builders",
                         "delivery", "parcel", "lol", "haha", "drunk neighbour", "kids playing", "toilet", "loo",
                         "bathroom free", "hurry"))),
+    Rule("someone_overdosed", EMERGENCY, patterns=(  # moved from coach.safety.rules at stop 17
+        "$OTHER $AUX* ~overdose|od'd|overdosed",
+    )),
     # stop 17: someone else's overdose told with a sign that it is now ("not answering")
     Rule("someone_took_pills", EMERGENCY, patterns=(
         "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed all|every|loads|lots|a|the|whole _? _? ~$PILLS",

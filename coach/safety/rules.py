@@ -384,9 +384,6 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with,
                anywhere("the film", "the movie", "war film", "horror film", "horror movie", "documentary", "dentist", "tooth",
                         "shaving", "paper cut", "lol", "haha"))),
-    Rule("someone_overdosed", EMERGENCY, patterns=(
-        "$OTHER $AUX* ~overdose|od'd|overdosed",
-    )),
     Rule("break_in", EMERGENCY, patterns=(
         "is|'s|are|'re trying? to? breaking|break|get in|into",
         "~try to break in|into",
