@@ -630,6 +630,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "goodbye. my letter is on the bedside table",
         "left the letters on the table for the kids, im done",
         "its all too much. the notes are on my desk for when they get home",
+        "the letter under my pillow is for my mum. goodbye",
     ], [
         "the letters are on the kitchen table, can you remind me to post them tonight",
         "im done with the divorce forms, left the letters on his desk to sign",
@@ -657,6 +658,14 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "the rain is hammering on the windows and im scared of thunder lol",
         "my son was banging on the bathroom door shouting to hurry up",
+    ]),
+    "on_the_way_to_the_tracks": (SELF_HARM, [
+        "heading to the railway line now. tell her im sorry",
+        "walking up to the bridge tonight, goodbye",
+        "driving to the cliffs after i send this",
+    ], [
+        "heading to the bridge now to take sunset photos with the kids",
+        "going up to the roof tonight to fix the aerial, wish me luck",
     ]),
     "nothing_left_and_decided": (SELF_HARM, [
         "she picked him, nothing left for me now, ive decided",

@@ -118,7 +118,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     # stop 17: letters or notes left out, with a last word ("im done. the letters are on the
     # table"); not post, bills or cards
     Rule("letters_left_out", SELF_HARM, patterns=(
-        "the|my letters|notes|letter|note ~be on|in|by the|my _? table|bed|desk|drawer|pillow|counter|side|kitchen|bedside",
+        "the|my letters|notes|letter|note ~be? on|in|under|by the|my _? table|bed|desk|drawer|pillow|counter|side|kitchen|bedside",
         "~leave|left the|my letters|notes|letter|note on|in|by the|my _? table|bed|desk|drawer|pillow|counter|side|kitchen|bedside",
     ), vetoes=(requires("i m done", "i 'm done", "i am done", "goodbye", "bye", "tonight", "it 's time",
                         "its time", "it s time", "for everyone", "for the kids", "for my kids", "forgive me", "when they",
@@ -127,6 +127,14 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                         "solicitor", "lawyer", "divorce", "christmas", "birthday", "valentine", "anniversary", "thank",
                         "thanks", "love letter", "love letters", "school", "homework", "apology", "sorry letter", "therapist",
                         "shopping", "recipe", "revision", "exam", "reminder", "remind"))),
+    # stop 17: on the way to the tracks, a bridge or a roof, with a last word or a time that is now
+    Rule("on_the_way_to_the_tracks", SELF_HARM, patterns=(
+        "~go|~head|~walk|~drive|going|heading|walking|driving down|up? to the train|railway? tracks|track|line|bridge|cliffs|cliff|roof",
+    ), vetoes=(requires("after i send this", "after this", "tonight", "now", "goodbye", "bye", "for good", "last", "forgive me",
+                        "sorry", "nothing left", "end it"),
+               anywhere("photo", "photos", "pictures", "trainspotting", "spotting", "commute", "station", "catch", "dog",
+                        "picnic", "view", "sunset", "run", "running", "jog", "walk with", "party", "bar", "drinks", "smoke",
+                        "festival", "lol", "haha", "fix", "repair", "gutter", "aerial", "satellite"))),
     # stop 17: "i won't be around" with a plan or a decision beside it (not a trip: ``travel_not_death``)
     Rule("not_around_with_a_plan", SELF_HARM, patterns=(
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive",
