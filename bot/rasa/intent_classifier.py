@@ -109,7 +109,7 @@ class IntentClassifier(LogisticRegressionClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "IntentClassifier":
-        """Load as Rasa does, then lay the weights out for prediction."""
+        """Load as Rasa does, lay the weights out for prediction, read the vote if one was stored."""
         component = super().load(config, model_storage, resource, execution_context, **kwargs)
         lay_out_for_prediction(component.clf)
         try:
@@ -118,4 +118,8 @@ class IntentClassifier(LogisticRegressionClassifier):
                     component.vote = NearestVote.load(directory / _VOTE_FILE)
         except ValueError:
             logger.debug("No nearest-example vote stored with the intent classifier.")
+        classes = [str(name) for name in getattr(component.clf, "classes_", [])]
+        if component.vote is not None and component.vote.classes != classes:
+            logger.warning("The stored nearest-example vote does not match the classifier's intents; not used.")
+            component.vote = None
         return component

@@ -179,7 +179,7 @@ _PAST_MARKERS = (
     "a long time ago", "long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
     "my history", "history of", "history with", "last time i", "the last time", "past suicidal", "past self",
     # stop 17: a time of life named ("back in school", "at college"), an "old" habit
-    "in school", "in high school", "at college", "in college", "at university", "at uni", "as a child",
+    "in school", "in high school", "at college", "in college", "at university", "as a child",
     "when i was younger", "my old", "old self",
 )
 # so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
@@ -206,7 +206,7 @@ _RECOVERY_MARKERS = (
     "we made it", "made it through", "different place", "nowhere near", "good life", "safety plan",
     # stop 17: "it's history", healthier coping named, "very much ok", "not something i do anymore"
     "its history", "it 's history", "it s history", "is history", "all history", "healthy ways", "ways to cope",
-    "cope now", "coping now", "much ok", "much okay", "do anymore", "do any more",
+    "cope now", "coping now", "much ok", "much okay", "i do anymore", "i do any more",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
@@ -235,8 +235,13 @@ def _wants_more_than_to_talk(span: Span) -> bool:
     """True when a "want to" / "wanna" outside the match is followed by anything but talking."""
     words = [token.lower_ for token in span.doc if not span.start <= token.i < span.end]
     for i, word in enumerate(words):
-        after = words[i + 1:i + 2] if word == "wanna" else words[i + 2:i + 3] if words[i + 1:i + 2] == ["to"] else None
-        if word in ("wanna", "want") and after is not None and (not after or after[0] not in _TALKING):
+        if word == "wanna":
+            following = words[i + 1:i + 2]
+        elif word == "want" and words[i + 1:i + 2] == ["to"]:
+            following = words[i + 2:i + 3]
+        else:
+            continue
+        if not following or following[0] not in _TALKING:
             return True
     return False
 
@@ -244,6 +249,8 @@ def _wants_more_than_to_talk(span: Span) -> bool:
 def _told_as_back(span: Span) -> bool:
     """A sign the history has come back: a return marker outside the match, not denied."""
     return _returns(span) or (_wants(span) and _wants_more_than_to_talk(span))
+
+
 # return markers that say it is here now even next to a negation ("i still don't want to
 # live", "not ok right now"): read apart from the others, with no negation test
 _told_as_still_here = outside_the_match("still", "right now", "this time")
@@ -285,7 +292,7 @@ def recovered_history(span: Span) -> bool:
 
 
 # stop 17: play, not violence ("we played call of duty, he kept shooting me and i kept dying lol")
-_in_a_game = anywhere("call of duty", "fortnite", "xbox", "playstation", "ps5", "ps4", "console", "paintball",
+_in_a_game = anywhere("call of duty", "fortnite", "xbox", "playstation", "ps5", "ps4", "on the console", "paintball",
                       "laser tag", "airsoft", "multiplayer", "nerf", "video game", "video games", "gaming", "halo",
                       "minecraft", "water pistol", "water gun")
 _PLAYED = frozenset({"shoot", "shooting", "shot", "snipe", "sniped", "kill", "killed", "killing"})
