@@ -130,11 +130,12 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     # stop 17: on the way to the tracks, a bridge or a roof, with a last word or a time that is now
     Rule("on_the_way_to_the_tracks", SELF_HARM, patterns=(
         "~go|~head|~walk|~drive|going|heading|walking|driving down|up? to the train|railway? tracks|track|line|bridge|cliffs|cliff|roof",
-    ), vetoes=(requires("after i send this", "after this", "tonight", "now", "goodbye", "bye", "for good", "last", "forgive me",
+    ), vetoes=(requires("after i send this", "after this", "tonight", "goodbye", "bye", "for good", "forgive me",
                         "sorry", "nothing left", "end it"),
                anywhere("photo", "photos", "pictures", "trainspotting", "spotting", "commute", "station", "catch", "dog",
                         "picnic", "view", "sunset", "run", "running", "jog", "walk with", "party", "bar", "drinks", "smoke",
-                        "festival", "lol", "haha", "fix", "repair", "gutter", "aerial", "satellite"))),
+                        "festival", "lol", "haha", "fix", "repair", "gutter", "aerial", "satellite", "fireworks",
+                        "concert", "gig", "match", "pick up", "picking up", "meet", "meeting", "traffic"))),
     # stop 17: "i won't be around" with a plan or a decision beside it (not a trip: ``travel_not_death``)
     Rule("not_around_with_a_plan", SELF_HARM, patterns=(
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive",
