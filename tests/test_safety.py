@@ -298,6 +298,7 @@ def test_missing_someone_and_fire_as_a_figure_are_not(text: str) -> None:
         "i used to burn myself at uni, i havent in years, i just want to talk about my wife",
         "i took an overdose at 18, im 40 now and very much okay",
         "a long time ago i tried to end my life, im in a good place now",
+        "i used to cut myself years ago, i dont want to anymore, i just want to talk about us",
         "my ex hid my car keys so i wouldn't drive home after drinking at the party",
         "she took my car keys so i couldn't drive after three pints",
     ],

@@ -225,30 +225,32 @@ _WANTING = ("want to", "wanna")
 _told_as_past, _told_as_recovered, _told_as_distant = (
     anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), anywhere(*_DISTANT_MARKERS))
 _returns = outside_the_match(*(marker for marker in _RETURN_MARKERS if marker not in _WANTING), negators=_NEGATORS)
-_wants = outside_the_match(*_WANTING, negators=_NEGATORS)
 # a "want to" about talking is not the urge come back ("i just want to talk about him")
 _TALKING = frozenset({"talk", "tell", "vent", "chat", "share", "ask", "explain", "say", "rant", "discuss", "know",
                       "understand", "focus", "work", "fix", "rebuild", "learn", "sort"})
 
 
-def _wants_more_than_to_talk(span: Span) -> bool:
-    """True when a "want to" / "wanna" outside the match is followed by anything but talking."""
-    words = [token.lower_ for token in span.doc if not span.start <= token.i < span.end]
+def _wants_it_back(span: Span) -> bool:
+    """A "want to" / "wanna" outside the match, not denied (no negator within three words) and
+    not about talking: each occurrence is judged on its own."""
+    words = ["" if span.start <= token.i < span.end else token.lower_ for token in span.doc]
     for i, word in enumerate(words):
         if word == "wanna":
-            following = words[i + 1:i + 2]
+            end = i + 1
         elif word == "want" and words[i + 1:i + 2] == ["to"]:
-            following = words[i + 2:i + 3]
+            end = i + 2
         else:
             continue
-        if not following or following[0] not in _TALKING:
+        if words[end:end + 1] and words[end] in _TALKING:
+            continue
+        if not _NEGATORS.intersection(words[max(0, i - 3):i] + words[end:end + 3]):
             return True
     return False
 
 
 def _told_as_back(span: Span) -> bool:
     """A sign the history has come back: a return marker outside the match, not denied."""
-    return _returns(span) or (_wants(span) and _wants_more_than_to_talk(span))
+    return _returns(span) or _wants_it_back(span)
 
 
 # return markers that say it is here now even next to a negation ("i still don't want to
