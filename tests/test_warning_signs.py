@@ -15,6 +15,7 @@ from coach.safety.detector import ABUSE, EMERGENCY, SELF_HARM, detect_crisis
 CAUGHT = [
     # a joke marker does not make life itself a trifle (stop 17: ``hyperbole_joke``)
     (SELF_HARM, "one more day like this and ill kill myself lol"),
+    (SELF_HARM, "id rather jump off a bridge than live another day like this lol"),
     (SELF_HARM, "i know exactly how id do it, ive thought it through"),
     (SELF_HARM, "please dont worry about me after tonight"),
     (SELF_HARM, "i wont be around to see her face when she reads it"),
@@ -64,6 +65,8 @@ CAUGHT = [
 ]
 
 NOT_CAUGHT = [
+    # "i'd rather ... than <a trifle>" with a joke marker (stop 18: ``hyperbole_joke``)
+    "i'd rather jump off a bridge than sit through another family dinner lol",
     "i know exactly how id do it differently next time",
     "i wont be around tomorrow, working a double",
     "ill still be here tomorrow if you need to talk",
@@ -647,9 +650,11 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "my sister has taken all her tablets and shes not answering the door",
         "my flatmate took all her tablets an hour ago and now shes not picking up",
         "my friend just swallowed all her sleeping pills, ive called an ambulance",
+        "he texted he was swallowing the whole packet of pills, hes not answering",
     ], [
         "she took all her antibiotics like the doctor said, no more hospital for her",
         "he took all his vitamins this morning and is wide awake",
+        "my mum texted she was taking all her vitamins like the doctor said",
     ]),
     "banging_to_get_in": (EMERGENCY, [
         "someones banging on my window at 2am and shouting my name",
@@ -660,6 +665,8 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "my son was banging on the bathroom door shouting to hurry up",
     ]),
     "on_the_way_to_the_tracks": (SELF_HARM, [
+        "walking to the railway line once everyone is asleep",
+        "my plan is to go off the bridge on the way home",
         "heading to the railway line now. tell her im sorry",
         "walking up to the bridge tonight, goodbye",
         "driving to the cliffs after i send this",
@@ -667,6 +674,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "heading to the bridge now to take sunset photos with the kids",
         "going up to the roof tonight to fix the aerial, wish me luck",
         "driving to the bridge now, sorry im late, traffic is awful",
+        "going off the roof garden idea tonight, too pricey",
     ]),
     "nothing_left_and_decided": (SELF_HARM, [
         "she picked him, nothing left for me now, ive decided",
@@ -675,6 +683,103 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "nothing left for me in this town, ive decided to move back home",
         "theres nothing left for me to say to him, ive decided to stop texting",
+    ]),
+    # stop 18 (blind set 7's misses as families)
+    "theirs_after_im_gone": (SELF_HARM, [
+        "writing this so she has it after im gone",
+        "leaving the laptop password so he has it after im gone tonight",
+        "recording a voice note so they have it when im gone",
+    ], [
+        "updating my pension so the kids have it when im gone one day",
+        "sorted the insurance so she has it when im gone, decades away hopefully",
+    ]),
+    "gone_by_morning": (SELF_HARM, [
+        "i will be gone by the morning so none of this matters, goodbye",
+        "i'll be gone by sunrise, tell the kids i loved them",
+        "ill be gone before morning. sorry for everything",
+    ], [
+        "ill be gone by morning, early flight to lisbon, bye!",
+        "i'll be gone before midnight, the party is dull, sorry",
+    ]),
+    "before_i_do_it": (SELF_HARM, [
+        "need to text my brother the passwords before i do it",
+        "tell my mum to look after the dog before i do it",
+        "my will is in the top drawer, sorting it before i do this",
+    ], [
+        "need to tell my wife about the debt before i do it, i want to confess tonight",
+        "asking my brother for the passwords before i do it, the tax return is due",
+    ]),
+    "finish_it_tonight": (SELF_HARM, [
+        "theres no point to any of this. ill finish it tonight",
+        "my life is worth nothing now, im going to finish it today",
+        "life means nothing. i'll finish it now",
+    ], [
+        "the essay is nothing special but ill finish it tonight",
+        "tired but i'll finish it tonight, the kitchen wall needs one more coat",
+    ]),
+    "go_quietly": (SELF_HARM, [
+        "everyone is asleep now, the right time to go quietly",
+        "the house is silent. time to slip away quietly",
+        "i want to go quietly tonight while they sleep",
+    ], [
+        "kids are asleep so time to go quietly to bed myself",
+        "the party is dead, time to go quietly before anyone notices lol",
+    ]),
+    "gun_out_and_done": (SELF_HARM, [
+        "enough now. took dads shotgun down from the loft",
+        "got my pistol out, no point anymore",
+        "have the rifle out on the bed, this is the end",
+    ], [
+        "got the rifle out to clean it before deer season, im done with work",
+        "took the gun down to the range, enough practice for tonight",
+    ]),
+    "out_of_everyones_way": (SELF_HARM, [
+        "she chose him, so im going to make sure im not in anyones way",
+        "i wont be in anyones way anymore after tonight",
+        "going to make sure i'm not in everyone's way for much longer",
+    ], [
+        "im moving out so ill make sure im not in anyones way in the kitchen",
+        "ill make sure im not in anyones way at the party lol, ill sit in the corner",
+    ]),
+    "what_i_need_to_stop": (SELF_HARM, [
+        "cant keep doing this. ive got what i need to stop",
+        "got what i need to end it, nothing left here",
+        "i have what i need to go. goodbye",
+    ], [
+        "ive got what i need to stop smoking, patches and an app, no more excuses",
+        "got what i need to end it with him, the lawyer says we can file tonight",
+    ]),
+    "goodbye_they_dont_know": (SELF_HARM, [
+        "she has no idea it was goodbye when i hugged her",
+        "my brother doesnt know its goodbye",
+        "mum has no idea this is goodbye, i hugged her extra long",
+    ], [
+        "my mum doesnt know its goodbye, im moving to australia in may",
+        "the team has no idea its my goodbye, leaving do is a surprise",
+    ]),
+    "turned_up_at_my_new_place": (ABUSE, [
+        "he just turned up at my new flat even though i blocked him everywhere",
+        "my ex showed up outside my work again, i told him to stay away",
+        "texts all day from him and today just turned up at my new place",
+    ], [
+        "he just turned up at my new flat with flowers for the housewarming",
+        "my ex turned up at the kids school for pick up the kids, as agreed",
+    ]),
+    "locked_in_with_pills": (EMERGENCY, [
+        "shes locked in the bathroom and said she has pills to end it",
+        "my son has locked himself in the bathroom with a razor and wont answer",
+        "my flatmate locked herself in her room, said goodbye and theres pills missing",
+    ], [
+        "my teenager locked herself in her room with her phone, homework not done lol",
+        "he locked himself in the bathroom on a phone call for an hour",
+    ]),
+    "armed_at_the_door": (EMERGENCY, [
+        "my friend rang, theres a man at her door with a gun",
+        "theres a guy at our back door with a knife right now",
+        "someone at my window with a gun, call the police",
+    ], [
+        "dreamt there was a man at the door with a knife, woke up sweating",
+        "the delivery guy at the door with a gun shaped parcel lol",
     ]),
 }
 

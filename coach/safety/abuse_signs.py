@@ -154,6 +154,15 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("ex", "blocked", "block", "numbers", "number", "left him", "left her", "moved out", "order",
                         "police", "scared", "afraid", "terrified"),
                anywhere("scam", "scammers", "bank", "delivery", "spam", "debt", "collectors", "lol", "haha", "game"))),
+    # stop 18: an ex or partner turning up where the person now lives, with hounding or a block
+    Rule("turned_up_at_my_new_place", ABUSE, patterns=(
+        "$THREAT_SUBJECT $AUX* just? ~turn|~show|turned|showed up at|outside my|our new? address|flat|house|place|door|work|job|school",
+        "and|then|now|today just? turned|showed up at|outside my|our new address|flat|house|place",
+    ), vetoes=(requires("ex", "new address", "new flat", "new place", "blocked", "messages", "texts", "calls", "order",
+                        "police", "scared", "afraid", "terrified", "again", "wo nt leave", "wo n't leave",
+                        "uninvited", "followed"),
+               negated, anywhere("delivery", "courier", "parcel", "for dinner", "party", "surprise", "birthday", "flowers",
+                                 "pick up the kids", "drop off", "to collect", "lol", "haha", "late", "drunk again lol"))),
     Rule("finish_what_was_started", ABUSE, patterns=(
         "~finish what he|she|they ~start",
     ), vetoes=(

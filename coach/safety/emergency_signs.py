@@ -169,13 +169,28 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
                anywhere(*STORY_WORDS, "rain", "hail", "wind", "storm", "bird", "birds", "cat", "dog", "builders",
                         "delivery", "parcel", "lol", "haha", "drunk neighbour", "kids playing", "toilet", "loo",
                         "bathroom free", "hurry"))),
+    # stop 18: someone locked in a room with the means or words to end it
+    Rule("locked_in_with_pills", EMERGENCY, patterns=(
+        "$OTHER 's|s|is|are|has|have? locked herself|himself|themselves|themself? in the|her|his|their bathroom|bedroom|room|car|garage|shed",
+    ), vetoes=(requires("pills", "tablets", "knife", "end it", "razor", "blade", "rope", "overdose", "not answering",
+                        "wo nt answer", "wo n't answer", "wo nt open", "wo n't open", "goodbye", "kill"),
+               anywhere(*STORY_WORDS, "lol", "haha", "sulking", "phone call", "on the phone", "gaming", "teenager",
+                        "revising", "revision", "homework"))),
+    # stop 18: someone armed at a door or a window, now
+    Rule("armed_at_the_door", EMERGENCY, patterns=(
+        f"$STRANGER|he|she|they|ex|someone|somebody at|outside|by the|her|his|my|our|their front|back? door|window|gate with a|an|his|her {_ARMED}",
+        f"{_ARMED} at|outside the|her|his|my|our|their front|back? door|window",
+    ), vetoes=(anywhere(*STORY_WORDS, "lol", "haha", "dream", "dreamt", "halloween", "costume", "toy", "nerf", "water gun",
+                        "delivery", "kitchen knife set", "butter knife"),)),
     Rule("someone_overdosed", EMERGENCY, patterns=(  # moved from coach.safety.rules at stop 17
         "$OTHER $AUX* ~overdose|od'd|overdosed",
     )),
     # stop 17: someone else's overdose told with a sign that it is now ("not answering")
     Rule("someone_took_pills", EMERGENCY, patterns=(
         "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed all|every|loads|lots|a|the|whole _? _? ~$PILLS",
-    ), vetoes=(requires("not answering", "not responding", "wake", "unconscious", "passed out", "breathing", "ambulance",
+        "~text|texted|~say|~message|messaged|~tell me|us? he|she|they was|were|is|are|'s|s taking|swallowing all|every|loads|lots|a|the|whole _? _? _? ~$PILLS",
+    ), vetoes=(requires("not answering", "nt answering", "n't answering", "phone is off", "phone off", "going there",
+                        "on my way", "not responding", "wake", "unconscious", "passed out", "breathing", "ambulance",
                         "collapsed", "hospital", "goodbye", "drowsy", "floppy", "slurring", "not picking up",
                         "ca nt reach", "ca n't reach"),
                anywhere(*STORY_WORDS, *_OVER, "prescribed", "as prescribed", "doctor said", "like the doctor", "vitamins",

@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         "~drive|~crash|~steer my|the|our? car? into|off a|the tree|wall|bridge|cliff|river|lake|truck|lorry|pole",
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
-    ), vetoes=(recovered_history, anywhere(*FAREWELL_TO_US))),
+    ), vetoes=(recovered_history, hyperbole_joke, anywhere(*FAREWELL_TO_US))),
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",
         "~disappear|~vanish forever|permanently",
@@ -308,7 +308,7 @@ RULES: tuple[Rule, ...] = (
         "~block the|my|our door|doorway|exit|way",
         "~stand in the|my|our door|doorway",
         "~hide|~steal|~confiscate my|our car? ~key|passport",
-        "~take my|our phone? and? car? ~key|passport so|away|to|from",
+        "~take my|our phone? and? car? ~key|passport again? so|away|to|from",
     ), vetoes=(keys_kept_from_drink_driving, anywhere(*PAPERWORK))),
     Rule("financial_control", ABUSE, patterns=(
         "$SUBJECT $AUX* ~control|~withhold all? the|my|our money|finances|~wage|salary|paycheck|bank|~account|~card",

@@ -313,12 +313,19 @@ _LIFE_ITSELF = frozenset({"day", "days", "night", "nights", "week", "weeks", "mo
                           "minute", "hour", "time", "second", "morning", "chance", "lie", "word"})
 
 
+_LIVING = frozenset({"live", "living", "go", "face", "be", "stay", "exist", "wake", "feel", "keep", "carry", "spend"})
+
+
 def hyperbole_joke(span: Span) -> bool:
-    """Drop "one more <trifle> and i'll shoot myself" with a joke marker; never without one."""
+    """Drop "one more <trifle> and i'll shoot myself" or "i'd rather jump off a bridge than sit
+    through <trifle>" with a joke marker; never without one, never when the other side is life."""
     doc = span.doc
     trifle = any(token.lower_ == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "more"
                  and doc[token.i + 2].lower_ not in _LIFE_ITSELF for token in doc)
-    return trifle and _told_as_a_joke(span)
+    rather = any(token.lower_ == "rather" for token in doc[:span.start])
+    than = [token for token in doc[span.end:] if token.lower_ == "than"]
+    rather_than_a_trifle = rather and bool(than) and than[0].i + 1 < len(doc) and doc[than[0].i + 1].lower_ not in _LIVING
+    return (trifle or rather_than_a_trifle) and _told_as_a_joke(span)
 
 
 _DRIVING = frozenset({"drive", "driving", "drove"})

@@ -130,17 +130,20 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     # stop 17: on the way to the tracks, a bridge or a roof, with a last word or a time that is now
     Rule("on_the_way_to_the_tracks", SELF_HARM, patterns=(
         "~go|~head|~walk|~drive|going|heading|walking|driving down|up? to the train|railway? tracks|track|line|bridge|cliffs|cliff|roof",
+        "~go|~jump|~drive|going|jumping|driving off the|a bridge|cliff|cliffs|roof|multistorey|carpark",
     ), vetoes=(requires("after i send this", "after this", "tonight", "goodbye", "bye", "for good", "forgive me",
-                        "sorry", "nothing left", "end it"),
+                        "sorry", "nothing left", "end it", "asleep", "plan is", "my plan"),
                anywhere("photo", "photos", "pictures", "trainspotting", "spotting", "commute", "station", "catch", "dog",
                         "picnic", "view", "sunset", "run", "running", "jog", "walk with", "party", "bar", "drinks", "smoke",
                         "festival", "lol", "haha", "fix", "repair", "gutter", "aerial", "satellite", "fireworks",
-                        "concert", "gig", "match", "pick up", "picking up", "meet", "meeting", "traffic"))),
+                        "concert", "gig", "match", "pick up", "picking up", "meet", "meeting", "traffic", "idea",
+                        "garden", "terrace", "summer", "swim", "swimming", "tombstoning", "bungee", "for fun"))),
     # stop 17: "i won't be around" with a plan or a decision beside it (not a trip: ``travel_not_death``)
     Rule("not_around_with_a_plan", SELF_HARM, patterns=(
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive",
         "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive",
-    ), vetoes=(requires("my plan", "a plan", "the plan", "made up my mind", "decided", "goodbye", "for good"),
+    ), vetoes=(requires("my plan", "a plan", "the plan", "made up my mind", "decided", "goodbye", "for good",
+                        "pills are ready", "tablets are ready", "its ready", "it 's ready", "all ready"),
                followed_by("for", "to", "at", "on", "until", "till", "this", "next", "in", "much", "that", "when",
                            "while", "tomorrow", "today", "tonight", "over", "during", "after", "before", "so", "because"),
                travel_not_death, anywhere("trip", "holiday", "work", "shift", "conference", "weekend away", "flight",
@@ -152,6 +155,64 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("move", "moving", "moved", "job", "town", "city", "country", "abroad", "flat", "house", "lease",
                         "back home", "relocate", "relocating", "uni", "course", "fridge", "plate", "pizza", "cake",
                         "in the account", "in the bank", "savings", "to say", "to do", "to give", "to lose"))),
+    # stop 18: what is left for them "after i'm gone", by morning, before "i do it"
+    Rule("theirs_after_im_gone", SELF_HARM, patterns=(
+        "so|for he|she|they|you|her|him|them ~have|~read|~keep|~get|~find it|this|them after|when|once i 'm|m|am gone",
+    ), vetoes=(travel_not_death, anywhere("will and testament", "insurance", "pension", "inheritance", "estate",
+                                          "solicitor", "lawyer", "one day", "some day", "someday", "old", "retire",
+                                          "holiday", "trip", "away", "work", "shift"))),
+    Rule("gone_by_morning", SELF_HARM, patterns=(
+        "i 'll|will|'d|would be gone by|before the? morning|sunrise|dawn|midnight|daybreak",
+        "ill be gone by|before the? morning|sunrise|dawn|midnight|daybreak",
+    ), vetoes=(requires("goodbye", "bye", "matter", "sorry", "forgive", "love you", "loved", "tell", "nobody", "no one",
+                        "noone", "easier", "better off", "for good"),
+               travel_not_death, anywhere("flight", "train", "shift", "work", "trip", "party", "pub", "alarm", "taxi",
+                                          "airport", "lol", "haha", "packed", "packing", "bags", "festival"))),
+    Rule("before_i_do_it", SELF_HARM, patterns=(
+        "before i ~do it|this",
+    ), vetoes=(requires("the will", "my will", "letters", "letter", "note", "notes", "passwords", "goodbye", "forgive me",
+                        "tell my", "tell her i", "tell him i", "tell them i", "look after", "rehome", "rehoming"),
+               anywhere("tattoo", "jump", "skydive", "bungee", "exam", "interview", "presentation", "speech", "confess",
+                        "tell her about", "tell him about", "propose", "proposal", "sign", "tax", "taxes", "gym", "wedding",
+                        "haircut", "dye", "resign", "quit", "lol", "haha", "holiday", "move", "moving", "surgery", "op"))),
+    Rule("finish_it_tonight", SELF_HARM, patterns=(
+        "i will|'ll|ll|'m|m|am going? gon? to? na? finish it|myself|everything tonight|today|now",
+        "ill finish it|myself|everything tonight|today|now",
+    ), vetoes=(requires("no point", "nothing", "vida", "no vale", "worthless", "tired of", "burden", "goodbye", "done",
+                        "ca nt", "ca n't", "anymore", "empty", "life"),
+               anywhere("essay", "report", "book", "season", "series", "painting", "project", "assignment", "puzzle",
+                        "job", "homework", "chores", "kitchen", "bathroom", "wall", "game", "bottle", "wine", "pizza",
+                        "cake", "thesis", "draft", "apology", "coat", "shed", "garden", "tax", "knitting", "film"))),
+    Rule("go_quietly", SELF_HARM, patterns=(
+        "time to go|slip away? quietly|peacefully",
+        "i want|'m|m|am|need to? going? gon? to? na? go|slip away? quietly|peacefully tonight|now|while",
+    ), vetoes=(followed_by("to bed", "to sleep", "home", "out", "upstairs", "downstairs", "back", "into", "for"),
+               anywhere("party", "pub", "meeting", "class", "lol", "haha", "retire", "retirement", "nap", "snack",
+                        "fridge", "job", "the office", "church"))),
+    Rule("gun_out_and_done", SELF_HARM, patterns=(
+        "~get|got|~take|took|~have the|my|dads|his? gun|pistol|rifle|shotgun|revolver out|down",
+    ), vetoes=(requires("done", "goodbye", "ca nt", "ca n't", "enough", "no point", "tonight", "the end", "over", "finish",
+                        "forgive", "anymore"),
+               someone_else,
+               anywhere("clean", "cleaning", "range", "hunting", "hunt", "season", "club", "deer", "rabbit", "rabbits",
+                        "lesson", "game", "film", "lol", "haha", "pest", "fox", "licence", "license", "police", "shoot"))),
+    # stop 18: not in anyone's way any more; got what is needed to stop; goodbye unknown to them
+    Rule("out_of_everyones_way", SELF_HARM, patterns=(
+        "make sure i 'm|m|am|be not in anyone|anyones|anybody|anybodys|everyone|everyones|everybody|your|their 's? way",
+        "i wo|will|'ll|ill n't? nt? not? be in anyone|anyones|anybodys|everyones 's? way anymore|again|for",
+    ), vetoes=(travel_not_death, anywhere("move out", "moving out", "moved out", "kitchen", "office", "house", "room",
+                                          "flat", "lol", "haha", "driveway", "car", "desk"))),
+    Rule("what_i_need_to_stop", SELF_HARM, patterns=(
+        "~have|got what i need to stop|end|finish|go",
+    ), vetoes=(requires("ca nt", "ca n't", "ca nt keep", "breathing", "done", "tonight", "no point", "goodbye", "enough",
+                        "anymore", "world", "nothing left"),
+               anywhere("app", "blocker", "smoking", "drinking", "vape", "vaping", "gambling", "texting", "patches",
+                        "support", "group", "therapist", "course", "book", "lol", "haha", "divorce", "lawyer"))),
+    Rule("goodbye_they_dont_know", SELF_HARM, patterns=(
+        "$NEG ~know its|it 's|s|was|is? a|my? goodbye",
+        "no idea its|it|this 's|s|was|is? a|my? goodbye",
+    ), vetoes=(travel_not_death, anywhere("move", "moving", "abroad", "australia", "job", "emigrate", "emigrating",
+                                          "surprise", "party", "leaving do"))),
     Rule("relapse_with_a_blade", SELF_HARM, patterns=(
         "~habit with the|a|my ~blade|~razor",
         "~relapse with|on the|a|my ~blade|~razor",
