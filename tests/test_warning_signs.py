@@ -16,6 +16,7 @@ CAUGHT = [
     # a joke marker does not make life itself a trifle (stop 17: ``hyperbole_joke``)
     (SELF_HARM, "one more day like this and ill kill myself lol"),
     (SELF_HARM, "id rather jump off a bridge than live another day like this lol"),
+    (SELF_HARM, "the last time i hurt myself was before my son was born but the urges are back"),
     (SELF_HARM, "i know exactly how id do it, ive thought it through"),
     (SELF_HARM, "please dont worry about me after tonight"),
     (SELF_HARM, "i wont be around to see her face when she reads it"),
@@ -65,6 +66,9 @@ CAUGHT = [
 ]
 
 NOT_CAUGHT = [
+    # self-harm dated by a child's birth, or "much better" after help (stop 18: ``recovered_history``)
+    "the last time i hurt myself was before my son was born, hes 10 now",
+    "i used to hurt myself, got proper help and im doing much better",
     # "i'd rather ... than <a trifle>" with a joke marker (stop 18: ``hyperbole_joke``)
     "i'd rather jump off a bridge than sit through another family dinner lol",
     "i know exactly how id do it differently next time",

@@ -192,6 +192,8 @@ _DISTANT_MARKERS = (
     # stop 17: before the relationship began ("years before we met")
     "years before", "before we met", "before i met", "before we got together",
     "have nt in years", "have n't in years", "not in years",
+    # stop 18: dated by a child's birth ("before my daughter was born and she's 8 now")
+    "was born", "were born",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
@@ -207,6 +209,8 @@ _RECOVERY_MARKERS = (
     # stop 17: "it's history", healthier coping named, "very much ok", "not something i do anymore"
     "its history", "it 's history", "it s history", "is history", "all history", "healthy ways", "ways to cope",
     "cope now", "coping now", "much ok", "much okay", "i do anymore", "i do any more",
+    # stop 18
+    "much better", "doing better",
 )
 _RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
