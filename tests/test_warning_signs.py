@@ -785,6 +785,22 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "dreamt there was a man at the door with a knife, woke up sweating",
         "the delivery guy at the door with a gun shaped parcel lol",
     ]),
+    "loving_word_was_goodbye": (SELF_HARM, [
+        "hugged my little brother and said i love him, he has no clue that was my goodbye",
+        "i thanked my mum for everything tonight, it was a goodbye really",
+        "called dad to say i love him, he thought it was random, it was goodbye",
+    ], [
+        "said i love you to my grandad in the hospice, it was goodbye, he passed this morning",
+        "told her i love her at the airport, it was goodbye for six months, shes moving abroad",
+    ]),
+    "punished_for_leaving": (ABUSE, [
+        "whenever i bring up leaving he smashes something of mine, last time my laptop",
+        "every time i talk about divorce she rips up my clothes",
+        "if i mention separating he throws my things out the window",
+    ], [
+        "every time i mention leaving he cries and begs me to stay",
+        "when i bring up divorce she sulks for days and breaks down crying",
+    ]),
 }
 
 FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]

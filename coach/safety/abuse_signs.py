@@ -163,6 +163,11 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
                         "uninvited", "followed"),
                negated, anywhere("delivery", "courier", "parcel", "for dinner", "party", "surprise", "birthday", "flowers",
                                  "pick up the kids", "drop off", "to collect", "lol", "haha", "late", "drunk again lol"))),
+    # stop 18: leaving punished by destroying what is theirs ("every time i mention leaving he
+    # smashes something of mine")
+    Rule("punished_for_leaving", ABUSE, patterns=(
+        "~mention|~bring|~talk|~say|~raise up? about? leaving|divorce|separating he|she|they _? _? ~break|~smash|~destroy|~wreck|~burn|~drown|~rip|~slash|~bin|~throw|~hurt|~kill|~hit",
+    ), vetoes=(negated, anywhere("lol", "haha", "jokes", "joking", "the kids cry", "cries", "crying", "sulk", "sulks"))),
     Rule("finish_what_was_started", ABUSE, patterns=(
         "~finish what he|she|they ~start",
     ), vetoes=(

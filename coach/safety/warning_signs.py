@@ -208,6 +208,14 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                         "anymore", "world", "nothing left"),
                anywhere("app", "blocker", "smoking", "drinking", "vape", "vaping", "gambling", "texting", "patches",
                         "support", "group", "therapist", "course", "book", "lol", "haha", "divorce", "lawyer"))),
+    # a loving word that was really a goodbye ("told her i love her... it was goodbye")
+    Rule("loving_word_was_goodbye", SELF_HARM, patterns=(
+        "it|that|this was|'s|s|is a|my? goodbye|farewell",
+    ), vetoes=(requires("i love", "i loved", "love her", "love him", "love them", "love you", "best thing", "thanked",
+                        "thank you for"),
+               travel_not_death, anywhere("airport", "moving", "abroad", "flight", "relationship", "breakup", "break up",
+                                          "broke up", "last date", "ex", "leaving do", "retire", "retirement", "funeral",
+                                          "hospice", "passed", "died", "dog", "cat", "holiday", "graduation"))),
     Rule("goodbye_they_dont_know", SELF_HARM, patterns=(
         "$NEG ~know its|it 's|s|was|is? a|my? goodbye",
         "no idea its|it|this 's|s|was|is? a|my? goodbye",
