@@ -704,6 +704,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "ill be gone by morning, early flight to lisbon, bye!",
         "i'll be gone before midnight, the party is dull, sorry",
+        "ill be gone by morning, tell your mum i said hi",
     ]),
     "before_i_do_it": (SELF_HARM, [
         "need to text my brother the passwords before i do it",
@@ -712,6 +713,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "need to tell my wife about the debt before i do it, i want to confess tonight",
         "asking my brother for the passwords before i do it, the tax return is due",
+        "i should tell my parents before i do it, they think im staying in the job forever",
     ]),
     "finish_it_tonight": (SELF_HARM, [
         "theres no point to any of this. ill finish it tonight",
@@ -752,6 +754,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "ive got what i need to stop smoking, patches and an app, no more excuses",
         "got what i need to end it with him, the lawyer says we can file tonight",
+        "packed the car, got what i need to go camping tonight, cant wait",
     ]),
     "goodbye_they_dont_know": (SELF_HARM, [
         "she has no idea it was goodbye when i hugged her",

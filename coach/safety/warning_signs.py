@@ -11,13 +11,16 @@ purpose; wording they miss is left to the meaning layer, which learns from ``nlu
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, containing, followed_by, followed_within, preceded_within, requires
+from coach.nlp.vetoes import (anywhere, containing, followed_by, followed_within, preceded_within, requires,
+                              unless_boundary_after)
 from coach.safety.rules import ABUSE, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, negated, not_a_life, recovered_history, someone_else, travel_not_death
 from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
 
 # when "i'll end it ..." is planned for: a time, not an object ("end it with him")
 _SOON = "after|tonight|tomorrow|when|once|before|on|this"
+# what may follow "got what i need to stop|end|go": nothing, or it / now ("... to go camping" is a trip)
+_LAST_OBJECT = frozenset({"it", "this", "now", "tonight", "today", "everything", "all", "myself", "soon", "for"})
 
 WARNING_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -164,14 +167,14 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("gone_by_morning", SELF_HARM, patterns=(
         "i 'll|will|'d|would be gone by|before the? morning|sunrise|dawn|midnight|daybreak",
         "ill be gone by|before the? morning|sunrise|dawn|midnight|daybreak",
-    ), vetoes=(requires("goodbye", "bye", "matter", "sorry", "forgive", "love you", "loved", "tell", "nobody", "no one",
+    ), vetoes=(requires("goodbye", "bye", "matter", "sorry", "forgive", "love you", "loved", "nobody", "no one",
                         "noone", "easier", "better off", "for good"),
                travel_not_death, anywhere("flight", "train", "shift", "work", "trip", "party", "pub", "alarm", "taxi",
                                           "airport", "lol", "haha", "packed", "packing", "bags", "festival"))),
     Rule("before_i_do_it", SELF_HARM, patterns=(
         "before i ~do it|this",
     ), vetoes=(requires("the will", "my will", "letters", "letter", "note", "notes", "passwords", "goodbye", "forgive me",
-                        "tell my", "tell her i", "tell him i", "tell them i", "look after", "rehome", "rehoming"),
+                        "tell her i", "tell him i", "tell them i", "look after", "rehome", "rehoming"),
                anywhere("tattoo", "jump", "skydive", "bungee", "exam", "interview", "presentation", "speech", "confess",
                         "tell her about", "tell him about", "propose", "proposal", "sign", "tax", "taxes", "gym", "wedding",
                         "haircut", "dye", "resign", "quit", "lol", "haha", "holiday", "move", "moving", "surgery", "op"))),
@@ -204,7 +207,8 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                                           "flat", "lol", "haha", "driveway", "car", "desk"))),
     Rule("what_i_need_to_stop", SELF_HARM, patterns=(
         "~have|got what i need to stop|end|finish|go",
-    ), vetoes=(requires("ca nt", "ca n't", "ca nt keep", "breathing", "done", "tonight", "no point", "goodbye", "enough",
+    ), vetoes=(unless_boundary_after(_LAST_OBJECT),
+               requires("ca nt", "ca n't", "ca nt keep", "breathing", "done", "tonight", "no point", "goodbye", "enough",
                         "anymore", "world", "nothing left"),
                anywhere("app", "blocker", "smoking", "drinking", "vape", "vaping", "gambling", "texting", "patches",
                         "support", "group", "therapist", "course", "book", "lol", "haha", "divorce", "lawyer"))),
