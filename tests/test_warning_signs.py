@@ -17,6 +17,7 @@ CAUGHT = [
     (SELF_HARM, "one more day like this and ill kill myself lol"),
     (SELF_HARM, "id rather jump off a bridge than live another day like this lol"),
     (SELF_HARM, "the last time i hurt myself was before my son was born but the urges are back"),
+    (SELF_HARM, "ive been hurting myself since my son was born, hes 2 now"),
     (SELF_HARM, "i know exactly how id do it, ive thought it through"),
     (SELF_HARM, "please dont worry about me after tonight"),
     (SELF_HARM, "i wont be around to see her face when she reads it"),

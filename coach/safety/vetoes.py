@@ -192,8 +192,11 @@ _DISTANT_MARKERS = (
     # stop 17: before the relationship began ("years before we met")
     "years before", "before we met", "before i met", "before we got together",
     "have nt in years", "have n't in years", "not in years",
-    # stop 18: dated by a child's birth ("before my daughter was born and she's 8 now")
-    "was born", "were born",
+    # stop 18: dated before a child's birth ("before my daughter was born and she's 8 now"; not
+    # "since my son was born", which can be now)
+    "before my daughter was born", "before my son was born", "before our daughter was born",
+    "before our son was born", "before the baby was born", "before the kids were born", "before my kids were born",
+    "before our kids were born", "before my children were born", "before our children were born",
 )
 _RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
