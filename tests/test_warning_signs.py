@@ -373,7 +373,12 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "guy with a knife outside the station stabbing people",
         "someone is shooting in the shopping centre, we're hiding in a shop",
         "shots fired outside our building, we're on the floor",
+        "my friend rang, theres a man at her door with a gun",
+        "theres a guy at our back door with a knife right now",
+        "someone at my window with a gun, call the police",
     ], [
+        "dreamt there was a man at the door with a knife, woke up sweating",
+        "the delivery guy at the door with a gun shaped parcel lol",
         "in the film a man with a gun holds up the bank",
         "we were shooting hoops in the park",
         "my brother is out hunting with his gun this weekend",
@@ -780,14 +785,6 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "my teenager locked herself in her room with her phone, homework not done lol",
         "he locked himself in the bathroom on a phone call for an hour",
-    ]),
-    "armed_at_the_door": (EMERGENCY, [
-        "my friend rang, theres a man at her door with a gun",
-        "theres a guy at our back door with a knife right now",
-        "someone at my window with a gun, call the police",
-    ], [
-        "dreamt there was a man at the door with a knife, woke up sweating",
-        "the delivery guy at the door with a gun shaped parcel lol",
     ]),
     "loving_word_was_goodbye": (SELF_HARM, [
         "hugged my little brother and said i love him, he has no clue that was my goodbye",

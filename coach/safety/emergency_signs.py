@@ -176,12 +176,6 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
                         "wo nt answer", "wo n't answer", "wo nt open", "wo n't open", "goodbye", "kill"),
                anywhere(*STORY_WORDS, "lol", "haha", "sulking", "phone call", "on the phone", "gaming", "teenager",
                         "revising", "revision", "homework"))),
-    # stop 18: someone armed at a door or a window, now
-    Rule("armed_at_the_door", EMERGENCY, patterns=(
-        f"$STRANGER|he|she|they|ex|someone|somebody at|outside|by the|her|his|my|our|their front|back? door|window|gate with a|an|his|her {_ARMED}",
-        f"{_ARMED} at|outside the|her|his|my|our|their front|back? door|window",
-    ), vetoes=(anywhere(*STORY_WORDS, "lol", "haha", "dream", "dreamt", "halloween", "costume", "toy", "nerf", "water gun",
-                        "delivery", "kitchen knife set", "butter knife"),)),
     Rule("someone_overdosed", EMERGENCY, patterns=(  # moved from coach.safety.rules at stop 17
         "$OTHER $AUX* ~overdose|od'd|overdosed",
     )),
@@ -200,7 +194,11 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
         f"$STRANGER|gunman|bloke|lad|woman|people|someone|somebody with a|an|his|her|a big? {_ARMED}",
         "someone|somebody|people|man|guy|gunman|men ~be? shooting",
         "shots|gunshots|gunfire ~be? fired|outside|nearby|everywhere|in",
+        # stop 18: at a door or a window ("theres a man at her door with a gun")
+        f"$STRANGER|he|she|they|ex|someone|somebody at|outside|by the|her|his|my|our|their front|back? door|window|gate with a|an|his|her {_ARMED}",
+        f"{_ARMED} at|outside the|her|his|my|our|their front|back? door|window",
     ), vetoes=(harmless_setting(*STORY_WORDS, "photo", "photos", "hoops", "pool", "video", "paintball", "range",
                                 "hunting", "hunt", "clay", "laser", "nerf", "water"),
-               anywhere("fireworks", "firework", "starting pistol"))),
+               anywhere("fireworks", "firework", "starting pistol", "lol", "haha", "dream", "dreamt", "halloween",
+                        "costume", "toy", "delivery"))),
 )
