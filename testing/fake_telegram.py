@@ -169,6 +169,15 @@ def _decode_form_value(name: str, value: str) -> Any:
         return value
 
 
+async def _sleep_at_least(seconds: float) -> None:
+    """Sleep until ``seconds`` have passed on ``time.monotonic``: a loop whose timers work in
+    whole milliseconds from a cached clock (uvloop's libuv) can wake a fraction early, and a
+    delayed answer must really be that late."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        await asyncio.sleep(left)
+
+
 async def _read_params(request: web.Request) -> tuple[JSONDict, dict[str, UploadedFile]]:
     """Query string plus a JSON, url-encoded or multipart body; raises ValueError if unparsable."""
     params = {name: _decode_form_value(name, value) for name, value in request.query.items()}
@@ -551,7 +560,7 @@ class FakeTelegramServer:
         delay = self._take_fault(call, {"delay"})
         if delay:
             call.fault = f"delayed {delay.seconds}s"
-            await asyncio.sleep(delay.seconds)
+            await _sleep_at_least(delay.seconds)
         fault = self._take_fault(call, {"fail", "drop"})
         if fault and fault.kind == "drop":
             call.failed, call.fault = True, "dropped"
