@@ -130,3 +130,23 @@ def test_encoder_does_not_import_torch_tensorflow_or_rasa() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_featurized_message_is_fingerprinted_by_its_embeddings_exact_bytes(encoder: SentenceEncoder) -> None:
+    """Rasa fingerprints every training example after each graph node (its training cache);
+    the embedding's fingerprint is its bytes' hash (not numpy's printer), exact to the last bit."""
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa.sentence_features import SENTENCE_EMBEDDING, Embedding, SentenceFeaturizer
+
+    config = {**SentenceFeaturizer.get_default_config(), "model_path": str(ENCODER_DIR)}
+    component = SentenceFeaturizer(config, "sentence_featurizer")
+    same, again, other = (Message(data={TEXT: text}) for text in ("she found the receipts", "she found the receipts", "we barely talk now"))
+    component.process([same, again, other])
+    assert same.fingerprint() == again.fingerprint() != other.fingerprint()
+
+    embedding = same.get(SENTENCE_EMBEDDING)
+    nudged = embedding.copy()
+    nudged[0] = np.nextafter(nudged[0], np.float32(2.0))  # one step of float32 away
+    assert isinstance(nudged, Embedding) and nudged.fingerprint() != embedding.fingerprint()
