@@ -633,3 +633,19 @@ def test_the_phrase_net_reads_crises_told_in_passing_inside_a_form() -> None:
     assert (len(crises), len(ordinary)) == (75, 75)
     assert [text for text in crises if detect_crisis(text) is None] == []
     assert [text for text in ordinary if detect_crisis(text) is not None] == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("the new zombie video game my son plays has so much blood in it", "medical_emergency"),
+    ("she chucked her hoodie at me across the sofa and laughed", "physical_harm"),
+    ("writing a goodbye letter to him tonight because im leaving him for good", "lethal_plan"),
+])
+def test_stop_19s_mended_vetoes_release_their_look_alike(text: str, rule: str) -> None:
+    """Seen set 8's look-alikes, in our own words: blood in a video game, a hoodie thrown in
+    play, a goodbye letter that ends a relationship. Each rule still catches its crisis."""
+    assert detect_crisis(text) is None, text
+    crisis = {"medical_emergency": "my son cut his hand and there is so much blood",
+              "physical_harm": "she threw a glass at my face",
+              "lethal_plan": "i wrote my suicide note last night"}[rule]
+    match = detect_crisis(crisis)
+    assert match is not None and match.rule == rule, (crisis, match)

@@ -802,6 +802,135 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "every time i mention leaving he cries and begs me to stay",
         "when i bring up divorce she sulks for days and breaks down crying",
     ]),
+    # ---- stop 19: seen set 8's misses, as families (own wordings)
+    "calm_after_deciding": (SELF_HARM, [
+        "i feel so calm now that i know what im doing on friday",
+        "strangely peaceful today, i know what i am doing tonight",
+        "decided. i know what im doing this weekend and i feel relieved",
+    ], [
+        "calm now, i know what im doing saturday, date night with my wife",
+        "i feel calmer, i know what im doing tonight: telling him the truth",
+    ]),
+    "sort_things_after": (SELF_HARM, [
+        "left my bank passwords in the drawer so my husband can sort everything after",
+        "wrote down the insurance details so mum can deal with it all afterwards",
+        "put all my logins in an envelope so she can handle things after",
+    ], [
+        "left my passwords with my wife so she can sort things after my operation",
+        "gave him the bank pin so he can sort things after the trip lol",
+    ]),
+    "not_here_for_the_train": (SELF_HARM, [
+        "standing on the platform and im not here to get a train",
+        "at the station again tonight, not here for a train this time",
+        "im by the tracks and im not there to catch any train",
+    ], [
+        "im at the station but not here for a train, picking up my sister",
+        "not here to catch a train, just taking photos of the old engines",
+    ]),
+    "the_one_who_finds_me": (SELF_HARM, [
+        "i hope she is the one who finds me tomorrow",
+        "he should be the one that finds me after what he did",
+        "i want my wife to find me first so she sees what she did",
+    ], [
+        "i want him to find me attractive again after everything",
+        "the kids want to be the ones who find me in hide and seek lol",
+    ]),
+    "goodbye_without_help": (SELF_HARM, [
+        "please dont call anyone, this is my goodbye",
+        "do not send the police, i only came on to say bye to someone",
+        "dont try to stop me. im sorry. bye",
+    ], [
+        "dont tell anyone about the surprise party, bye for now",
+        "dont call anyone about the affair ok, just needed to say it, bye",
+    ]),
+    "carved_into_skin": (SELF_HARM, [
+        "i scratched his initials into my wrist last night",
+        "cut the word liar into my thigh so i never forget",
+        "i keep carving her name on my arm",
+    ], [
+        "we carved our initials into a tree on our first date",
+        "i cut my name into the wooden bench at school years ago",
+    ]),
+    "end_it_nobody_needs_me": (SELF_HARM, [
+        "im going to end it, nobody needs me around anyway",
+        "i'll end everything, no one would miss me",
+        "gonna end it all, theyre better off without me",
+    ], [
+        "im going to end it with him, nobody needs me to stay in this marriage",
+        "i'll end things, no point dragging out the relationship",
+    ]),
+    "staying_under": (SELF_HARM, [
+        "i keep holding my breath under the bath water and wondering what if i just stayed",
+        "held my breath in the bath tonight and wished i could stay down longer",
+        "lying in the bath holding my breath under the water, wondering if i'd come up",
+    ], [
+        "i hold my breath under the water at swimming lessons with the kids",
+        "practising holding my breath under water for the diving course",
+    ]),
+    "stop_existing": (SELF_HARM, [
+        "i just want to stop existing for a while, for good",
+        "after she reads my apology ill stop existing",
+        "thinking about how i can cease existing without anyone noticing",
+    ], [
+        "my old facebook account will stop existing next week",
+        "the shop on our road will stop existing after christmas",
+    ]),
+    "proof_every_hour": (ABUSE, [
+        "i have to text him a selfie every hour so he knows who im with",
+        "she makes me send her my location every 30 minutes",
+        "i need to send him a picture every half hour of where i am",
+    ], [
+        "we agreed to share our location every hour on the hike, my idea",
+        "i have to send my boss a photo every hour of the site",
+    ]),
+    "things_thrown_at_me": (ABUSE, [
+        "when i disagree he throws plates at me",
+        "she chucks anything she can reach at me when shes angry",
+        "he throws whatever he is holding at me when i speak up",
+    ], [
+        "she threw a pillow at me when i snored lol",
+        "he throws questions at me all day about the texts",
+    ]),
+    "afraid_if_he_reads": (ABUSE, [
+        "so scared of what hell do when he sees my phone",
+        "petrified about what my husband might do when he reads my phone",
+        "afraid of what shell do once she finds this chat",
+    ], [
+        "terrified of what hell say when he sees the bill lol",
+        "scared of what shell think when she reads my apology",
+    ]),
+    "owns_me": (ABUSE, [
+        "he tells me he owns me and i have to obey",
+        "she says i belong to her now and she owns me because i lied",
+        "my boyfriend acts like he owns me since i cheated",
+    ], [
+        "he owns me at fifa every single time lol",
+        "she owns me an apology tbh",
+    ]),
+    "hurts_me_when_drunk": (ABUSE, [
+        "my wife slaps me whenever she gets drunk",
+        "he punches me when he loses his temper",
+        "she kicks me if she's wasted",
+    ], [
+        "he hurts my feelings when he drinks",
+        "it hurts me when he drinks, i worry about his health",
+    ]),
+    "child_on_a_ledge": (EMERGENCY, [
+        "my toddler has climbed onto the windowsill and the window is open",
+        "a little boy is standing on the railing of the bridge",
+        "my little girl has climbed over the balcony railing",
+    ], [
+        "my son is sitting on the edge of the bed",
+        "my daughter is holding the railing on the stairs, she is safe",
+    ]),
+    "overdose_unresponsive": (EMERGENCY, [
+        "my friend took a handful of pills and now she wont wake up",
+        "he swallowed a bottle of tablets and is barely breathing",
+        "my flatmate downed a packet of painkillers and is unconscious",
+    ], [
+        "she took all her tablets as prescribed and feels confused about the dose times",
+        "he took a load of vitamins and passed out on the sofa after the gym years ago",
+    ]),
 }
 
 FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]

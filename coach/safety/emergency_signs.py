@@ -201,4 +201,17 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
                                 "hunting", "hunt", "clay", "laser", "nerf", "water"),
                anywhere("fireworks", "firework", "starting pistol", "lol", "haha", "dream", "dreamt", "halloween",
                         "costume", "toy", "delivery"))),
+    # stop 19: a child on a ledge, a railing or a window sill
+    Rule("child_on_a_ledge", EMERGENCY, patterns=(
+        "girl|boy|kid|child|toddler|baby|son|daughter|niece|nephew _? _? _? on|onto|over|up the|a|our|their balcony? railing|railings|ledge|windowsill|parapet|edge|sill",
+    ), vetoes=(anywhere(*STORY_WORDS, "photo", "photos", "safe", "lol", "haha", "dream", "dreamt", "holding", "inside",
+                        "back inside", "playground", "fence", "swimming", "pool edge", "bed", "edge of the bed", "sofa",
+                        "cliff edge of", "with me", "holding hands", "harness"),)),
+    # someone else's overdose with a sign that it is now ("barely responding")
+    Rule("overdose_unresponsive", EMERGENCY, patterns=(
+        "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed|~take|~swallow|~down a? load|lot|bunch|handful|lots|loads|all|every|whole|bottle|packet|box _? _? _? ~$PILLS",
+    ), vetoes=(requires("barely responding", "not responding", "unresponsive", "wo nt wake", "wo n't wake", "ca nt wake",
+                        "ca n't wake", "not waking", "unconscious", "passed out", "barely breathing", "barely conscious",
+                        "confused", "slurring", "floppy", "collapsed", "turning blue", "wo nt wake up"),
+               anywhere(*STORY_WORDS, *_OVER, "prescribed", "as prescribed", "vitamins"))),
 )

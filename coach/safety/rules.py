@@ -383,7 +383,7 @@ RULES: tuple[Rule, ...] = (
         "so much blood",
     ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with,
                anywhere("the film", "the movie", "war film", "horror film", "horror movie", "documentary", "dentist", "tooth",
-                        "shaving", "paper cut", "lol", "haha"))),
+                        "shaving", "paper cut", "lol", "haha", "video game", "computer game", "gory"))),
     Rule("break_in", EMERGENCY, patterns=(
         "is|'s|are|'re trying? to? breaking|break|get in|into",
         "~try to break in|into",

@@ -297,6 +297,73 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                     "of reach", "of date", "of the way"),
         followed_within(8, *PRESCRIPTION_WORDS),
     )),
+    # ---- stop 19: seen set 8's misses, as families
+    # the calm of a decision taken, with the day it is for ("weirdly calm now, i know what im doing saturday")
+    Rule("calm_after_deciding", SELF_HARM, patterns=(
+        "~know what i 'm|m|am ~do|doing on? $TIME|tonight|saturday|sunday|friday|this|when|after|once",
+    ), vetoes=(requires("calm", "calmer", "peaceful", "at peace", "relief", "relieved", "decided", "made up my mind",
+                        "quiet in my head", "settled"),
+               negated, anywhere("party", "date night", "plans with", "trip", "holiday", "work", "gym", "lol", "haha",
+                                 "wedding", "birthday", "dinner", "talk to him", "talk to her", "telling him", "telling her"))),
+    # affairs put in order for someone to "sort things after"
+    Rule("sort_things_after", SELF_HARM, patterns=(
+        "so|then my|the? he|she|they|everyone|someone|$PARTNER|mum|mom|dad|sister|brother|family ~can|~could|will|'ll|ll _? "
+        "~sort|~deal|~handle|~manage|~access out? with? things|everything|it|stuff|them all? after|afterwards",
+    ), vetoes=(unless_boundary_after(frozenset({"i", "im", "when", "without"})),
+               requires("password", "passwords", "pin", "pins", "logins", "accounts", "account", "will", "insurance",
+                        "bank", "affairs", "letters", "policy", "life insurance"),
+               anywhere("holiday", "trip", "op", "operation", "surgery", "hospital stay", "work trip", "lol", "haha"))),
+    # at the place of a method, not for its ordinary use ("im at the station and not here for a train")
+    Rule("not_here_for_the_train", SELF_HARM, patterns=(
+        "$NEG here|there to? ~catch|~get|~take|for a|the|my|any train|bus|tube|ferry|ride",
+    ), vetoes=(anywhere("picking", "pick up", "meet", "meeting", "collect", "collecting", "waiting for my", "photos",
+                        "photo", "spotting", "lol", "haha", "work", "job", "shift", "protest", "busking"),)),
+    # wanting the partner to be the one who finds them
+    Rule("the_one_who_finds_me", SELF_HARM, patterns=(
+        "~be the one who|that|to ~find me",
+        "~want|wanna|~hope him|her|them|my _? to ~find me so|when|after|like|first|dead|here",
+    ), vetoes=(followed_by("attractive", "sexy", "interesting", "funny", "again", "on", "online", "a", "the", "at",
+                           "in", "by", "at home"),
+               anywhere("hide and seek", "hide n seek", "lol", "haha", "surprise", "party", "treasure", "game",
+                        "escape room", "lost", "getting lost", "birthday"))),
+    # a goodbye that asks for no help ("pls dont call anyone, i just wanted to say bye")
+    Rule("goodbye_without_help", SELF_HARM, patterns=(
+        "$NEG ~call|~tell|~ring|~alert|~phone|~send the|an? anyone|anybody|someone|police|cops|ambulance|help",
+        "$NEG ~try to ~stop me",
+    ), vetoes=(requires("bye", "goodbye", "say bye", "farewell", "last message", "last time", "love you all",
+                        "i m sorry", "i 'm sorry", "for good", "its time", "it s time", "over soon", "done"),
+               anywhere("lol", "haha", "party", "surprise", "secret", "pregnant", "engagement", "the affair", "cheated",
+                        "about us", "about this", "about the", "moving", "job", "leaving him", "leaving her"))),
+    # a name or word cut into the skin
+    Rule("carved_into_skin", SELF_HARM, patterns=(
+        "~carve|~scratch|~etch|~cut|~slice _? _? _? _? into|in|on my|me arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|stomach|hand|hip|hips",
+    ), vetoes=(recovered_history, anywhere("tattoo", "tree", "desk", "bench", "pumpkin", "wood", "table", "lol", "haha",
+                                           "cake", "sticker", "henna", "pen", "marker", "plaster", "cast", "bracelet",
+                                           "years ago", "as a teen", "as a teenager", "scar", "scars", "paper cut",
+                                           "chopping", "knife slipped", "cooking", "glass"))),
+    # ending it because nobody needs them ("after this im going to end it, nobody needs me around")
+    Rule("end_it_nobody_needs_me", SELF_HARM, patterns=(
+        "~go|gon|'m|m|am to|na end it|everything|myself|things",
+        "i 'll|ll|will|ill end it|everything|myself|things",
+    ), vetoes=(requires("nobody needs", "no one needs", "noone needs", "nobody would miss", "no one would miss",
+                        "better off without me", "burden", "nobody cares", "no one cares", "nobody will miss",
+                        "no one will miss", "no point", "ca nt go on", "ca n't go on"),
+               followed_by("with", "between", "for us", "for good with"),
+               anywhere("relationship", "marriage", "affair", "things with", "it with", "lol", "haha", "dating"))),
+    # staying under the water, wondered about ("i hold my breath under the bath water and wonder what if i stayed down")
+    Rule("staying_under", SELF_HARM, patterns=(
+        "~hold my breath under|in the? bath|water|bathwater",
+        "~stay|stayed|~keep _? down|under the? water|bath|there _? _? _? ~drown",
+    ), vetoes=(requires("what if", "stay", "stayed", "not come up", "never come up", "wonder", "wondering", "wondered", "longer", "drown",
+                        "did nt come up", "did n't come up"),
+               anywhere("swimming", "swim", "pool", "lol", "haha", "challenge", "record", "lesson", "snorkel",
+                        "diving", "dive", "kids", "game", "competition", "yoga", "breathing exercise"))),
+    # "stop existing" said as a plan, not an account closing
+    Rule("stop_existing", SELF_HARM, patterns=(
+        "~stop|~cease existing",
+    ), vetoes=(negated, anywhere("account", "accounts", "company", "brand", "app", "shop", "band", "website", "store",
+                                 "lol", "haha", "feelings", "the problem", "problems", "show", "series", "subscription",
+                                 "species", "dinosaurs", "would n't", "would nt"))),
     # ------------------------------------------------------------------ abuse
     Rule("slammed_against", ABUSE, patterns=(
         "$SUBJECT $AUX* ~slam|~shove|~ram me|us against|into|onto|down",

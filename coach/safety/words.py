@@ -152,7 +152,7 @@ SOFT_THINGS = frozenset({
     "cushion", "pillow", "sock", "towel", "teddy", "napkin", "popcorn", "grape", "snowball",
     "balloon", "confetti", "tissue", "marshmallow", "sweet", "crisp", "jumper", "blanket",
     "duvet", "beanbag", "paper", "leaf", "leaves", "petal", "feather", "glove", "slipper",
-    "peanut", "soft", "stuffed", "plushie", "toy",
+    "peanut", "soft", "stuffed", "plushie", "toy", "hoodie", "sweater", "scarf", "hat", "shirt", "tshirt",
 })
 # Words that say "not here by then" means travel or work, not death. Only unambiguous ones:
 # "tell my mum", "my parents will find it" or "my work" must never veto a goodbye.
@@ -201,7 +201,9 @@ PAPERWORK = ("renew", "renewal", "renewing", "safekeeping", "safe keeping", "pos
 # a goodbye letter to a marriage, not to a life (a counsellor's exercise)
 FAREWELL_TO_US = ("to the marriage", "to my marriage", "to our marriage", "to the relationship", "to our relationship",
                   "to the old us", "to the old", "to us", "therapy homework", "counsellor suggested", "therapist suggested",
-                  "counselor suggested", "not to send", "never send")
+                  "counselor suggested", "not to send", "never send",
+                  # stop 19: a goodbye letter to the partner that ends the relationship
+                  "leaving him", "leaving her", "leaving my husband", "leaving my wife", "leaving the marriage")
 # "overdosed on coffee": too much of something harmless, not a drug
 TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs", "netflix", "tv", "love",
           "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
