@@ -150,3 +150,10 @@ def test_a_featurized_message_is_fingerprinted_by_its_embeddings_exact_bytes(enc
     nudged = embedding.copy()
     nudged[0] = np.nextafter(nudged[0], np.float32(2.0))  # one step of float32 away
     assert isinstance(nudged, Embedding) and nudged.fingerprint() != embedding.fingerprint()
+
+
+def test_encoding_on_several_workers_gives_the_same_rows_to_the_bit(encoder: SentenceEncoder) -> None:
+    texts = [f"{word} she found the messages on his phone" * (1 + i % 5) for i, word in enumerate("abcdefghijklmnopqrstuvwxyz")]
+    alone = encoder.encode(texts, batch_size=4)
+    together = encoder.encode(texts, batch_size=4, workers=2)
+    assert np.array_equal(alone, together)

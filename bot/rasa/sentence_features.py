@@ -28,6 +28,7 @@ so other code in the process gets the same instance. Config:
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any, Dict, List, Text, Type
 
 import numpy as np
@@ -114,16 +115,20 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Featurizes every training example that has text, in batches."""
-        self.process(training_data.training_examples)
+        """Featurizes every training example that has text, in batches, on every core
+        (training has the machine to itself: 12.5 -> 6.5 s for 5,556 examples on two cores, stop 19)."""
+        self._featurize(training_data.training_examples, workers=os.cpu_count() or 1)
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Featurizes the messages that have text; the others are left as they are."""
+        return self._featurize(messages, workers=1)
+
+    def _featurize(self, messages: List[Message], workers: int) -> List[Message]:
         with_text = [message for message in messages if message.get(TEXT)]
         if not with_text:
             return messages
-        embeddings = self._encoder.encode([message.get(TEXT) for message in with_text])
+        embeddings = self._encoder.encode([message.get(TEXT) for message in with_text], workers=workers)
         for message, embedding in zip(with_text, embeddings):
             message.set(SENTENCE_EMBEDDING, embedding.view(Embedding))
             self.add_features_to_message(

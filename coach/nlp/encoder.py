@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Dict, Optional, Sequence, Union
 
@@ -145,19 +146,24 @@ class SentenceEncoder:
             forward = NumpyBert.load(directory / WEIGHTS_FILE, config)
         return cls(tokenizer, forward)
 
-    def encode(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> np.ndarray:
+    def encode(
+        self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1
+    ) -> np.ndarray:
         """Embeds texts: (len(texts), 384) float32 rows of norm 1, in the order given.
 
         Texts longer than 256 tokens (with [CLS] and [SEP]) are truncated. Batches are
-        formed from texts of similar length, so padding costs little.
+        formed from texts of similar length, so padding costs little. ``workers`` > 1 runs
+        that many batches at once (onnxruntime releases the GIL): for training, where the
+        whole machine is the job's; the batches, and so the rows, are the same either way.
         """
         if isinstance(texts, str):
             raise TypeError("encode takes a list of texts, not one str")
         encodings = [self._tokenizer.encode(text) for text in texts]
         result = np.empty((len(encodings), DIM), dtype=np.float32)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
+        chunks = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+
+        def run(chunk: list[int]) -> None:
             width = max(len(encodings[i].ids) for i in chunk)
             ids = np.zeros((len(chunk), width), dtype=np.int64)
             type_ids = np.zeros((len(chunk), width), dtype=np.int64)
@@ -168,6 +174,13 @@ class SentenceEncoder:
                 type_ids[row, :n] = encodings[i].type_ids
                 mask[row, :n] = 1
             result[chunk] = self._forward(ids, type_ids, mask)
+
+        if workers > 1 and len(chunks) > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                list(pool.map(run, chunks))
+        else:
+            for chunk in chunks:
+                run(chunk)
         return result
 
 
