@@ -828,6 +828,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "not here to catch a train, just taking photos of the old engines",
     ]),
     "the_one_who_finds_me": (SELF_HARM, [
+        "i want him to be the one who finds me in the morning",  # kept caught by the review of stop 19 (a veto word removed)
         "i hope she is the one who finds me tomorrow",
         "he should be the one that finds me after what he did",
         "i want my wife to find me first so she sees what she did",
@@ -836,6 +837,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "the kids want to be the ones who find me in hide and seek lol",
     ]),
     "goodbye_without_help": (SELF_HARM, [
+        "dont call anyone, i cheated and i cant live with it, goodbye",  # kept caught by the review of stop 19 (a veto word removed)
         "please dont call anyone, this is my goodbye",
         "do not send the police, i only came on to say bye to someone",
         "dont try to stop me. im sorry. bye",
@@ -844,6 +846,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "dont call anyone about the affair ok, just needed to say it, bye",
     ]),
     "carved_into_skin": (SELF_HARM, [
+        "i carved his name into my arm with a piece of glass",  # kept caught by the review of stop 19 (a veto word removed)
         "i scratched his initials into my wrist last night",
         "cut the word liar into my thigh so i never forget",
         "i keep carving her name on my arm",
@@ -852,6 +855,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "i cut my name into the wooden bench at school years ago",
     ]),
     "end_it_nobody_needs_me": (SELF_HARM, [
+        "im going to end it, nobody needs me, my marriage is over",  # kept caught by the review of stop 19 (a veto word removed)
         "im going to end it, nobody needs me around anyway",
         "i'll end everything, no one would miss me",
         "gonna end it all, theyre better off without me",
@@ -868,6 +872,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "practising holding my breath under water for the diving course",
     ]),
     "stop_existing": (SELF_HARM, [
+        "i wouldnt mind if i stopped existing",  # kept caught by the review of stop 19 (a veto word removed)
         "i just want to stop existing for a while, for good",
         "after she reads my apology ill stop existing",
         "thinking about how i can cease existing without anyone noticing",
@@ -876,6 +881,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "the shop on our road will stop existing after christmas",
     ]),
     "proof_every_hour": (ABUSE, [
+        "she makes me send her a selfie every hour even at work",  # kept caught by the review of stop 19 (a veto word removed)
         "i have to text him a selfie every hour so he knows who im with",
         "she makes me send her my location every 30 minutes",
         "i need to send him a picture every half hour of where i am",
@@ -884,6 +890,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "i have to send my boss a photo every hour of the site",
     ]),
     "things_thrown_at_me": (ABUSE, [
+        "he throws whatever he can grab at me in front of the kids",  # kept caught by the review of stop 19 (a veto word removed)
         "when i disagree he throws plates at me",
         "she chucks anything she can reach at me when shes angry",
         "he throws whatever he is holding at me when i speak up",
@@ -892,6 +899,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "he throws questions at me all day about the texts",
     ]),
     "afraid_if_he_reads": (ABUSE, [
+        "im terrified of what hell do if he reads this, he found out i cheated and hes been violent",  # kept caught by the review of stop 19 (a veto word removed)
         "so scared of what hell do when he sees my phone",
         "petrified about what my husband might do when he reads my phone",
         "afraid of what shell do once she finds this chat",
@@ -916,6 +924,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "it hurts me when he drinks, i worry about his health",
     ]),
     "child_on_a_ledge": (EMERGENCY, [
+        "my toddler is on the windowsill and the window is open, im not holding him",  # kept caught by the review of stop 19 (a veto word removed)
         "my toddler has climbed onto the windowsill and the window is open",
         "a little boy is standing on the railing of the bridge",
         "my little girl has climbed over the balcony railing",

@@ -204,9 +204,9 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
     # stop 19: a child on a ledge, a railing or a window sill
     Rule("child_on_a_ledge", EMERGENCY, patterns=(
         "girl|boy|kid|child|toddler|baby|son|daughter|niece|nephew _? _? _? on|onto|over|up the|a|our|their balcony? railing|railings|ledge|windowsill|parapet|edge|sill",
-    ), vetoes=(anywhere(*STORY_WORDS, "photo", "photos", "safe", "lol", "haha", "dream", "dreamt", "holding", "inside",
-                        "back inside", "playground", "fence", "swimming", "pool edge", "bed", "edge of the bed", "sofa",
-                        "cliff edge of", "with me", "holding hands", "harness"),)),
+    ), vetoes=(anywhere(*STORY_WORDS, "photo", "photos", "is safe", "she s safe", "he s safe", "she 's safe", "he 's safe",
+                        "lol", "haha", "dream", "dreamt", "back inside now", "playground", "fence", "swimming",
+                        "pool edge", "edge of the bed", "edge of the sofa", "holding hands", "harness"),)),
     # someone else's overdose with a sign that it is now ("barely responding")
     Rule("overdose_unresponsive", EMERGENCY, patterns=(
         "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed|~take|~swallow|~down a? load|lot|bunch|handful|lots|loads|all|every|whole|bottle|packet|box _? _? _? ~$PILLS",
