@@ -889,7 +889,8 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "we agreed to share our location every hour on the hike, my idea",
         "i have to send my boss a photo every hour of the site",
     ]),
-    "things_thrown_at_me": (ABUSE, [
+    # stop 19: things thrown at them whenever they answer back (a subject pattern in physical_harm)
+    "physical_harm": (ABUSE, [
         "he throws whatever he can grab at me in front of the kids",  # kept caught by the review of stop 19 (a veto word removed)
         "when i disagree he throws plates at me",
         "she chucks anything she can reach at me when shes angry",

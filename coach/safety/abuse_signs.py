@@ -183,13 +183,6 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(anywhere("agreed", "we agreed", "our idea", "my idea", "we both", "lol", "haha", "boss", "my manager", "for work",
                         "babysitter", "nanny", "instagram", "insta", "followers", "streak", "snapchat streak", "holiday",
                         "trip"),)),
-    # things thrown at them whenever they answer back
-    Rule("things_thrown_at_me", ABUSE, patterns=(
-        "$SUBJECT $AUX* ~throw|~hurl|~chuck|~fling|~lob whatever|things|stuff|anything|everything|objects|plates|glasses|mugs|cups|bottles _? _? _? _? _? at me|us",
-    ), vetoes=(negated, anywhere("pillow", "pillows", "cushion", "cushions", "hoodie", "socks", "sock", "lol", "haha",
-                                 "joke", "joking", "playful", "ball", "snowball", "snowballs", "shade", "insults", "words",
-                                 "compliments", "a look", "money", "questions", "problems", "tantrum", "baby",
-                                 "toddler"))),
     # afraid of what the partner will do on reading the person's messages
     Rule("afraid_if_he_reads", ABUSE, patterns=(
         "of|about what my? he|she|they|hell|shell|$PARTNER _? _? ~do if|when|once he|she|they|$PARTNER ~read|~see|~find this|these|my|our|it",

@@ -214,8 +214,8 @@ RULES: tuple[Rule, ...] = (
     Rule("physical_harm", ABUSE, patterns=(
         "$SUBJECT $AUX* ~hurt me|us physically",
         "$SUBJECT $AUX* ~throw me|us against|into|down|onto|across|on",
-        "~throw|~hurl|~chuck _ _? at me|us",
-        "~throw|~hurl|~chuck _ _? at my head|face",
+        "~throw|~hurl|~chuck _ _? at me|us", "~throw|~hurl|~chuck _ _? at my head|face",
+        "$SUBJECT $AUX* ~throw|~hurl|~chuck|~fling|~lob whatever|things|stuff|anything|everything|plates|glasses|mugs|bottles _? _? _? _? _? at me|us",
         "~grab|~hold|~seize me|us by the|my throat|neck|hair|arm|arms|wrist|wrists|face|collar|shoulders",
         "~grab|~squeeze my throat|neck",
         "~put|~wrap his|her|their hand|hands around|round|on my|our neck|throat",

@@ -156,11 +156,12 @@ def figurative_threat(span: Span) -> bool:
 def thrown_in_play(span: Span) -> bool:
     """Drop "she threw a cushion at me laughing": a soft thing thrown, not an attack.
 
-    Only for "threw/hurled/chucked ... at me"; a glass, a plate or a phone is still caught.
+    Only for "(he) threw/hurled/chucked ... at me"; a glass, a plate or a phone is still caught.
     """
-    if span[0].lemma_ not in {"throw", "hurl", "chuck"}:
+    verbs = [token.i for token in span if token.lemma_ in {"throw", "hurl", "chuck", "fling", "lob"}]
+    if not verbs:
         return False
-    return bool(_words(span[1:-2]) & SOFT_THINGS)
+    return bool(_words(span.doc[verbs[0] + 1 : span.end - 2]) & SOFT_THINGS)
 
 
 _away = followed_within(10, *AWAY_WORDS)
