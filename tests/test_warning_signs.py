@@ -917,9 +917,9 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "she owns me an apology tbh",
     ]),
     "hurts_me_when_drunk": (ABUSE, [
-        "my wife slaps me whenever she gets drunk",
-        "he punches me when he loses his temper",
-        "she kicks me if she's wasted",
+        "my wife hurts me whenever she gets drunk",
+        "he hurts me when he loses his temper",
+        "she hurts us if she's wasted",
     ], [
         "he hurts my feelings when he drinks",
         "it hurts me when he drinks, i worry about his health",
