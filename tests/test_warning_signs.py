@@ -661,10 +661,16 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "my flatmate took all her tablets an hour ago and now shes not picking up",
         "my friend just swallowed all her sleeping pills, ive called an ambulance",
         "he texted he was swallowing the whole packet of pills, hes not answering",
+        # stop 19: an amount and a sign it is now
+        "my friend took a handful of pills and now she wont wake up",
+        "he swallowed a bottle of tablets and is barely breathing",
+        "my flatmate downed a packet of painkillers and is unconscious",
     ], [
         "she took all her antibiotics like the doctor said, no more hospital for her",
         "he took all his vitamins this morning and is wide awake",
         "my mum texted she was taking all her vitamins like the doctor said",
+        "she took all her tablets as prescribed and feels confused about the dose times",
+        "he took a load of vitamins and passed out on the sofa after the gym years ago",
     ]),
     "banging_to_get_in": (EMERGENCY, [
         "someones banging on my window at 2am and shouting my name",
@@ -932,14 +938,6 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ], [
         "my son is sitting on the edge of the bed",
         "my daughter is holding the railing on the stairs, she is safe",
-    ]),
-    "overdose_unresponsive": (EMERGENCY, [
-        "my friend took a handful of pills and now she wont wake up",
-        "he swallowed a bottle of tablets and is barely breathing",
-        "my flatmate downed a packet of painkillers and is unconscious",
-    ], [
-        "she took all her tablets as prescribed and feels confused about the dose times",
-        "he took a load of vitamins and passed out on the sofa after the gym years ago",
     ]),
 }
 

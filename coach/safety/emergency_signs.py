@@ -183,10 +183,13 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
     Rule("someone_took_pills", EMERGENCY, patterns=(
         "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed all|every|loads|lots|a|the|whole _? _? ~$PILLS",
         "~text|texted|~say|~message|messaged|~tell me|us? he|she|they was|were|is|are|'s|s taking|swallowing all|every|loads|lots|a|the|whole _? _? _? ~$PILLS",
+        # stop 19: an amount ("a load", "a handful", "a bottle of") and "downed"
+        "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed|~down a? load|lot|bunch|handful|bottle|packet|box _? _? _? ~$PILLS",
     ), vetoes=(requires("not answering", "nt answering", "n't answering", "phone is off", "phone off", "going there",
                         "on my way", "not responding", "wake", "unconscious", "passed out", "breathing", "ambulance",
                         "collapsed", "hospital", "goodbye", "drowsy", "floppy", "slurring", "not picking up",
-                        "ca nt reach", "ca n't reach"),
+                        "ca nt reach", "ca n't reach", "barely responding", "unresponsive", "barely conscious", "confused",
+                        "turning blue"),
                anywhere(*STORY_WORDS, *_OVER, "prescribed", "as prescribed", "doctor said", "like the doctor", "vitamins",
                         "hayfever", "for her cold", "for his cold", "proud"))),
     # someone armed, or shooting, in a public place right now
@@ -207,11 +210,4 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(anywhere(*STORY_WORDS, "photo", "photos", "is safe", "she s safe", "he s safe", "she 's safe", "he 's safe",
                         "lol", "haha", "dream", "dreamt", "back inside now", "playground", "fence", "swimming",
                         "pool edge", "edge of the bed", "edge of the sofa", "holding hands", "harness"),)),
-    # someone else's overdose with a sign that it is now ("barely responding")
-    Rule("overdose_unresponsive", EMERGENCY, patterns=(
-        "he|she|they|$PARTNER|$PEOPLE|flatmate|roommate|friend $AUX* taken|took|swallowed|~take|~swallow|~down a? load|lot|bunch|handful|lots|loads|all|every|whole|bottle|packet|box _? _? _? ~$PILLS",
-    ), vetoes=(requires("barely responding", "not responding", "unresponsive", "wo nt wake", "wo n't wake", "ca nt wake",
-                        "ca n't wake", "not waking", "unconscious", "passed out", "barely breathing", "barely conscious",
-                        "confused", "slurring", "floppy", "collapsed", "turning blue", "wo nt wake up"),
-               anywhere(*STORY_WORDS, *_OVER, "prescribed", "as prescribed", "vitamins"))),
 )
