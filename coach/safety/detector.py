@@ -83,6 +83,13 @@ def detect_crisis(text: str) -> CrisisMatch | None:
     """
     if not text or not text.strip():
         return None
+    return _detect(text)
+
+
+@lru_cache(maxsize=32)
+def _detect(text: str) -> CrisisMatch | None:
+    """``detect_crisis`` of a non-empty message, kept for the last few messages like
+    ``_doc``: the safety net and the bridge's last net both ask it of each message."""
     doc = _doc(text)
     best = first_match(RULESET.matches(doc), _KIND_PRIORITY)
     if best is None:
