@@ -941,8 +941,155 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
     ]),
 }
 
-FAMILY_CASES = [(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]
-FAMILY_NEAR_MISSES = [(rule, text) for rule, (_, _, missed) in FAMILIES.items() for text in missed]
+# Stop 20: seen set 9's misses as families, in our own words. New rules, and new patterns or
+# mended vetoes in older rules (several entries may name one rule).
+STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
+    ("better_off_dead", SELF_HARM, [
+        "the twins would honestly be better off with just their dad",
+        "my son would be happier with only her tbh",
+        "theyd be better off with just him, he s the stable one",
+    ], [
+        "the team would be better off with just one car",
+        "the kids are better off with just him on weekdays because of school",
+    ]),
+    ("method_in_passing", SELF_HARM, [
+        "most nights driving home i think about steering into a lorry",
+        "i keep having thoughts of veering into the oncoming traffic",
+        "on the motorway i dream of swerving into the barrier and that being it",
+    ], [
+        "he told me about swerving into a ditch to miss a deer",
+        "we laughed about driving into the car wash with the window open",
+    ]),
+    ("knows_how", SELF_HARM, [
+        "i already know how and when",
+        "ive decided how and when, its sorted",
+        "i ve worked out how and when. nobody needs to worry about me after",
+    ], [
+        "i know how and when to tell her about the rest",
+        "we planned how and when to tell the kids",
+    ]),
+    ("not_here_after", SELF_HARM, [
+        "there wont be anything to change. i wont be here to fix any of it",
+        "i wont be around to make it up to her, not after this week",
+        "doesnt matter what i promise, i wont be here to do it",
+    ], [
+        "i wont be here to do the school run tomorrow, im at a conference in leeds",
+        "i wont be around to fix the boiler, im on a work trip till friday",
+    ]),
+    ("pills_laid_out", SELF_HARM, [
+        "got the tablets ready on the side, she'll be better without me",
+        "my pills are ready. i just need the house empty",
+        "sat here with all the meds ready and a glass of water",
+    ], [
+        "i get my tablets ready each night so i dont forget",
+        "got my pills ready for the trip in a little box",
+    ]),
+    ("typed_threat", ABUSE, [
+        "he said hell break my legs if i speak to my sister again",
+        "my husband said he'd snap my neck if i went to the police",
+        "she'll break my fingers if i touch her phone again she said",
+    ], [
+        "she'll break my heart if she leaves",
+        "my brother said hed break my kneecaps if i spoiled the finale lol",
+    ]),
+    ("grabbed_till_it_hurt", ABUSE, [
+        "he grabbed my wrist till it went purple when i asked about the texts",
+        "she squeezed my arm so hard it left marks",
+        "he twisted my arm until i said sorry",
+    ], [
+        "he grabbed my arm hard to stop me stepping into the road",
+        "she grabbed my arm hard when the rollercoaster dropped",
+    ]),
+    ("tracked_against_my_will", ABUSE, [
+        "she hid a tracker on my car and screams if i go anywhere she doesnt know about",
+        "he installed a spy app on my phone without telling me",
+        "he loses it if i turn off my location even for an hour",
+        "she sends my location to her brother so they can keep tabs on me",
+    ], [
+        "we agreed to put a tracker app on my phone for a while, it was my idea",
+        "she loses it if i turn off my location lol she just likes knowing im safe on runs",
+    ]),
+    ("walls_then_me", ABUSE, [
+        "he breaks something when he drinks. last time it was me",
+        "she throws something every time, and now its me",
+        "he punched something, then last week me",
+    ], [
+        "he fixes something every weekend. last time it was me who paid for it",
+        "she paints something every week, then last week me for a portrait",
+    ]),
+    ("know_what_comes_next", ABUSE, [
+        "i flinch when he reaches past me even for the salt",
+        "i flinch whenever she raises her hand to wave at someone, since the slap",
+        "i freeze when he lifts his hand now",
+    ], [
+        "i flinch when he mentions her name",
+        "i freeze every time he brings up counselling",
+    ]),
+    ("awake_till_he_sleeps", ABUSE, [
+        "i cant let myself sleep before i hear hes out cold",
+        "i dont let myself fall asleep until i know she is asleep, the last time i did she hit me",
+        "never let myself go to sleep till he is asleep first",
+    ], [
+        "i cant fall asleep until he is home safe",
+        "i dont let myself fall asleep until she is asleep because she snores so loud",
+    ]),
+    ("diabetic_low", EMERGENCY, [
+        "im diabetic and my sugar is dropping, shaking and cant think straight",
+        "my husband is diabetic, sweating and confused and not making sense",
+        "hypo, really bad, shaking and dizzy and on my own",
+    ], [
+        "diabetic and a bit shaky, had some juice and feel better now",
+        "my sugar was low this morning so i felt dizzy, sorted now",
+    ]),
+    ("insulin_on_purpose", SELF_HARM, [
+        "i did way too much insulin deliberately",
+        "injected double units on purpose to see what happens",
+        "gave myself all my insulin pens so i wouldnt wake up",
+    ], [
+        "took extra insulin on purpose before the gym, my nurse said to",
+        "took more insulin on purpose because my sugar was high after dinner",
+    ]),
+    ("spiked_drink", ABUSE, [
+        "she slipped something in my wine and i woke up on the floor",
+        "i think he put pills in my tea, i was so drowsy i couldnt move",
+        "he spiked my drink at the party and i cant remember getting home",
+    ], [
+        "he put something in my drink, it was just a bit of lemon",
+        "she slipped a little rum in my coffee for christmas lol",
+    ]),
+    ("end_up_like_the_last_one", ABUSE, [
+        "he says ill end up like his ex, she was in hospital for a month",
+        "she keeps telling me i'll end up like her last husband, he ended up in a&e",
+        "he warned me id finish like his first wife and i know what he did to her, im scared",
+    ], [
+        "i dont want to end up like his ex, bitter and alone",
+        "scared ill end up like her ex husband, divorced twice and broke",
+    ]),
+    ("staring_at_the_means", SELF_HARM, [
+        "whats the point anymore. i keep staring at the pills in the drawer",
+        "been sitting looking at the razors again, i cant do this anymore",
+        "i keep looking at the rope in the shed, nobody would notice",
+    ], [
+        "keep looking at knives online, ours are so blunt",
+        "i keep staring at the pills my gp gave me, not sure about the prescription",
+    ]),
+]
+# told as history that is over, or a story's character: no crisis (stop 20's mended vetoes)
+STOP_20_RELEASED = [
+    "my therapist and i worked through my old self harm stuff years back, havent done it since 2019",
+    "used to burn myself when i was a kid, these days i run instead",
+    "in the show she jumps off the bridge at the end of season two",
+]
+STOP_20_KEPT = [  # ... but not when it has come back, or the writer is in it
+    (SELF_HARM, "i used to cut myself as a kid and its back, did it last night"),
+    (SELF_HARM, "that film made me want to jump off the bridge"),
+]
+
+FAMILY_CASES = ([(rule, kind, text) for rule, (kind, caught, _) in FAMILIES.items() for text in caught]
+                + [(rule, kind, text) for rule, kind, caught, _ in STOP_20_FAMILIES for text in caught])
+FAMILY_NEAR_MISSES = ([(rule, text) for rule, (_, _, missed) in FAMILIES.items() for text in missed]
+                      + [(rule, text) for rule, _, _, missed in STOP_20_FAMILIES for text in missed]
+                      + [("released", text) for text in STOP_20_RELEASED])
 
 
 @pytest.mark.parametrize("rule, kind, text", FAMILY_CASES)
@@ -960,3 +1107,10 @@ def test_a_new_familys_near_miss_is_not(rule: str, text: str) -> None:
 
 def test_every_family_has_three_catches_and_two_near_misses() -> None:
     assert all(len(caught) >= 3 and len(missed) >= 2 for _, caught, missed in FAMILIES.values())
+    assert all(len(caught) >= 3 and len(missed) >= 2 for _, _, caught, missed in STOP_20_FAMILIES)
+
+
+@pytest.mark.parametrize("kind, text", STOP_20_KEPT)
+def test_history_that_came_back_or_a_film_that_is_about_me_stays_caught(kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, f"not caught: {text!r}"

@@ -31,6 +31,8 @@ _STORY_OR_TASK = ("kitchen", "project", "renovation", "painting", "book", "degre
 ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     Rule("typed_threat", ABUSE, patterns=(
         "$WILL_SUBJECT $AUX* ~$THREAT_VERB me|us",
+        # stop 20: a bone named in the threat ("said he'd break my legs if i go to counselling")
+        "$THREAT_SUBJECT|$WILL_SUBJECT $AUX* $MODAL? $AUX* ~break|~snap|~smash my|our|your ~$INJURED_PART|neck|knee|knees|kneecaps",
     ), vetoes=(
         figurative_threat, negated, preceded_by("the", "oh", "ah", "bloody", "a", "what", "like"),
         preceded_within(8, *NOT_A_PARTNER),
@@ -202,4 +204,35 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~hurt me|us when|whenever|if|after he|she|they $AUX* ~drink|drunk|~get|~lose|high|wasted|angry",
     ), vetoes=(negated, anywhere("feelings", "my feelings", "lol", "haha", "game", "fifa", "at cards", "in arguments",
                                  "with words", "what he says", "what she says", "emotionally"))),
+    # ---- stop 20: seen set 9's misses, as families
+    # a grip told with the pain or the mark it left ("grabbed my wrist till it hurt")
+    Rule("grabbed_till_it_hurt", ABUSE, patterns=(
+        "$SUBJECT $AUX* ~grab|~squeeze|~twist|~yank|~pinch|~grip my|me by? the? arm|arms|wrist|wrists|shoulder|shoulders|jaw "
+        "so? hard|till|until|enough",
+    ), vetoes=(negated, followed_by("to stop", "to pull", "to save", "to catch", "so i", "when the", "as the", "during"),
+               anywhere("lol", "haha", "rollercoaster", "turbulence", "horror", "scary film", "in the film", "tickle"))),
+    # a tracker put on the person, or punishment for switching it off; their whereabouts passed
+    # to others. Not the location sharing a couple agreed as part of rebuilding trust.
+    Rule("tracked_against_my_will", ABUSE, patterns=(
+        "$SUBJECT $AUX* ~put|~install|~hide|~stick|~add a|an? tracker|tracking|spy|location app? on|in|onto my phone|car|bag|laptop",
+        "~go|~get|~flip|~lose|~kick|~freak mad|crazy|it|off|out|nuts|mental? if|when|whenever i ~turn|~switch off? my? location|tracking|gps|sharing",
+        "$SUBJECT $AUX* ~share|~send my location with|to his|her|their mates|friends|family|brother|sister|mum|mom|dad",
+        "so they|he|she can ~keep tabs on me|where i",
+    ), vetoes=(negated, anywhere("we agreed", "we both", "agreed to", "my idea", "our idea", "i offered", "i suggested",
+                                 "i asked him", "i asked her", "for safety", "hiking", "festival", "lol", "haha"))),
+    # a drink spiked, told by what it did ("slipped something in my wine, woke up with no memory")
+    Rule("spiked_drink", ABUSE, patterns=(
+        "~put|~slip|~drop|~mix something|stuff|pills|~pill|drugs|~tablet|powder in|into my drink|drinks|wine|beer|tea|coffee|food",
+        "~spike my drink|drinks|wine|beer|tea|coffee|food",
+    ), vetoes=(requires("ca nt remember", "ca n't remember", "can not remember", "do nt remember", "do n't remember",
+                        "no memory", "blacked out", "passed out", "woke up", "drowsy", "without me knowing",
+                        "without telling me", "out of it", "could nt move", "could n't move"),
+               anywhere("lol", "haha", "sugar", "lemon", "syrup", "rum", "whisky", "christmas", "birthday"))),
+    # a veiled threat through what happened to someone before ("says i'll end up like his ex, in hospital")
+    Rule("end_up_like_the_last_one", ABUSE, patterns=(
+        "~end up like|as his|her|their ex|last|first wife|husband|girlfriend|boyfriend|partner?",
+        "~finish like|as his|her|their ex|last|first wife|husband|girlfriend|boyfriend|partner?",
+    ), vetoes=(requires("hospital", "a&e", "dead", "in a box", "hurt", "bruised", "broken", "police", "scared", "afraid",
+                        "threat", "threatens", "warning"),
+               anywhere("lol", "haha", "divorced", "divorce", "bitter", "single", "alone", "lonely", "bankrupt", "broke"))),
 )

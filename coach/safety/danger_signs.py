@@ -130,7 +130,8 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "~flinch|~cower|~freeze every|each time $SUBJECT",
         "~flinch|~cower|~freeze whenever|when $SUBJECT",
     ), vetoes=(requires("drinks", "drinking", "drunk", "voice", "temper", "angry", "mood", "shouts", "shouting",
-                        "yells", "yelling", "raises", "fists", "fist", "snaps", "loses it", "kicks off"),
+                        "yells", "yelling", "raises", "fists", "fist", "snaps", "loses it", "kicks off", "lifts", "his hand",
+                        "her hand", "his hands", "her hands", "moves fast", "moves quickly", "reaches"),
                anywhere(*STORY_WORDS, "therapy", "counselling", "process", "court", "divorce", "meeting", "name"))),
     Rule("woke_to_it", ABUSE, patterns=(
         "~wake up to|and|with $SUBJECT $AUX* already? doing it|stuff|things",
@@ -143,11 +144,16 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(anywhere("tickle", "tickling", "breakfast", "pancakes", "coffee", "dishes", "laundry", "washing", "cleaning",
                         "surprise", "cuddle", "cuddling", "snoring", "kids", "dog"),)),
     Rule("walls_then_me", ABUSE, patterns=(
-        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture _? _? _? _? _? now|then|tonight|night|time|and it|its 's|s|is|was? me|us",
-        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture _? _? _? _? _? now|then|tonight me|us",
-        "~wall|walls|~door|doors|things|stuff|~plate|plates|furniture ,|then|and|now _? _? _? _? last night|time|week|weekend me|us",
+        "~wall|walls|~door|doors|things|stuff|something|~plate|plates|furniture _? _? _? _? _? now|then|tonight|night|time|and it|its 's|s|is|was? me|us",
+        "~wall|walls|~door|doors|things|stuff|something|~plate|plates|furniture _? _? _? _? _? now|then|tonight me|us",
+        "~wall|walls|~door|doors|things|stuff|something|~plate|plates|furniture ,|then|and|now _? _? _? _? last night|time|week|weekend me|us",
     ), vetoes=(followed_by("who", "that", "doing", "having", "making", "to", "fault", "again", "being", "feeling", "and him",
                            "and her", "too"),
                anywhere("paint", "painting", "fix", "fixing", "diy", "decorating", "mend", "repair", "tidy", "tidying",
                         "clean", "cleaning", "hoover", "shelf", "shelves", *STORY_WORDS))),
+    # stop 20: awake until the partner sleeps, out of fear ("can't let myself sleep before i know he's out cold")
+    Rule("awake_till_he_sleeps", ABUSE, patterns=(
+        "~let myself ~fall|~go|~sleep asleep|to? sleep? until|till|til|before i? ~know|~hear? he|she|$PARTNER 's|s|is|~be asleep|out",
+    ), vetoes=(anywhere("snore", "snores", "snoring", "baby", "the kids", "check his phone", "check her phone", "his phone",
+                        "her phone", "gaming", "lol", "haha", "home safe", "gets home", "get home", "is home"),)),
 )

@@ -210,4 +210,13 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(anywhere(*STORY_WORDS, "photo", "photos", "is safe", "she s safe", "he s safe", "she 's safe", "he 's safe",
                         "lol", "haha", "dream", "dreamt", "back inside now", "playground", "fence", "swimming",
                         "pool edge", "edge of the bed", "edge of the sofa", "holding hands", "harness"),)),
+    # stop 20: a diabetic low told by its signs ("sugar's crashed, sweating and can't think straight")
+    Rule("diabetic_low", EMERGENCY, patterns=(
+        "diabetic|diabetes|hypo|sugar|sugars|insulin _? _? _? _? _? shaking|shaky|confused|sweating|sweaty|faint|fainting|dizzy|slurring",
+    ), vetoes=(requires("really bad", "so bad", "ca nt think", "ca n't think", "can not think", "passing out",
+                        "pass out", "confused", "slurring", "ca nt stand", "ca n't stand", "collapsed", "help", "ambulance",
+                        "wo nt wake", "wo n't wake", "not making sense"),
+               anywhere("had some juice", "had a juice", "drank some juice", "had some sweets", "ate something", "ate a",
+                        "feel better", "fine now", "ok now", "okay now", "sorted now", "check up", "checkup", "appointment",
+                        "clinic", "lol", "haha", "last year", "years ago", "used to"))),
 )

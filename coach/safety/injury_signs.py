@@ -54,4 +54,11 @@ INJURY_SIGN_RULES: tuple[Rule, ...] = (
         "~finish it all",
     ), vetoes=(requires(*_ALONE_AT_HOME), anywhere(*_TASKS),
                followed_by("off", "up", "on my", "at work", "for work", "before", "with", "between"))),
+    # stop 20: insulin taken as a means ("injected way more than my dose on purpose")
+    Rule("insulin_on_purpose", SELF_HARM, patterns=(
+        "~take|~inject|~do|~give extra|more|double|triple|too|way|all _? _? _? _? insulin|units|pens on? purpose|deliberately|intentionally",
+        "~take|~inject|~do|~give myself? extra|more|double|triple|too|way|all _? _? _? _? insulin|units|pens so i",
+    ), vetoes=(anywhere("nurse", "doctor", "gp", "diabetes team", "consultant", "gym", "run", "meal", "carbs", "correction",
+                        "by mistake", "accidentally", "lol", "haha", "high sugar", "sugars high", "sugar was high", "ketones"),
+               followed_by("so i can eat", "so i could eat", "so i can have", "so i could have"))),
 )

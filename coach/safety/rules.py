@@ -82,13 +82,13 @@ RULES: tuple[Rule, ...] = (
         "~wish i did|do|could $NEG ~exist",
     ), vetoes=(followed_by("wrong", "serious", "set", "tired"),)),
     Rule("better_off_dead", SELF_HARM, phrases=(
-        "better off dead", "better off without me", "better without me", "happier without me",
-        "easier without me", "better off not existing", "better off not being here",
-        "better off not alive", "rather be dead", "rather just be dead",
+        "better off dead", "better off without me", "better without me", "happier without me", "easier without me",
+        "better off not existing", "better off not being here", "better off not alive", "rather be dead", "rather just be dead",
     ), patterns=(  # "the kids would be better off with her and with me not around"
         "better|happier|easier off? _? _? _? _? with me not around|here|alive|gone",
         "better|happier|easier off? _? _? _? _? with me gone|dead",
         "better|happier|easier off? _? _? _? _? without me around|here|alive",
+        "would|'d|d _? be better|happier|easier off? with just|only him|her|them|dad|mum|mom|their",
     )),
     # Found missing by the held-out NLU set (tests/nlu_test.yml): method-near and "never wake" wording.
     Rule("stop_living", SELF_HARM, phrases=(
@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         "~drive|~crash|~steer my|the|our? car? into|off a|the tree|wall|bridge|cliff|river|lake|truck|lorry|pole",
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
-    ), vetoes=(recovered_history, hyperbole_joke, anywhere(*FAREWELL_TO_US))),
+    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US))),
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",
         "~disappear|~vanish forever|permanently",

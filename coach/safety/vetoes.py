@@ -192,7 +192,7 @@ _DISTANT_MARKERS = (
     "years without", "recovering from", "recovered from", "recovery from",
     # stop 17: before the relationship began ("years before we met")
     "years before", "before we met", "before i met", "before we got together",
-    "have nt in years", "have n't in years", "not in years",
+    "have nt in years", "have n't in years", "not in years", "as a kid", "as a child", "when i was a kid", "when i was little",
     # stop 18: dated before a child's birth ("before my daughter was born and she's 8 now"; not
     # "since my son was born", which can be now)
     "before my daughter was born", "before my son was born", "before our daughter was born",
@@ -213,11 +213,12 @@ _RECOVERY_MARKERS = (
     # stop 17: "it's history", healthier coping named, "very much ok", "not something i do anymore"
     "its history", "it 's history", "it s history", "is history", "all history", "healthy ways", "ways to cope",
     "cope now", "coping now", "much ok", "much okay", "i do anymore", "i do any more",
-    # stop 18
-    "much better", "doing better",
+    # stop 18; stop 20: "haven't done it in 6 years", "worked through it with my therapist"
+    "much better", "doing better", "have nt done it in", "have n't done it in", "have nt done it since",
+    "have n't done it since", "worked through",
 )
 _RETURN_MARKERS = (
-    "it again", "started again", "again lately", "is back", "'s back", "are back", "coming back", "creeping back",
+    "it again", "started again", "again lately", "is back", "'s back", "its back", "it s back", "are back", "coming back", "creeping back",
     "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
     "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
     "not in a good place", "no support", "same feeling", "feel like that", "think about it",

@@ -27,16 +27,20 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("knows_how", SELF_HARM, patterns=(
         "~know exactly how i|i'd|id|ill would|'d|d|will|'ll? ~do it",
         "~know exactly how and when",
-    ), vetoes=(followed_by("differently", "better", "again", "next time", "right"),)),
+        "i $AUX* ~know|~decide|~plan|~pick|~choose|~work out? how and when",  # stop 20
+    ), vetoes=(followed_by("differently", "better", "again", "next time", "right", "to tell", "to say", "to apologise",
+                           "to apologize", "to talk", "to bring", "to raise", "to ask", "to explain", "to show", "to confess",
+                           "to come clean", "to leave", "to move", "to end things", "to end the", "to end it with",
+                           "we", "she", "he", "they", "the kids", "it happened", "it started", "i 'll tell", "i ll tell"),)),
     Rule("not_here_after", SELF_HARM, patterns=(
         "about me after tonight|today|tomorrow|this",
-        "i wo|will|'ll|would|'d $NEG ~be around|here|alive to ~say|~see|~tell|~read|~hurt|~bother|~burden|~disappoint|~ruin",
+        "i wo|will|'ll|would|'d $NEG ~be around|here|alive to ~say|~see|~tell|~read|~hurt|~bother|~burden|~disappoint|~ruin|~do|~fix|~change|~make|~try",
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive after|by tonight|tomorrow",
         "i 'm|m|am|im $NEG going|gon to|na ~be around|here|alive to ~say|~see|~tell|~read|~watch",
         "$NEG ~think i 'll|will|would|'d? still ~be here|around|alive tomorrow|by|next|in",
         "$NEG ~think ill still ~be here|around|alive tomorrow|by|next|in",
         "~be my goodbye|farewell",
-    ), vetoes=(followed_by("to"),)),
+    ), vetoes=(followed_by("to"), travel_not_death)),
     Rule("goodbye_letters", SELF_HARM, patterns=(
         "~write|~leave ~letter|~note to|for everyone|everybody",
         "me out of the picture for good|forever|permanently",
@@ -83,6 +87,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "how many of? my|the|those|these _? pens|jabs|syringes|units it would|'d|will take",
         "how many of? my|the|those|these _? ~$PILLS it would|'d|will take",
         "~take|~swallow|~down the whole|entire|full box|packet|pack|bottle|strip|lot",
+        "about|of ~swerve|~veer|~steer|~drive into the|a|an? oncoming|traffic|tree|wall|lorry|truck|bus|barrier",  # stop 20
         "~make sure i wo|will|would $NEG ~wake",
         "~stop being a burden permanently|forever",
         "i wo|will|'ll|would|'d $NEG ~be alive",
@@ -289,11 +294,13 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "~$PILLS _? _? _? in front of me",
         "~$PILLS _? _? _? laid|spread out",
         "~$PILLS _? _? ~line up",
+        "~$PILLS _? _? ready",  # stop 20
         "all|every of? my|the|those|these ~$PILLS _? out",
         "~$PILLS _? _? _? _? _? _? _? _? ~take|~swallow|~down|~neck them|the all|lot",
     ), vetoes=(
         someone_else,
-        followed_by("for the week", "for tomorrow", "with food", "in the morning", "every", "daily",
+        followed_by("for the week", "for tomorrow", "with food", "in the morning", "every", "daily", "each", "so i",
+                    "for the morning", "for the trip", "for the night", "for him", "for her", "for the kids",
                     "of reach", "of date", "of the way"),
         followed_within(8, *PRESCRIPTION_WORDS),
     )),
@@ -364,6 +371,13 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                                  "lol", "haha", "feelings", "the problem", "problems", "show", "series", "subscription",
                                  "species", "dinosaurs"))),
     # ------------------------------------------------------------------ abuse
+    # stop 20: staring at the means with no reason to go on ("can't stop looking at the pills, what's the point")
+    Rule("staring_at_the_means", SELF_HARM, patterns=(
+        "~keep|~be|~sit|~stand ~look|~stare|looking|staring at the|my|those|these|his|her knives|pills|tablets|rope|blade|blades|razor|razors|gun",
+    ), vetoes=(requires("point", "anymore", "any more", "tired of", "done with", "ca nt do", "ca n't do", "ca nt go on",
+                        "ca n't go on", "enough", "end it", "nobody", "no one", "better off", "tomorrow", "no way out"),
+               anywhere("buy", "buying", "new set", "online", "shop", "shopping", "sharpen", "kitchen", "cooking", "recipe",
+                        "gift", "present", "collection", "camping", "museum", "prescription", "pharmacy", "lol", "haha"))),
     Rule("slammed_against", ABUSE, patterns=(
         "$SUBJECT $AUX* ~slam|~shove|~ram me|us against|into|onto|down",
     ), vetoes=(negated,)),
