@@ -980,6 +980,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "got the tablets ready on the side, she'll be better without me",
         "my pills are ready. i just need the house empty",
         "sat here with all the meds ready and a glass of water",
+        "got the pills ready so i can finally sleep",  # kept caught by the review of stop 20
     ], [
         "i get my tablets ready each night so i dont forget",
         "got my pills ready for the trip in a little box",
@@ -996,6 +997,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "he grabbed my wrist till it went purple when i asked about the texts",
         "she squeezed my arm so hard it left marks",
         "he twisted my arm until i said sorry",
+        "he grabbed my wrist till it bruised lol im fine",  # kept caught by the review of stop 20
     ], [
         "he grabbed my arm hard to stop me stepping into the road",
         "she grabbed my arm hard when the rollercoaster dropped",
@@ -1037,6 +1039,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "im diabetic and my sugar is dropping, shaking and cant think straight",
         "my husband is diabetic, sweating and confused and not making sense",
         "hypo, really bad, shaking and dizzy and on my own",
+        "i used to manage my sugars fine but im diabetic and shaking and confused now",  # kept caught by the review of stop 20
     ], [
         "diabetic and a bit shaky, had some juice and feel better now",
         "my sugar was low this morning so i felt dizzy, sorted now",
@@ -1045,6 +1048,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "i did way too much insulin deliberately",
         "injected double units on purpose to see what happens",
         "gave myself all my insulin pens so i wouldnt wake up",
+        "skipped a meal and took all my insulin on purpose",  # kept caught by the review of stop 20
     ], [
         "took extra insulin on purpose before the gym, my nurse said to",
         "took more insulin on purpose because my sugar was high after dinner",
@@ -1053,6 +1057,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "she slipped something in my wine and i woke up on the floor",
         "i think he put pills in my tea, i was so drowsy i couldnt move",
         "he spiked my drink at the party and i cant remember getting home",
+        "at my birthday he spiked my drink and i woke up somewhere else",  # kept caught by the review of stop 20
     ], [
         "he put something in my drink, it was just a bit of lemon",
         "she slipped a little rum in my coffee for christmas lol",
@@ -1061,6 +1066,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "he says ill end up like his ex, she was in hospital for a month",
         "she keeps telling me i'll end up like her last husband, he ended up in a&e",
         "he warned me id finish like his first wife and i know what he did to her, im scared",
+        "he says if i ask for a divorce ill end up like his ex, in hospital",  # kept caught by the review of stop 20
     ], [
         "i dont want to end up like his ex, bitter and alone",
         "scared ill end up like her ex husband, divorced twice and broke",
@@ -1069,6 +1075,7 @@ STOP_20_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "whats the point anymore. i keep staring at the pills in the drawer",
         "been sitting looking at the razors again, i cant do this anymore",
         "i keep looking at the rope in the shed, nobody would notice",
+        "keep looking at the rope i bought online, whats the point anymore",  # kept caught by the review of stop 20
     ], [
         "keep looking at knives online, ours are so blunt",
         "i keep staring at the pills my gp gave me, not sure about the prescription",

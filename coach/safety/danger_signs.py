@@ -154,6 +154,6 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # stop 20: awake until the partner sleeps, out of fear ("can't let myself sleep before i know he's out cold")
     Rule("awake_till_he_sleeps", ABUSE, patterns=(
         "~let myself ~fall|~go|~sleep asleep|to? sleep? until|till|til|before i? ~know|~hear? he|she|$PARTNER 's|s|is|~be asleep|out",
-    ), vetoes=(anywhere("snore", "snores", "snoring", "baby", "the kids", "check his phone", "check her phone", "his phone",
-                        "her phone", "gaming", "lol", "haha", "home safe", "gets home", "get home", "is home"),)),
+    ), vetoes=(anywhere("snore", "snores", "snoring", "check his phone", "check her phone", "gaming", "home safe",
+                        "gets home", "get home", "is home"),)),
 )

@@ -218,5 +218,5 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
                         "wo nt wake", "wo n't wake", "not making sense"),
                anywhere("had some juice", "had a juice", "drank some juice", "had some sweets", "ate something", "ate a",
                         "feel better", "fine now", "ok now", "okay now", "sorted now", "check up", "checkup", "appointment",
-                        "clinic", "lol", "haha", "last year", "years ago", "used to"))),
+                        "clinic", "last year", "years ago"))),
 )

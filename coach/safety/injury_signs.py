@@ -58,7 +58,8 @@ INJURY_SIGN_RULES: tuple[Rule, ...] = (
     Rule("insulin_on_purpose", SELF_HARM, patterns=(
         "~take|~inject|~do|~give extra|more|double|triple|too|way|all _? _? _? _? insulin|units|pens on? purpose|deliberately|intentionally",
         "~take|~inject|~do|~give myself? extra|more|double|triple|too|way|all _? _? _? _? insulin|units|pens so i",
-    ), vetoes=(anywhere("nurse", "doctor", "gp", "diabetes team", "consultant", "gym", "run", "meal", "carbs", "correction",
-                        "by mistake", "accidentally", "lol", "haha", "high sugar", "sugars high", "sugar was high", "ketones"),
+    ), vetoes=(anywhere("nurse said", "nurse told", "doctor said", "doctor told", "diabetes team", "before the gym",
+                        "before my run", "before a run", "before a meal", "before dinner", "for the meal", "for carbs",
+                        "correction", "by mistake", "accidentally", "high sugar", "sugars high", "sugar was high", "ketones"),
                followed_by("so i can eat", "so i could eat", "so i can have", "so i could have"))),
 )
