@@ -7,7 +7,8 @@ anyone, that he found out and broke their nose. These rules (same notation and e
 including "hell"/"shell" typed for "he'll"/"she'll". Control and violence told by one detail
 too: hair pulled, papers held "until I behave", proof of whereabouts demanded "or he loses it",
 not stopping after "no", an ex asking where the family now lives, "he'll finish what he started",
-an ex breaking in or calling from new numbers after a block. Each is narrow, with vetoes for the
+an ex breaking in or calling from new numbers after a block; a grip "till it went purple", a
+tracker put on them, a spiked drink, "you'll end up like his ex" (stop 20). Each is narrow, with vetoes for the
 harmless readings ("she'll find me a lawyer", "he'll find me at 8", "my mum will murder me
 if she finds out", "she tripped and broke my vase"); the rest is left to the meaning layer.
 """

@@ -5,7 +5,7 @@ ends; a last message or goodbye "before I do it"; an earlier attempt whose feeli
 hurting oneself until the noise stops; a car engine running in a shut garage; a partner who
 holds a knife in arguments, waits outside with one or lays it out during a row; a partner who
 reads even this chat, or waiting till he sleeps to talk to anyone; knowing "what comes next"
-when he gets angry. Same notation and engine as ``coach.safety.rules``; each rule is narrow,
+when he gets angry; not letting oneself sleep until he is asleep (stop 20). Same notation and engine as ``coach.safety.rules``; each rule is narrow,
 and the context it needs is written as a ``requires`` veto (``coach.nlp.vetoes.requires``):
 the wording alone is too common.
 

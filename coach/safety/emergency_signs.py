@@ -5,7 +5,7 @@ will not stop; gas or carbon monoxide; a throat or face swelling from an allergy
 that is not working; a face drooping or speech slurring (a stroke, one sign with drink vetoes
 or two signs together); a crash with someone hurt; someone armed or shooting nearby; someone
 banging to get in, told with fear; someone else's overdose with a sign it is happening now
-("not answering"). Each
+("not answering"); a diabetic low told by its signs (stop 20). Each
 gets the emergency line first (``coach.safety.replies``), never coaching. Same notation and
 engine as ``coach.safety.rules``; the context a rule needs is a ``requires`` veto, and what
 makes the words harmless (a story, a drink, "years ago", "all sorted") is a veto too.

@@ -3,7 +3,8 @@
 People who hurt themselves often name neither "self-harm" nor a feeling: they say they have
 not eaten for days because they punish themselves, that they bash their head on the wall
 until it bruises, that they burned their arm with a cigarette, that it will be 3am "alone
-with the razor", or that they will "finish everything" on the day the children are away.
+with the razor", that they will "finish everything" on the day the children are away, or
+that they took extra insulin on purpose.
 Same notation and engine as ``coach.safety.rules``; each family is narrow, and the context
 it needs is a ``requires`` veto, because each wording alone is also everyday speech
 ("like banging my head against a brick wall", "burned my hand on the oven", "finish

@@ -2,7 +2,8 @@
 
 People rarely write "suicide" when they have decided: they say they know how they would do
 it, that they have a date, that they won't be here by the weekend, that their affairs are in
-order, that the old habit with the blade is back, that the pills are laid out. Abuse is often told as everyday control: an allowance, asking permission to eat, being
+order, that the old habit with the blade is back, that the pills are laid out or ready, that
+they keep staring at the means. Abuse is often told as everyday control: an allowance, asking permission to eat, being
 slammed against a wall. These rules (same notation and engine as ``coach.safety.rules``, run
 by ``coach.safety.detector`` with them) catch those families. Each pattern is narrow on
 purpose; wording they miss is left to the meaning layer, which learns from ``nlu/safety.yml``.
