@@ -109,23 +109,24 @@ def _safety_file_cases(name: str, source: str) -> list[Case]:
     return cases
 
 
+# the blind sets by number ("" is the first); the last is blind, the ones before it are seen
+BLIND_SETS = ("", *map(str, range(2, 11)))
+
+
+def _blind_set_cases(number: str, prefix: str) -> list[Case]:
+    return (_safety_file_cases(f"blind_safety{number}.yml", f"{prefix}{number}")
+            + _nlu_cases(TESTS / f"nlu_blind{number}.yml", f"nlu_{prefix}{number}"))
+
+
 def seen_cases() -> list[Case]:
     """Blind sets 1 to 9: each scored blind once, then its misses were looked at (stops 12
     to 20), so from then on they tune like any dev set."""
-    return (_safety_file_cases("blind_safety.yml", "seen") + _nlu_cases(TESTS / "nlu_blind.yml", "nlu_seen")
-            + _safety_file_cases("blind_safety2.yml", "seen2") + _nlu_cases(TESTS / "nlu_blind2.yml", "nlu_seen2")
-            + _safety_file_cases("blind_safety3.yml", "seen3") + _nlu_cases(TESTS / "nlu_blind3.yml", "nlu_seen3")
-            + _safety_file_cases("blind_safety4.yml", "seen4") + _nlu_cases(TESTS / "nlu_blind4.yml", "nlu_seen4")
-            + _safety_file_cases("blind_safety5.yml", "seen5") + _nlu_cases(TESTS / "nlu_blind5.yml", "nlu_seen5")
-            + _safety_file_cases("blind_safety6.yml", "seen6") + _nlu_cases(TESTS / "nlu_blind6.yml", "nlu_seen6")
-            + _safety_file_cases("blind_safety7.yml", "seen7") + _nlu_cases(TESTS / "nlu_blind7.yml", "nlu_seen7")
-            + _safety_file_cases("blind_safety8.yml", "seen8") + _nlu_cases(TESTS / "nlu_blind8.yml", "nlu_seen8")
-            + _safety_file_cases("blind_safety9.yml", "seen9") + _nlu_cases(TESTS / "nlu_blind9.yml", "nlu_seen9"))
+    return [case for number in BLIND_SETS[:-1] for case in _blind_set_cases(number, "seen")]
 
 
 def blind_cases() -> list[Case]:
     """Blind set 10, written before any change it could have guided; scored, never tuned on."""
-    return _safety_file_cases("blind_safety10.yml", "blind10") + _nlu_cases(TESTS / "nlu_blind10.yml", "nlu_blind10")
+    return _blind_set_cases(BLIND_SETS[-1], "blind")
 
 
 def semantic_net() -> SemanticNet:

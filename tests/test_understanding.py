@@ -82,10 +82,9 @@ IN_FORM_CRISIS_FLOOR = {"dev": 0.95, "blind": 0.95, "blind2": 0.95, "blind3": 0.
 # answers owning a wrong or describing hurt that were taken for a crisis: none on any seen set;
 # 2 of blind set 10's 55 (scored, never tuned on)
 IN_FORM_ALARM_CEILING = {"dev": 0, "blind": 0, "blind2": 0, "blind3": 0, "blind4": 0, "blind5": 0, "blind6": 0, "blind7": 0, "blind8": 0, "blind9": 0, "blind10": 2}
-SAFETY_SETS = {"dev": "safety_dev.yml", "blind": "blind_safety.yml", "blind2": "blind_safety2.yml",
-               "blind3": "blind_safety3.yml", "blind4": "blind_safety4.yml", "blind5": "blind_safety5.yml", "blind6": "blind_safety6.yml",
-               "blind7": "blind_safety7.yml", "blind8": "blind_safety8.yml", "blind9": "blind_safety9.yml",
-               "blind10": "blind_safety10.yml"}
+# each safety set's file, by the name its floors use ("blind7" -> blind_safety7.yml)
+SAFETY_SETS = {which: "safety_dev.yml" if which == "dev" else f"blind_safety{which.removeprefix('blind')}.yml"
+               for which in CRISIS_FLOOR}
 
 
 def _report(key: str, value: object) -> None:
@@ -113,7 +112,7 @@ def test_the_model_holds_the_encoder_and_the_safety_nets_examples() -> None:
     assert any(name.endswith("semantic_net.npz") for name in names), "the safety net was trained without embeddings"
 
 
-@pytest.mark.parametrize("name", ["nlu_test", "nlu_blind", "nlu_blind2", "nlu_blind3", "nlu_blind4", "nlu_blind5", "nlu_blind6", "nlu_blind7", "nlu_blind8", "nlu_blind9", "nlu_blind10"])
+@pytest.mark.parametrize("name", list(MACRO_F1_FLOOR))
 async def test_held_out_macro_f1(bridge: RasaBridge, name: str) -> None:
     from rasa.shared.nlu.training_data.loading import load_data
 
