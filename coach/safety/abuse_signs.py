@@ -235,4 +235,33 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("hospital", "a&e", "dead", "in a box", "hurt", "bruised", "broken", "police", "scared", "afraid",
                         "threat", "threatens", "warning"),
                anywhere("divorced", "bitter", "bankrupt"))),
+    # stop 21: seen set 10's misses, as families
+    # hurt for disagreeing, told by where it ended ("last time i said no i ended up in a&e")
+    Rule("hospital_for_saying_no", ABUSE, patterns=(
+        "last time i ~argue|~disagree|~say|~stand|~refuse|~answer|~talk|~object|~push|~speak|~question _? _? _? _? "
+        "i ~end up in|at a&e|hospital|casualty|er|resus",
+    ), vetoes=(anywhere("doctor", "gp", "surgeon", "nurse", "skiing", "ski", "football", "rugby", "match", "bike", "ladder",
+                        "fell", "tripped", "slipped", "climbing", "diet", "drinking", "drunk", "allergic", "food", "ref",
+                        "referee", "boss", "manager", "gym", "run", "marathon", "training", "workout", "lol", "haha"),)),
+    # a body pinned by the partner's weight ("knelt on my chest", "sat on my neck")
+    Rule("pinned_by_weight", ABUSE, patterns=(
+        "$THREAT_SUBJECT $AUX* ~sit|~kneel|~lie|~lay|~pin|~press|~push _? on|onto my chest|neck|throat|back|ribs",
+    ), vetoes=(negated, anywhere("cat", "dog", "puppy", "kitten", "toddler", "baby", "son", "daughter", "kid", "kids", "yoga",
+                                 "massage", "physio", "cpr", "wrestling", "play", "playing", "tickle", "tickling", "lol", "haha",
+                                 "asleep", "cuddle", "cuddling", "dream"))),
+    # leaving the house only on the partner's terms ("he only lets me leave if he drives and waits")
+    Rule("let_out_on_terms", ABUSE, patterns=(
+        "$THREAT_SUBJECT $AUX* only ~let|~allow me to? ~leave|~go _? _? _? _? if|when|unless|with",
+        "$THREAT_SUBJECT $AUX* $NEG ~let|~allow me to? ~leave|~go out? _? _? _? unless|without",
+    ), vetoes=(anywhere("homework", "school", "curfew", "grounded", "dog", "puppy", "vet", "doctor", "hospital", "surgery",
+                        "op", "operation", "fever", "ill", "sick", "lol", "haha", "work", "boss", "hug", "kiss", "argument",
+                        "row", "fight", "talk", "sorted", "finish", "finished", "explain", "apologise", "apologize"),)),
+    # hiding from the partner right now, told with a sign of control or fear
+    Rule("hiding_from_them_now", ABUSE, patterns=(
+        "~hide|~hiding|~lock in|from? the|my bathroom|laundry|loo|toilet|wardrobe|closet|cupboard|car|bedroom|shed|garage|attic",
+        "~lock myself in the|my bathroom|laundry|loo|toilet|wardrobe|closet|cupboard|car|bedroom|shed|garage|attic",
+    ), vetoes=(requires("took my phone", "takes my phone", "from him", "from her", "till he", "until he", "til he", "till she",
+                        "until she", "scared of what", "afraid of what", "terrified of what", "before he", "before she"),
+               anywhere("lol", "haha", "hide and seek", "surprise", "party", "present", "gift", "peace and quiet",
+                        "five minutes peace", "5 mins peace", "crying", "kids", "in laws", "inlaws", "work"))),
 )

@@ -31,6 +31,7 @@ _FAREWELL_CONTEXT = (
 _RETURNING = ("back", "again", "returning", "coming back", "creeping back", "same feeling", "same place")
 _KITCHEN = ("cut", "cutting", "chop", "chopping", "carve", "carving", "cake", "bread", "onion",
             "onions", "dinner", "cooking", "steak", "veg", "butter", "sandwich", "sharpen")
+_OUTDOORS = ("fishing", "camping", "hunting", "whittling", "scouts", "hike", "hiking")  # stop 21
 _DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "building", "garden", "cricket", "baseball")
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
@@ -101,7 +102,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     )),
     # ------------------------------------------------------------------ abuse
     Rule("partner_with_a_weapon", ABUSE, patterns=(
-        "$SUBJECT $AUX* ~hold|~grab|~pull|~wave|~point|~keep|~get|~bring|~pick a|the|his|her knife|gun|blade|machete|hammer "
+        "$SUBJECT $AUX* ~hold|~grab|~pull|~wave|~point|~keep|~carry|~get|~bring|~pick a|the|his|her knife|gun|blade|machete|hammer "
         "around|about|when|whenever|while|at|on|and|to|if|during|every",
         "$SUBJECT 's|s|is|was|are|were _? _? _? _? with a|the|his|her knife|gun|blade|machete|weapon|hammer|bat",
         "$SUBJECT ~wait|~stand _? _? _? with a|the|his|her knife|gun|belt|bat|hammer",
@@ -109,9 +110,11 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~put|~lay|~leave|~place|~set|~clean his|her|a|the|their knife|gun|blade|machete|rifle|shotgun|pistol "
         "on|next|beside|between|right|while|when|during|infront",
         "$SUBJECT $AUX* ~show|~flash me his|her|a|the|their knife|gun|blade|machete|rifle|shotgun|pistol",
+        # stop 21: a weapon kept on them and shown ("keeps a knife in her bag and shows it to me")
+        "$SUBJECT $AUX* ~keep|~carry a|the|his|her knife|gun|blade _? _? _? _? and ~show|~flash|~wave|~point it|them",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use it|them on me|us",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use the|his|her|that knife|gun|blade|weapon on me|us",
-    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon", "belt", "rifle", "shotgun", "pistol"), harmless_setting(*_KITCHEN, *STORY_WORDS, *_DIY),
+    ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon", "belt", "rifle", "shotgun", "pistol"), harmless_setting(*_KITCHEN, *STORY_WORDS, *_DIY, *_OUTDOORS),
                negated)),
     Rule("watched_even_here", ABUSE, patterns=(
         "$SUBJECT $AUX* ~read|~check|~monitor|~track|~see|~go|~scroll through|into? all|every|one|of|each* my|our messages|texts|phone|chats|emails|calls",

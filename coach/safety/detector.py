@@ -22,6 +22,7 @@ from coach.nlp.rules import RuleSet, first_match
 from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
 from coach.safety.emergency_signs import EMERGENCY_SIGN_RULES
+from coach.safety.farewell_signs import FAREWELL_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
 from coach.safety.vetoes import recovered_history
@@ -34,7 +35,8 @@ __all__ = [
 ]
 
 RULESET = RuleSet(
-    RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES,
+    RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES
+    + FAREWELL_SIGN_RULES,
     WORD_LISTS,
 )
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}

@@ -22,7 +22,7 @@ from coach.nlp.vetoes import (
 )
 from coach.safety.vetoes import (
     about_a_character,
-    accident_context,
+    accident_context, worn_out_by_work,
     after_number,
     could_for,
     family_idiom,
@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("hurt_myself", SELF_HARM, patterns=(
         "~$SELF_HARM_VERB $MYSELF",
         "~$SELF_HARM_VERB my self",
-    ), vetoes=(accident_context, could_for, recovered_history, hyperbole_joke)),
+    ), vetoes=(accident_context, worn_out_by_work, could_for, recovered_history, hyperbole_joke)),
     Rule("end_my_life", SELF_HARM, patterns=(
         "~end|~take my own? life",
         "~end it all",

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from coach.nlp.vetoes import Veto, anywhere, followed_by, followed_within, outside_the_match
+from coach.safety.history_words import DISTANT_MARKERS, PAST_MARKERS, RECOVERY_MARKERS, RETURN_MARKERS
 from coach.safety.words import (
     AWAY_WORDS,
     DANGER_TRIGGERS,
@@ -94,6 +95,12 @@ accident_context = followed_by(
     "at the gym", "on the stove", "in the foot",
 )
 """Drop "hurt myself lifting" / "cut myself cooking": an accident, not self-harm."""
+_at_work = followed_by("at work", "at the office", "on shift", "at the gym", "with overtime", "for this job", "for that job")
+
+
+def worn_out_by_work(span: Span) -> bool:
+    """Drop "stop killing myself at work" (stop 21): the progressive "killing", then work after it."""
+    return any(token.lower_ == "killing" for token in span) and _at_work(span)
 
 _an_arrangement = followed_by(*LIVING_ARRANGEMENTS)
 _the_world = followed_by("in a world", "in this world", "in the world", "in such a world",
@@ -175,65 +182,12 @@ def travel_not_death(span: Span) -> bool:
     return not any(token.lower_ == "alive" for token in span) and _away(span)
 
 
-_PAST_MARKERS = (
-    "used to", "years ago", "year ago", "long ago", "ages ago", "as a kid", "as a young", "as a teen", "as a teenager", "when i was", "in the past", "back in",
-    "a long time ago", "long time ago", "years back", "at uni", "at school", "in my twenties", "in my teens",
-    "my history", "history of", "history with", "last time i", "the last time", "past suicidal", "past self",
-    # stop 17: a time of life named ("back in school", "at college"), an "old" habit
-    "in school", "in high school", "at college", "in college", "at university", "as a child",
-    "when i was younger", "my old", "old self",
-)
-# so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
-# about it", "6 years free of self harm"
-_DISTANT_MARKERS = (
-    "years ago", "long time ago", "long ago", "ages ago", "years back", "as a teenager", "as a teen", "in my teens",
-    "years free", "years clean", "months free", "months clean", "free of it for", "clean of it for",
-    "harm free", "lifetime ago", "clean from", "free from", "years since", "since my last", "long gone", "years no",
-    "years without", "recovering from", "recovered from", "recovery from",
-    # stop 17: before the relationship began ("years before we met")
-    "years before", "before we met", "before i met", "before we got together",
-    "have nt in years", "have n't in years", "not in years", "as a kid", "as a child", "when i was a kid", "when i was little",
-    # stop 18: dated before a child's birth ("before my daughter was born and she's 8 now"; not
-    # "since my son was born", which can be now)
-    "before my daughter was born", "before my son was born", "before our daughter was born",
-    "before our son was born", "before the baby was born", "before the kids were born", "before my kids were born",
-    "before our kids were born", "before my children were born", "before our children were born",
-)
-_RECOVERY_MARKERS = (
-    "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",
-    "been well", "doing well", "doing fine", "better place", "well for", "fine for", "recovered", "clean for",
-    "free for", "long time now", "behind me", "stable", "chapter is closed", "not at risk",
-    "steady place", "doing ok", "doing okay", "in a good place", "good support", "not since", "n't in years",
-    "not in years", "proud of", "got away", "safe with",
-    # as the tokenizer splits them: "havent in" / "haven't since"
-    "have nt in", "have n't in", "have nt since", "have n't since",
-    "free of", "now i do", "no longer", "not anymore", "not any more", "doing good", "nothing like that since",
-    "nothing since", "proper help", "got help", "nt anymore", "n't anymore", "have nt for", "have n't for",
-    "we made it", "made it through", "different place", "nowhere near", "good life", "safety plan",
-    # stop 17: "it's history", healthier coping named, "very much ok", "not something i do anymore"
-    "its history", "it 's history", "it s history", "is history", "all history", "healthy ways", "ways to cope",
-    "cope now", "coping now", "much ok", "much okay", "i do anymore", "i do any more",
-    # stop 18; stop 20: "haven't done it in 6 years", "worked through it with my therapist"
-    "much better", "doing better", "have nt done it in", "have n't done it in", "have nt done it since",
-    "have n't done it since", "worked through",
-)
-_RETURN_MARKERS = (
-    "it again", "started again", "again lately", "is back", "'s back", "its back", "it s back", "are back", "coming back", "creeping back",
-    "urge", "urges", "tempted", "relapse", "relapsed", "relapsing", "not ok", "not okay", "not fine", "not safe",
-    "thinking about it", "want to", "wanna", "lately", "recently", "tonight", "this week", "but now",
-    "not in a good place", "no support", "same feeling", "feel like that", "think about it",
-    "thinking about", "last night", "last week", "yesterday", "this morning", "until last", "till last",
-    "but then", "same now", "like it did", "like before", "it did before", "scared", "afraid", "terrified", "worried",
-    "that place", "dark place", "same place", "feels exactly", "feeling it", "creeping", "like i did", "exactly like", "starting to", "feel exactly", "feels the same", "feel the same", "like back then", "like then",
-)
-
-
 # a return marker next to one of these is denied, not told: "not urges", "the urge hasn't come back"
 _NEGATORS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "nowhere", "without"})
 _WANTING = ("want to", "wanna")
 _told_as_past, _told_as_recovered, _told_as_distant = (
-    anywhere(*_PAST_MARKERS), anywhere(*_RECOVERY_MARKERS), anywhere(*_DISTANT_MARKERS))
-_returns = outside_the_match(*(marker for marker in _RETURN_MARKERS if marker not in _WANTING), negators=_NEGATORS)
+    anywhere(*PAST_MARKERS), anywhere(*RECOVERY_MARKERS), anywhere(*DISTANT_MARKERS))
+_returns = outside_the_match(*(marker for marker in RETURN_MARKERS if marker not in _WANTING), negators=_NEGATORS)
 # a "want to" about talking is not the urge come back ("i just want to talk about him")
 _TALKING = frozenset({"talk", "tell", "vent", "chat", "share", "ask", "explain", "say", "rant", "discuss", "know",
                       "understand", "focus", "work", "fix", "rebuild", "learn", "sort"})
@@ -264,7 +218,18 @@ def _told_as_back(span: Span) -> bool:
 
 # return markers that say it is here now even next to a negation ("i still don't want to
 # live", "not ok right now"): read apart from the others, with no negation test
-_told_as_still_here = outside_the_match("still", "right now", "this time")
+_now_or_this_time = outside_the_match("right now", "this time")
+# "still" about the help kept up is not the history still here ("i still see the same psychiatrist")
+_STILL_WITH_HELP = frozenset({"see", "go", "attend", "visit", "talk", "speak", "meet"})
+
+
+def _told_as_still_here(span: Span) -> bool:
+    """A "still" outside the match (not "still see my therapist"), "right now" or "this time"."""
+    doc = span.doc
+    return _now_or_this_time(span) or any(
+        token.lower_ == "still" and not span.start <= token.i < span.end
+        and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _STILL_WITH_HELP)
+        for token in doc)
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
 
@@ -278,16 +243,17 @@ def _again_about_me(span: Span) -> bool:
 
 def _a_past_year(span: Span, years_back: int = 1) -> bool:
     """True when the message dates something to a year at least ``years_back`` before this one
-    ("once in 2013"), or (``years_back`` 1 only) to an age ("at 17")."""
+    ("once in 2013"), or (``years_back`` 1 only) to an age ("at 17", "when i was 15")."""
     doc = span.doc
     return any(token.text.isdigit() and (
         (len(token.text) == 4 and 1950 <= int(token.text) <= date.today().year - years_back)
-        or (years_back == 1 and token.i > 0 and doc[token.i - 1].lower_ == "at" and 12 <= int(token.text) <= 99
+        or (years_back == 1 and token.i > 0 and (doc[token.i - 1].lower_ == "at" or doc[token.i - 2:token.i].text.lower() == "i was")
+            and 12 <= int(token.text) <= 99
             and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _CLOCK))
     ) for token in doc)
 
 
-_CLOCK = frozenset({"am", "pm", ":", "o'clock", "oclock", "tonight", "today", "tomorrow"})
+_CLOCK = frozenset({"am", "pm", ":", "o'clock", "oclock", "tonight", "today", "tomorrow", "minutes", "mins", "min"})
 
 
 def recovered_history(span: Span) -> bool:

@@ -61,7 +61,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
         "after tonight|today _? there 's|s|is no point",
     ), vetoes=(travel_not_death,)),
     Rule("found_when_gone", SELF_HARM, patterns=(
-        "~find|~read|~get it|this|them|my|the _? _? when|after|once i 'm|m|am gone|dead",
+        "~find|~read|~get|~open it|this|them|my|the? _? _? when|after|once i 'm|m|am gone|dead",  # stop 21: ~open, the object optional
     ), vetoes=(followed_by("to", "for", "out", "away", "on", "off"),)),
     # care for a pet or the children arranged with a secret: "told my sister to look after my
     # cat. she doesn't know why"; not a holiday, a trip or an appointment

@@ -1,0 +1,75 @@
+"""Crisis rules for a farewell told in passing: the means beside the writer, an end set for later.
+
+Seen set 10's misses (stop 21), as families in our own words. People write while the blade
+or the rope lies beside them ("typing this with the razor next to me"); name the means and
+the only way out in one breath ("there's rope in the loft, some days it feels like the only
+way out"); tell of pills put by for a night ("the tablets i've been saving, once the kids are
+down"); set things right "before i go for good" on a last day; and tell their end as relief
+for the others ("won't have to put up with me much longer", "less for everyone to sort out
+after"). Same notation and engine as ``coach.safety.rules``, run by
+``coach.safety.detector`` with them; each pattern narrow, with vetoes for the everyday
+readings (a climbing rope for a trip, pills saved for a bad back, moving out for good).
+"""
+
+from __future__ import annotations
+
+from coach.nlp.rules import Rule
+from coach.nlp.vetoes import anywhere, followed_within, requires, unless_boundary_after
+from coach.safety.rules import SELF_HARM
+from coach.safety.vetoes import someone_else, travel_not_death
+from coach.safety.words import PRESCRIPTION_WORDS
+
+_MEANS = "razor|razors|blade|blades|rope|noose|gun|shotgun|rifle|pistol"
+_KEPT_MEANS = "rope|noose|shotgun|rifle|gun|pistol"
+_PLACES = "garage|shed|loft|attic|basement|cellar|wardrobe|car|cupboard|drawer|barn|boot|closet|safe"
+_THEM = "everyone|everybody|them|anyone|anybody|him|her|the|my|family|kids|mum|mom|dad"
+# what a rope, a blade or a gun is for on an ordinary day
+_EVERYDAY_USE = ("climbing", "camping", "tent", "trip", "boat", "sailing", "swing", "tow", "tie", "shave", "shaving",
+                 "hunting", "range", "clay", "farm", "pigeons", "rabbits", "craft", "stanley", "wallpaper", "lol", "haha")
+
+FAREWELL_SIGN_RULES: tuple[Rule, ...] = (
+    # the means beside the writer as they write ("the blade is next to me on the bed")
+    Rule("means_beside_me", SELF_HARM, patterns=(
+        f"with a|the|my|his|her|some|dads|an? old? {_MEANS} next|right? to me",
+        f"with a|the|my|his|her|some|dads|an? old? {_MEANS} right? beside|by|near me",
+        f"the|my|his|her|a {_MEANS} 's|s|is|are|sits|sitting|lies|lying _? next|right? to me",
+        f"the|my|his|her|a {_MEANS} 's|s|is|are|sits|sitting|lies|lying _? beside me",
+    ), vetoes=(anywhere(*_EVERYDAY_USE), someone_else)),
+    # the means named with the only way out ("rope in the shed ... feels like the only way")
+    Rule("means_and_the_only_way", SELF_HARM, patterns=(
+        f"a|some|the|his|dads|an? old? {_KEPT_MEANS} up|down|out? in|on|at|inside the|my|our|his _? {_PLACES}",
+        f"{_KEPT_MEANS} is|'s|s still? up|down|out? in|on|at|inside the|my|our|his _? {_PLACES}",
+    ), vetoes=(requires("only way", "way out", "way to stop", "only answer", "end it", "be over", "easier for", "better off",
+                        "stop hurting", "over with", "stop the pain", "way this stops"),
+               anywhere(*_EVERYDAY_USE))),
+    # pills put by: "the tablets i've been saving", "been stockpiling my meds"
+    Rule("pills_put_by", SELF_HARM, patterns=(
+        "~$PILLS i 've|ve|have|had been? ~save|~stockpile|~hoard|~stash|~collect|~gather|~hide|~keep",
+        "i 've|ve|have|had|been ~stockpile|~hoard|~stash up? my|the|those|some|all ~$PILLS",
+    ), vetoes=(followed_within(8, *PRESCRIPTION_WORDS, "back", "holiday", "trip", "emergencies", "pharmacy", "chemist",
+                               "return", "dog", "cat", "migraines", "hay", "allergies"),
+               anywhere("take back", "hand in", "dispose", "recycle", "safely"), someone_else)),
+    # going "for good" on a last day, with things sorted ("last day. everything sorted before i go for good")
+    Rule("last_day_for_good", SELF_HARM, patterns=(
+        "before|after|once|when|then i go for good|forever",
+        "before|after|once|when|then i 'm|m|am gone for good|forever",
+    ), vetoes=(requires("last day", "my last", "sorted", "in order", "say goodbye", "said goodbye", "goodbyes",
+                        "wo nt be back", "wo n't be back", "not coming back"),
+               travel_not_death, anywhere("flat", "job", "move", "moving", "visa", "abroad", "uni", "leave him", "leave her",
+                                          "leaving him", "leaving her"))),
+    # an end told as relief for the others: "won't have to put up with me much longer"
+    Rule("put_up_with_me", SELF_HARM, patterns=(
+        "$NEG ~have to ~put up with me for? much|any? longer",
+        "$NEG ~have to ~put up with me anymore|soon",
+        "nobody|noone|one will|'ll|would ~have to ~put up with me for? much|any? longer",
+    ), vetoes=(travel_not_death,
+               anywhere("move out", "moving out", "moving", "move in", "lodger", "flatmate", "roommate", "housemate", "guest",
+                        "staying with", "snoring", "shift", "lol", "haha", "holiday", "trip", "course", "visit", "exams"))),
+    # "less for everyone to sort out after": affairs cleared for the ones left behind
+    Rule("less_to_sort_after", SELF_HARM, patterns=(
+        f"less|nothing for {_THEM} _? to ~sort|~deal|~clear|~handle|~do out? with? after|afterwards",
+        f"one less thing for {_THEM} _? to ~sort|~deal|~clear|~handle|~do out? with? after|afterwards",
+    ), vetoes=(unless_boundary_after(frozenset({"i", "im", "when"})),
+               anywhere("party", "move", "moving", "wedding", "christmas", "holiday", "declutter", "decluttering",
+                        "spring clean", "funeral", "operation", "surgery"))),
+)

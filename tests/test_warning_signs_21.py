@@ -1,0 +1,156 @@
+"""Stop 21's crisis families (seen set 10's misses), in our own words: each rule catches its
+family and leaves its near misses alone; history told as over is released, and kept when it
+has come back. The rules are in ``coach.safety.farewell_signs``, ``abuse_signs`` and
+``danger_signs``; the history words in ``coach.safety.history_words``."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.safety.detector import detect_crisis, told_as_over
+from coach.safety.rules import ABUSE, SELF_HARM
+
+# rule, kind, caught (three at least), near misses (two at least)
+FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
+    ("means_beside_me", SELF_HARM, [
+        "writing to u with my razor right beside me, i cant look at what i did",
+        "the blade is lying next to me on the duvet as i type",
+        "sat in the car with dads old rope next to me, dont know why im telling a bot",
+    ], [
+        "packing for the trip with the climbing rope beside me",
+        "typing this with the kettle next to me, brewing up",
+    ]),
+    ("means_and_the_only_way", SELF_HARM, [
+        "there is a rope up in our attic and lately it seems like the only way out",
+        "dads shotgun is still in the barn and i keep thinking it would be over with",
+        "some rope in the garage and i keep thinking it is the only answer",
+    ], [
+        "the rope in the garage is the only way to tow the boat",
+        "theres a rope in the shed if you need it for the swing",
+    ]),
+    ("pills_put_by", SELF_HARM, [
+        "the pills ive been hoarding are in my sock drawer for sunday",
+        "gonna swallow the tablets i have been collecting once he leaves for work",
+        "the tablets i have been hiding in my coat pocket are enough for tonight",
+    ], [
+        "the tablets ive been saving for my back are in the bathroom cabinet",
+        "the tablets ive been saving to hand back to the pharmacy are in a bag",
+    ]),
+    ("last_day_for_good", SELF_HARM, [
+        "my last day is thursday, everything is in order for when i go for good",
+        "said my goodbyes quietly this week, then im gone for good",
+        "all sorted now, the dog is with my brother. once i go for good nobody has to worry",
+    ], [
+        "everything is sorted with the visa, after june i go for good to canada",
+        "ive said my goodbyes to the flat, once im gone for good the keys go back",
+    ]),
+    ("put_up_with_me", SELF_HARM, [
+        "the way things are going my parents wont have to put up with me for much longer",
+        "nobody will have to put up with me any longer, ive made up my mind",
+        "she doesnt have to put up with me anymore after this weekend",
+    ], [
+        "my sister wont have to put up with me much longer, i move out in june",
+        "the lads wont have to put up with my snoring much longer lol",
+    ]),
+    ("less_to_sort_after", SELF_HARM, [
+        "gave the bike to my nephew. one less thing for the family to sort after",
+        "cleared out my wardrobe, less for them to deal with afterwards",
+        "cancelled my phone contract today so there is nothing for anyone to sort out after",
+    ], [
+        "less for everyone to sort out after the wedding if we pay the caterer now",
+        "decluttering the loft, less for anyone to deal with after we move",
+    ]),
+    ("hospital_for_saying_no", ABUSE, [
+        "last time i answered him back i ended up in a&e with stitches",
+        "the last time i refused her i ended up in hospital overnight",
+        "last time i questioned where he was i ended up at a&e",
+    ], [
+        "last time i argued with the ref i ended up in a&e after the tackle",
+        "last time i pushed myself at the gym i ended up in hospital",
+    ]),
+    ("pinned_by_weight", ABUSE, [
+        "he knelt on my back until i said sorry",
+        "my husband pressed down on my throat till i saw stars",
+        "she sat on my ribs so i couldnt get up",
+    ], [
+        "the dog lay on my chest all night snoring",
+        "he sat on my back during the yoga partner stretch",
+    ]),
+    ("let_out_on_terms", ABUSE, [
+        "my wife only lets me go to the shop if she comes too",
+        "he only allows me to leave the flat when he drives me",
+        "my bf doesnt let me go out unless im on facetime with him",
+    ], [
+        "my mum only lets me leave the house once homework is done",
+        "the vet only lets me take the puppy home when her fever drops",
+    ]),
+    ("hiding_from_them_now", ABUSE, [
+        "hiding in the loo until he falls asleep",
+        "locked myself in the car, she took my phone and im afraid of what happens next",
+        "hiding in the attic til he goes out",
+    ], [
+        "hiding in the loo till he finishes the washing up, five minutes peace lol",
+        "hiding in the car crying before work again",
+    ]),
+    ("partner_with_a_weapon", ABUSE, [
+        "my girlfriend carries a blade and waves it at me when she drinks",
+        "he keeps a knife in his jacket and shows it to me when im late",
+        "she keeps a gun in the glovebox and points it at me in arguments",
+    ], [
+        "he keeps a knife in his tackle box and shows it to the lads when fishing",
+        "my husband carries a knife for whittling on our camping trips",
+    ]),
+]
+
+RELEASED = [  # history told as over: the phrase net lets the softer layers ask instead
+    "my ex knew i cut myself back in uni, not doing that now though, the new guy should know too",
+    "from when i was 16 my diary talks about hurting myself, its years behind me",
+    "i overdosed in 2015, i still see my psychiatrist and im steady these days",
+    "the burns on my arm were me, as a teen, and its been over a decade",
+]
+KEPT = [  # ... but not when it has come back, or the writer is in it now
+    (SELF_HARM, "i overdosed in 2015 and im still thinking about doing it again"),
+    (SELF_HARM, "i cut myself back in uni and the urge is back this week"),
+    (SELF_HARM, "after the kids are in bed im killing myself"),
+]
+FIGURATIVE = [  # work talk, not self-harm
+    "note to self: stop killing myself at work every single day",
+    "been killing myself at the gym for this wedding",
+]
+
+CAUGHT = [(rule, kind, text) for rule, kind, caught, _ in FAMILIES for text in caught]
+NEAR = [(rule, text) for rule, _, _, missed in FAMILIES for text in missed]
+
+
+def test_each_family_has_catches_and_near_misses() -> None:
+    assert all(len(caught) >= 3 and len(missed) >= 2 for _, _, caught, missed in FAMILIES)
+
+
+@pytest.mark.parametrize("rule, kind, text", CAUGHT)
+def test_a_family_is_caught_by_its_rule(rule: str, kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None, f"not caught: {text!r}"
+    assert (match.kind, match.rule) == (kind, rule)
+
+
+@pytest.mark.parametrize("rule, text", NEAR)
+def test_a_near_miss_is_not_caught(rule: str, text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", RELEASED)
+def test_history_told_as_over_is_released(text: str) -> None:
+    assert detect_crisis(text) is None
+    assert told_as_over(text)
+
+
+@pytest.mark.parametrize("kind, text", KEPT)
+def test_history_that_came_back_stays_caught(kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, f"not caught: {text!r}"
+    assert not told_as_over(text)
+
+
+@pytest.mark.parametrize("text", FIGURATIVE)
+def test_work_talk_is_not_self_harm(text: str) -> None:
+    assert detect_crisis(text) is None
