@@ -154,3 +154,46 @@ def test_history_that_came_back_stays_caught(kind: str, text: str) -> None:
 @pytest.mark.parametrize("text", FIGURATIVE)
 def test_work_talk_is_not_self_harm(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+EXPLAINED = [  # the answer to "are you safe?" that explains an idiom: no second crisis reply
+    "im safe, i only meant she'd kill me for forgetting the school run",
+    "yes safe, figure of speech, he'll murder me when he sees the dent in the car",
+]
+THREATS_STILL = [  # ... but never a threat said plainly beside an explanation
+    "i just meant what i said, she will kill me if she finds out i called you",
+    "not literally? no. he will kill me if i leave",
+]
+
+
+@pytest.mark.parametrize("text", EXPLAINED)
+def test_an_idiom_explained_is_not_a_threat(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", THREATS_STILL)
+def test_a_threat_beside_an_explanation_stays_caught(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == ABUSE
+
+
+NO_AS_AN_ANSWER = [  # "are you safe right now?" answered "no": the "no" denies safety, not the threat
+    "no. she said shell kill me if i go to my mums",
+    "nope, he hits me when he drinks",
+    "no he'll hurt me if he sees this",
+]
+NO_AS_A_DENIAL = [
+    "theres no way he'd hurt me, hes just sulking",
+    "no, im not scared of him, just tired",
+]
+
+
+@pytest.mark.parametrize("text", NO_AS_AN_ANSWER)
+def test_no_as_an_answer_keeps_the_disclosure(text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == ABUSE, f"not caught: {text!r}"
+
+
+@pytest.mark.parametrize("text", NO_AS_A_DENIAL)
+def test_no_as_a_denial_is_not_a_disclosure(text: str) -> None:
+    assert detect_crisis(text) is None

@@ -81,12 +81,21 @@ def negated(span: Span) -> bool:
     """Drop "he would never hit me" / "I'm not scared of him" (abuse rules only).
 
     A negator inside the match or in the two tokens before it counts, unless the words
-    after it reopen the statement: "he doesn't hit me anymore", "...this time", "...until".
+    after it reopen the statement: "he doesn't hit me anymore", "...this time", "...until";
+    a "no" that answers a question ("no, he hits me") does not count.
     """
     window = span.doc[max(0, span.start - 2):span.end]
-    if not any(token.lower_ in NEGATORS for token in window):
+    if not any(token.lower_ in NEGATORS and not _an_answer(token, span) for token in window):
         return False
     return not _reopens_negation(span)
+
+
+def _an_answer(token: Token, span: Span) -> bool:
+    """A "no" before the match that answers a question ("no, he hits me"; "no he'll kill me"
+    opening the message): it denies being safe, not the words after it (stop 21)."""
+    doc = token.doc
+    return (token.lower_ in ("no", "nope", "nah") and token.i < span.start
+            and (token.i == 0 or (token.i + 1 < len(doc) and doc[token.i + 1].is_punct)))
 
 
 accident_context = followed_by(
@@ -145,15 +154,23 @@ def _names_a_danger(clause: list[Token]) -> bool:
     )
 
 
+_explained_as_a_figure = anywhere("just meant he", "just meant she", "just meant hell", "just meant shell", "only meant he",
+                                  "only meant she", "meant that he", "meant that she", "figure of speech",
+                                  "just an expression", "just a saying")
+
+
 def figurative_threat(span: Span) -> bool:
     """Drop "my wife is going to kill me when she sees i forgot the anniversary": the idiom.
 
     Only for "kill"/"murder", only when the message names an everyday slip (forgot, late,
     the bill, the state of the car) and the rest of the sentence names no danger (leaving,
-    telling anyone, talking to someone, violence). "He'll kill me if I leave" stays a threat.
+    telling anyone, talking to someone, violence), or when the writer explains the words ("i just
+    meant he'll be cross", "a figure of speech"). "He'll kill me if I leave" stays a threat.
     """
     if not any(token.lemma_ in IDIOM_THREAT_VERBS or token.lower_ in IDIOM_THREAT_VERBS for token in span):
         return False
+    if _explained_as_a_figure(span):  # stop 21: the answer to "are you safe?" that explains the words
+        return True
     clause = _clause_after(span)
     if _names_a_danger(clause):
         return False
