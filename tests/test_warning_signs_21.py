@@ -60,6 +60,38 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "less for everyone to sort out after the wedding if we pay the caterer now",
         "decluttering the loft, less for anyone to deal with after we move",
     ]),
+    ("as_if_an_accident", SELF_HARM, [
+        "looking up how to make it look like an accident so nobody blames the kids",
+        "reading up on the best way to make it seem like an accident, easier for everyone",
+        "found a way to make it look like an accident at the quarry",
+    ], [
+        "how to make it look like an accident that i spilled wine on his shirt lol",
+        "in the novel the butler tries to make it look like an accident",
+    ]),
+    ("love_with_no_chance_left", SELF_HARM, [
+        "tell my sister i loved her, i wont get the chance to say it",
+        "tell jo that i loved her, i wont be here to say it",
+        "pls tell my dad i loved him. goodbye",
+    ], [
+        "tell mum i loved the cake she made",
+        "tell grandad i loved his speech at the party, i wont get the chance before he leaves",
+    ]),
+    ("none_of_it_will_matter", SELF_HARM, [
+        "by sunday none of this will matter, ive decided",
+        "by saturday none of it will matter to anyone",
+        "by tonight nothing of it will matter to me",
+    ], [
+        "by friday nothing will matter, my driving test is done",
+        "by friday none of this will matter once the presentation is done",
+    ]),
+    ("sorry_they_will_understand", SELF_HARM, [
+        "sorry mum, you'll understand one day why i had to",
+        "i love you, goodbye. youll understand soon",
+        "forgive me jade, she will understand later",
+    ], [
+        "sorry about all the secrecy, you'll understand tomorrow at the surprise party",
+        "sorry i was short with you, youll understand when you read my apology",
+    ]),
     ("hospital_for_saying_no", ABUSE, [
         "last time i answered him back i ended up in a&e with stitches",
         "the last time i refused her i ended up in hospital overnight",

@@ -6,7 +6,9 @@ the only way out in one breath ("there's rope in the loft, some days it feels li
 way out"); tell of pills put by for a night ("the tablets i've been saving, once the kids are
 down"); set things right "before i go for good" on a last day; and tell their end as relief
 for the others ("won't have to put up with me much longer", "less for everyone to sort out
-after"). Same notation and engine as ``coach.safety.rules``, run by
+after"). Four more came from seen crises the stop's new training data left to the phrases: a
+death made to "look like an accident", "tell Dan i loved him, i won't get the chance", "this
+time next week none of it will matter", "sorry, you'll understand tomorrow". Same notation and engine as ``coach.safety.rules``, run by
 ``coach.safety.detector`` with them; each pattern narrow, with vetoes for the everyday
 readings (a climbing rope for a trip, pills saved for a bad back, moving out for good).
 """
@@ -72,4 +74,28 @@ FAREWELL_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(unless_boundary_after(frozenset({"i", "im", "when"})),
                anywhere("party", "move", "moving", "wedding", "christmas", "holiday", "declutter", "decluttering",
                         "spring clean", "funeral", "operation", "surgery"))),
+    # stop 21, seen sets' crises the new training data left to the phrases: a death dressed as
+    # an accident, a love passed on with no chance left, a week after which nothing matters,
+    # a sorry that will make sense tomorrow
+    Rule("as_if_an_accident", SELF_HARM, patterns=(
+        "ways|how|way to ~make it ~look|~seem like an accident",
+    ), vetoes=(anywhere("lol", "haha", "mug", "vase", "spill", "spilled", "spilt", "dent", "scratch", "broke", "broken", "game",
+                        "film", "book", "plot", "story", "novel", "character"), someone_else)),
+    Rule("love_with_no_chance_left", SELF_HARM, patterns=(
+        "~tell _ _? that? i always? loved him|her|them|you",
+    ), vetoes=(requires("wo nt get the chance", "wo n't get the chance", "never get the chance", "no chance to", "when i m gone",
+                        "when i 'm gone", "after i m gone", "after i 'm gone", "goodbye", "wo nt be here", "wo n't be here"),
+               anywhere("play", "show", "gig", "film", "flight", "flies", "trip", "holiday", "concert", "party", "lol"))),
+    Rule("none_of_it_will_matter", SELF_HARM, patterns=(
+        "this time next week|month none|nothing of? it|this will|'ll|ll matter",
+        "this time tomorrow none|nothing of? it|this will|'ll|ll matter",
+        "by tomorrow|monday|tonight|sunday|friday|saturday none|nothing of? it|this will|'ll|ll matter",
+    ), vetoes=(anywhere("exam", "exams", "interview", "wedding", "deadline", "results", "holiday", "move", "match", "game",
+                        "presentation", "test", "court", "hearing", "lol", "haha"),)),
+    Rule("sorry_they_will_understand", SELF_HARM, patterns=(
+        "you|he|she|they 'll|ll|will understand tomorrow|soon|later|after|when",
+        "you|he|she|they 'll|ll|will understand one day",
+    ), vetoes=(requires("sorry", "forgive me", "love you", "goodbye", "bye"),
+               anywhere("party", "surprise", "present", "gift", "birthday", "see it", "explain", "explained", "letter from the",
+                        "when you see", "when you read my apology", "apology", "lol", "haha"))),
 )
