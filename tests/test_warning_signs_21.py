@@ -143,6 +143,7 @@ RELEASED = [  # history told as over: the phrase net lets the softer layers ask 
 KEPT = [  # ... but not when it has come back, or the writer is in it now
     (SELF_HARM, "i overdosed in 2015 and im still thinking about doing it again"),
     (SELF_HARM, "i cut myself back in uni and the urge is back this week"),
+    (SELF_HARM, "years ago i overdosed and i still go back to the bridge some nights"),
     (SELF_HARM, "after the kids are in bed im killing myself"),
 ]
 FIGURATIVE = [  # work talk, not self-harm

@@ -237,15 +237,17 @@ def _told_as_back(span: Span) -> bool:
 # live", "not ok right now"): read apart from the others, with no negation test
 _now_or_this_time = outside_the_match("right now", "this time")
 # "still" about the help kept up is not the history still here ("i still see the same psychiatrist")
-_STILL_WITH_HELP = frozenset({"see", "go", "attend", "visit", "talk", "speak", "meet"})
+_HELPERS = frozenset({"therapist", "psychiatrist", "psychologist", "counsellor", "counselor", "gp", "doctor", "nurse",
+                      "group", "meetings", "support", "therapy", "counselling", "counseling"})
 
 
 def _told_as_still_here(span: Span) -> bool:
-    """A "still" outside the match (not "still see my therapist"), "right now" or "this time"."""
+    """A "still" outside the match (not one with a helper in the next four words: "still see
+    the same psychiatrist"), "right now" or "this time"."""
     doc = span.doc
     return _now_or_this_time(span) or any(
         token.lower_ == "still" and not span.start <= token.i < span.end
-        and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _STILL_WITH_HELP)
+        and not any(later.lower_ in _HELPERS for later in doc[token.i + 1:token.i + 5])
         for token in doc)
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
