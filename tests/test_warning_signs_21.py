@@ -112,6 +112,7 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "my wife only lets me go to the shop if she comes too",
         "he only allows me to leave the flat when he drives me",
         "my bf doesnt let me go out unless im on facetime with him",
+        "he only lets me go to work if he drives me and picks me up",
     ], [
         "my mum only lets me leave the house once homework is done",
         "the vet only lets me take the puppy home when her fever drops",

@@ -8,9 +8,10 @@ down"); set things right "before i go for good" on a last day; and tell their en
 for the others ("won't have to put up with me much longer", "less for everyone to sort out
 after"). Four more came from seen crises the stop's new training data left to the phrases: a
 death made to "look like an accident", "tell Dan i loved him, i won't get the chance", "this
-time next week none of it will matter", "sorry, you'll understand tomorrow". Same notation and engine as ``coach.safety.rules``, run by
-``coach.safety.detector`` with them; each pattern narrow, with vetoes for the everyday
-readings (a climbing rope for a trip, pills saved for a bad back, moving out for good).
+time next week none of it will matter", "sorry, you'll understand tomorrow". Same notation
+and engine as ``coach.safety.rules``, run by ``coach.safety.detector`` with them; each pattern
+narrow, with vetoes for the everyday readings (a climbing rope for a trip, pills saved for a
+bad back, moving out for good).
 """
 
 from __future__ import annotations
