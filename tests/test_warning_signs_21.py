@@ -231,3 +231,20 @@ def test_no_as_an_answer_keeps_the_disclosure(text: str) -> None:
 @pytest.mark.parametrize("text", NO_AS_A_DENIAL)
 def test_no_as_a_denial_is_not_a_disclosure(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+DISCLOSURE_IN_CONTEXT = [  # the everyday words around a disclosure do not release it (review, stop 21)
+    (ABUSE, "last time i said no to him i ended up in hospital, the doctor asked about the bruises"),
+    (ABUSE, "he knelt on my chest in front of the kids"),
+    (ABUSE, "he sat on my chest while i was asleep"),
+    (ABUSE, "hiding in the wardrobe with the kids till he calms down"),
+    (ABUSE, "hiding in the bathroom crying, he took my phone"),
+    (SELF_HARM, "sold my bike, nothing for my family to deal with after my funeral"),
+    (SELF_HARM, "reading up on how to make it look like an accident, i feel broken and tired"),
+]
+
+
+@pytest.mark.parametrize("kind, text", DISCLOSURE_IN_CONTEXT)
+def test_everyday_words_around_a_disclosure_do_not_release_it(kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, f"not caught: {text!r}"

@@ -240,15 +240,14 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     Rule("hospital_for_saying_no", ABUSE, patterns=(
         "last time i ~argue|~disagree|~say|~stand|~refuse|~answer|~talk|~object|~push|~speak|~question _? _? _? _? "
         "i ~end up in|at a&e|hospital|casualty|er|resus",
-    ), vetoes=(anywhere("doctor", "gp", "surgeon", "nurse", "skiing", "ski", "football", "rugby", "match", "bike", "ladder",
-                        "fell", "tripped", "slipped", "climbing", "diet", "drinking", "drunk", "allergic", "food", "ref",
-                        "referee", "boss", "manager", "gym", "run", "marathon", "training", "workout", "lol", "haha"),)),
+    ), vetoes=(anywhere("with my doctor", "with the doctor", "with my gp", "with my consultant", "with the ref",
+                        "with the referee", "with my boss", "with my manager", "skiing", "football", "rugby", "bike", "ladder",
+                        "climbing", "gym", "marathon", "workout", "lol", "haha"),)),
     # a body pinned by the partner's weight ("knelt on my chest", "sat on my neck")
     Rule("pinned_by_weight", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* ~sit|~kneel|~lie|~lay|~pin|~press|~push _? on|onto my chest|neck|throat|back|ribs",
-    ), vetoes=(negated, anywhere("cat", "dog", "puppy", "kitten", "toddler", "baby", "son", "daughter", "kid", "kids", "yoga",
-                                 "massage", "physio", "cpr", "wrestling", "play", "playing", "tickle", "tickling", "lol", "haha",
-                                 "asleep", "cuddle", "cuddling", "dream"))),
+    ), vetoes=(negated, anywhere("cat", "dog", "puppy", "kitten", "yoga", "massage", "physio", "cpr", "wrestling",
+                                 "tickle", "tickling", "lol", "haha", "cuddle", "cuddling"))),
     # leaving the house only on the partner's terms ("he only lets me leave if he drives and waits")
     Rule("let_out_on_terms", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* only ~let|~allow me to? ~leave|~go _? _? _? _? if|when|unless|with",
@@ -261,5 +260,5 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("took my phone", "takes my phone", "from him", "from her", "till he", "until he", "til he", "till she",
                         "until she", "scared of what", "afraid of what", "terrified of what", "before he", "before she"),
                anywhere("lol", "haha", "hide and seek", "surprise", "party", "present", "gift", "peace and quiet",
-                        "five minutes peace", "5 mins peace", "crying", "kids", "in laws", "inlaws", "work"))),
+                        "five minutes peace", "5 mins peace", "in laws", "inlaws"))),
 )
