@@ -31,7 +31,7 @@ _FAREWELL_CONTEXT = (
 _RETURNING = ("back", "again", "returning", "coming back", "creeping back", "same feeling", "same place")
 _KITCHEN = ("cut", "cutting", "chop", "chopping", "carve", "carving", "cake", "bread", "onion",
             "onions", "dinner", "cooking", "steak", "veg", "butter", "sandwich", "sharpen")
-_OUTDOORS = ("fishing", "camping", "hunting", "whittling", "scouts", "hike", "hiking")  # stop 21
+_OUTDOORS = ("fishing", "camping", "whittling", "scouts", "hike", "hiking")  # stop 21
 _DIY = ("fixing", "shed", "fence", "diy", "nail", "nails", "shelf", "shelves", "building", "garden", "cricket", "baseball")
 DANGER_SIGN_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ self-harm
