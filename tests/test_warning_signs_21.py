@@ -16,6 +16,7 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "writing to u with my razor right beside me, i cant look at what i did",
         "the blade is lying next to me on the duvet as i type",
         "sat in the car with dads old rope next to me, dont know why im telling a bot",
+        "still up at 4 with the blade right next to me",
     ], [
         "packing for the trip with the climbing rope beside me",
         "typing this with the kettle next to me, brewing up",

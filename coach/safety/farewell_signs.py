@@ -33,9 +33,9 @@ _EVERYDAY_USE = ("climbing", "camping", "tent", "trip", "boat", "sailing", "swin
 FAREWELL_SIGN_RULES: tuple[Rule, ...] = (
     # the means beside the writer as they write ("the blade is next to me on the bed")
     Rule("means_beside_me", SELF_HARM, patterns=(
-        f"with a|the|my|his|her|some|dads|an? old? {_MEANS} next|right? to me",
+        f"with a|the|my|his|her|some|dads|an? old? {_MEANS} right? next to me",
         f"with a|the|my|his|her|some|dads|an? old? {_MEANS} right? beside|by|near me",
-        f"the|my|his|her|a {_MEANS} 's|s|is|are|sits|sitting|lies|lying _? next|right? to me",
+        f"the|my|his|her|a {_MEANS} 's|s|is|are|sits|sitting|lies|lying _? right? next to me",
         f"the|my|his|her|a {_MEANS} 's|s|is|are|sits|sitting|lies|lying _? beside me",
     ), vetoes=(anywhere(*_EVERYDAY_USE), someone_else)),
     # the means named with the only way out ("rope in the shed ... feels like the only way")

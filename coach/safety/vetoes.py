@@ -94,7 +94,7 @@ def _an_answer(token: Token, span: Span) -> bool:
     """A "no" before the match that answers a question ("no, he hits me"; "no he'll kill me"
     opening the message): it denies being safe, not the words after it (stop 21)."""
     doc = token.doc
-    return (token.lower_ in ("no", "nope", "nah") and token.i < span.start
+    return (token.lower_ == "no" and token.i < span.start
             and (token.i == 0 or (token.i + 1 < len(doc) and doc[token.i + 1].is_punct)))
 
 
