@@ -4,7 +4,8 @@ The graph is the same math as the numpy reference (NumpyBert in coach/nlp/bert_n
 onnx.helper from the hash-checked model.safetensors: embeddings + LayerNorm, six post-LN
 layers (exact-erf GELU, additive attention mask), masked mean pooling, L2 norm.
 Inputs input_ids, attention_mask, token_type_ids: (batch, width) int64.
-Output embeddings: (batch, 384) float32, unit rows.
+Outputs embeddings: (batch, 384) float32, unit rows (the last layer), and middle_embeddings:
+the same pooling of layer MIDDLE_LAYER's output (coach/nlp/bert_numpy.py).
 
 The weights are not copied into the .onnx file: every initializer is ONNX "external data"
 naming its byte range inside model.safetensors (the Linear weights stay (out, in) and are
@@ -34,7 +35,7 @@ from coach.nlp.encoder import (  # noqa: E402  (needs the repo root on sys.path)
     WEIGHTS_FILE,
     verify_files,
 )
-from coach.nlp.bert_numpy import read_safetensors_header  # noqa: E402
+from coach.nlp.bert_numpy import MIDDLE_LAYER, read_safetensors_header  # noqa: E402
 
 OPSET = 17  # LayerNormalization; onnxruntime 1.16 runs up to opset 19
 
@@ -125,6 +126,14 @@ def build(directory: Path) -> onnx.ModelProto:
     def heads_of(t: str, perm: List[int]) -> str:  # (tokens, DIM) -> (batch, heads, ...)
         return g.op("Transpose", g.op("Reshape", t, split_shape), perm=perm)
 
+    def pool(x: str, output: str) -> None:  # (tokens, DIM) -> output (batch, DIM) unit rows
+        tokens = g.op("Reshape", x, tokens_shape)  # (batch, width, DIM)
+        summed = g.op("ReduceSum", g.op("Mul", tokens, g.op("Unsqueeze", mask, "axes_2")), "axes_1", keepdims=0)
+        count = g.op("Max", g.op("ReduceSum", mask, "axes_1", keepdims=1), "tiny_count")
+        pooled = g.op("Div", summed, count)
+        norm = g.op("Max", g.op("ReduceL2", pooled, axes=[1], keepdims=1), "tiny_norm")
+        g.nodes.append(helper.make_node("Div", [pooled, norm], [output], name=f"l2_normalise_{output}"))
+
     for i in range(int(config["num_hidden_layers"])):
         p = f"encoder.layer.{i}."
         q = heads_of(linear(x, p + "attention.self.query"), [0, 2, 1, 3])
@@ -142,20 +151,19 @@ def build(directory: Path) -> onnx.ModelProto:
         hidden = g.op("Mul", g.op("Mul", hidden, "half"), g.op("Add", erf, "one"))
         out = g.op("Add", linear(hidden, p + "output.dense"), x)
         x = layer_norm(out, p + "output.LayerNorm")
-
-    tokens = g.op("Reshape", x, tokens_shape)  # (batch, width, DIM)
-    summed = g.op("ReduceSum", g.op("Mul", tokens, g.op("Unsqueeze", mask, "axes_2")), "axes_1", keepdims=0)
-    count = g.op("Max", g.op("ReduceSum", mask, "axes_1", keepdims=1), "tiny_count")
-    pooled = g.op("Div", summed, count)
-    norm = g.op("Max", g.op("ReduceL2", pooled, axes=[1], keepdims=1), "tiny_norm")
-    g.nodes.append(helper.make_node("Div", [pooled, norm], ["embeddings"], name="l2_normalise"))
+        if i + 1 == MIDDLE_LAYER:
+            pool(x, "middle_embeddings")
+    pool(x, "embeddings")
 
     ints = [
         helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "width"])
         for name in ("input_ids", "attention_mask", "token_type_ids")
     ]
-    output = helper.make_tensor_value_info("embeddings", TensorProto.FLOAT, ["batch", DIM])
-    graph = helper.make_graph(g.nodes, "all-MiniLM-L6-v2", ints, [output], g.initializers)
+    outputs = [
+        helper.make_tensor_value_info(name, TensorProto.FLOAT, ["batch", DIM])
+        for name in ("embeddings", "middle_embeddings")
+    ]
+    graph = helper.make_graph(g.nodes, "all-MiniLM-L6-v2", ints, outputs, g.initializers)
     model = helper.make_model(
         graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="trustcoach"
     )

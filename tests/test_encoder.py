@@ -116,6 +116,34 @@ def test_rasa_component_adds_a_384_dim_sentence_feature(encoder: SentenceEncoder
     assert examples[0].get_dense_features(TEXT)[1].features.shape == (1, DIM)
 
 
+def test_the_classifier_feature_blends_in_the_middle_layer_while_the_embedding_stays_the_sentence_one(
+    encoder: SentenceEncoder,
+) -> None:
+    from rasa.shared.exceptions import InvalidConfigException
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa.sentence_features import SENTENCE_EMBEDDING, SentenceFeaturizer
+
+    text = "she keeps asking where i was and i cant prove it"
+    config = {**SentenceFeaturizer.get_default_config(), "model_path": str(ENCODER_DIR), "scale": 20, "middle_weight": 1.0}
+    message = Message(data={TEXT: text})
+    SentenceFeaturizer(config, "sentence_featurizer").process([message])
+
+    last, middle = encoder.encode_layers([text])[0]
+    feature = message.get_dense_features(TEXT)[1].features[0]
+    blended = (last + middle) / np.linalg.norm(last + middle)
+    np.testing.assert_allclose(feature, 20 * blended, rtol=1e-5, atol=1e-6)
+    # the safety net and the vote read the sentence embedding itself, not the blend
+    np.testing.assert_allclose(message.get(SENTENCE_EMBEDDING), last, atol=1e-6)
+    assert float(last @ blended) < 0.999
+
+    for bad in ({"middle_weight": -0.5}, {"middle_weight": "1"}, {"scale": 0}, {"middle_weight": True}):
+        with pytest.raises(InvalidConfigException):
+            SentenceFeaturizer.validate_config({**config, **bad})
+    SentenceFeaturizer.validate_config({**config, "middle_weight": 0})
+
+
 def test_encoder_does_not_import_torch_tensorflow_or_rasa() -> None:
     code = (
         "import sys\n"

@@ -65,12 +65,25 @@ def test_onnxruntime_equals_the_numpy_reference(reference: SentenceEncoder) -> N
     texts = _nlu_texts()[::4]  # about 700 examples, 1 to 60 tokens
     texts += ["", "a", "!!!", "😀😀", "Ünïcödé çafé naïve", "sorry " * 300, "I-I-I don't know..."]
     assert len(texts) > 500
-    onnx_vectors = get_encoder(ENCODER_DIR).encode(texts)
-    numpy_vectors = reference.encode(texts)
+    onnx_vectors = get_encoder(ENCODER_DIR).encode_layers(texts)
+    numpy_vectors = reference.encode_layers(texts)
+    assert onnx_vectors.shape == numpy_vectors.shape == (len(texts), 2, 384)
+    # the sentence embedding and the middle layer's, both
     assert np.abs(onnx_vectors - numpy_vectors).max() < 1e-5
     # one at a time (no padding) as the bot encodes a message
-    single = np.concatenate([get_encoder(ENCODER_DIR).encode([t]) for t in texts[:50]])
+    single = np.concatenate([get_encoder(ENCODER_DIR).encode_layers([t]) for t in texts[:50]])
     assert np.abs(single - numpy_vectors[:50]).max() < 1e-5
+
+
+def test_the_middle_layer_is_a_second_unit_view_of_the_same_text(reference: SentenceEncoder) -> None:
+    texts = ["i want to apologise to my wife properly", "remind me at 9 to call him", "hi"]
+    layers = get_encoder(ENCODER_DIR).encode_layers(texts)
+    np.testing.assert_allclose(np.linalg.norm(layers, axis=2), 1.0, atol=1e-5)
+    # encode() is the sentence embedding: the first of the two
+    np.testing.assert_array_equal(get_encoder(ENCODER_DIR).encode(texts), layers[:, 0])
+    # a different layer, not a copy: related to its own text, not the same vector
+    agreement = np.einsum("nd,nd->n", layers[:, 0], layers[:, 1])
+    assert (agreement < 0.99).all() and (agreement > 0.2).all()
 
 
 def _files_without_onnx(tmp_path: Path) -> Path:

@@ -3,7 +3,11 @@
 For every message with text (training examples and parsed messages alike) it encodes the
 text with ``coach.nlp.encoder`` and adds
 
-- a dense SENTENCE-level feature for TEXT: the 384-d unit embedding times ``scale``.
+- a dense SENTENCE-level feature for TEXT: the 384-d unit embedding, blended with the
+  encoder's middle layer (``middle_weight``: the unit vector of embedding + weight x middle),
+  times ``scale``. With the middle layer at weight 1 the classifier's mean macro-F1 over the
+  seen sets rose 0.910 -> 0.920 in a scikit-learn stand-in, at the same number of columns
+  and the same fitting time (docs/NLU.md, stop 22).
   ``LogisticRegressionClassifier`` reads only sentence-level features (sparse and dense,
   stacked side by side) and fixes C=1, so with unit-length vectors the embedding would
   weigh little against the count vectors; ``scale`` (default 10) sets its weight. No
@@ -23,6 +27,7 @@ so other code in the process gets the same instance. Config:
     - name: bot.rasa.sentence_features.SentenceFeaturizer
       model_path: build/encoder    # relative to the working directory
       scale: 10
+      middle_weight: 1.0           # 0: the sentence embedding alone
 """
 
 from __future__ import annotations
@@ -79,21 +84,25 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """``model_path``: the encoder's directory; ``scale``: the feature's multiplier."""
+        """``model_path``: the encoder's directory; ``scale``: the feature's multiplier;
+        ``middle_weight``: the middle layer's share of the feature."""
         return {
             **DenseFeaturizer.get_default_config(),
             "model_path": str(DEFAULT_DIR),
             "scale": 10.0,
+            "middle_weight": 0.0,
         }
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
-        """``scale`` must be a positive number and ``model_path`` a non-empty string."""
-        scale = config.get("scale")
-        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or scale <= 0:
-            raise InvalidConfigException(
-                f"{cls.__name__}: 'scale' must be a positive number, got {scale!r}."
-            )
+        """``scale`` must be a positive number, ``middle_weight`` a number >= 0 and
+        ``model_path`` a non-empty string."""
+        for key, lowest_ok in (("scale", False), ("middle_weight", True)):
+            value = config.get(key)
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or value < 0 or (value == 0 and not lowest_ok)):
+                kind = "a number >= 0" if lowest_ok else "a positive number"
+                raise InvalidConfigException(f"{cls.__name__}: '{key}' must be {kind}, got {value!r}.")
         if not isinstance(config.get("model_path"), str) or not config["model_path"]:
             raise InvalidConfigException(f"{cls.__name__}: 'model_path' must be a path.")
 
@@ -101,6 +110,7 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         """Loads (or reuses) the process's encoder, so the first message is not slow."""
         super().__init__(name, config)
         self._scale = np.float32(config["scale"])
+        self._middle_weight = np.float32(config["middle_weight"])
         self._encoder: SentenceEncoder = get_encoder(config["model_path"])
 
     @classmethod
@@ -128,13 +138,21 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         with_text = [message for message in messages if message.get(TEXT)]
         if not with_text:
             return messages
-        embeddings = self._encoder.encode([message.get(TEXT) for message in with_text], workers=workers)
-        for message, embedding in zip(with_text, embeddings):
-            message.set(SENTENCE_EMBEDDING, embedding.view(Embedding))
+        layers = self._encoder.encode_layers([message.get(TEXT) for message in with_text], workers=workers)
+        features = self._blend(layers) * self._scale
+        for message, embedding, feature in zip(with_text, layers[:, 0], features):
+            message.set(SENTENCE_EMBEDDING, np.ascontiguousarray(embedding).view(Embedding))
             self.add_features_to_message(
                 sequence=None,
-                sentence=(embedding * self._scale)[np.newaxis, :],
+                sentence=feature[np.newaxis, :],
                 attribute=TEXT,
                 message=message,
             )
         return messages
+
+    def _blend(self, layers: np.ndarray) -> np.ndarray:
+        """(n, 2, 384) encoder layers -> (n, 384) unit rows: embedding + middle_weight x middle."""
+        if not self._middle_weight:
+            return layers[:, 0]
+        blended = layers[:, 0] + self._middle_weight * layers[:, 1]
+        return blended / np.maximum(np.linalg.norm(blended, axis=1, keepdims=True), np.float32(1e-12))

@@ -21,7 +21,8 @@ import onnxruntime
 
 
 class OnnxBert:
-    """(ids, type_ids, mask) of one padded batch -> (batch, 384) float32 unit rows. Thread-safe."""
+    """(ids, type_ids, mask) of one padded batch -> (batch, 2, 384) float32 unit rows, as
+    NumpyBert: [:, 0] the sentence embedding, [:, 1] the middle layer's. Thread-safe."""
 
     def __init__(self, session: onnxruntime.InferenceSession) -> None:
         self._session = session
@@ -48,4 +49,5 @@ class OnnxBert:
             "attention_mask": mask.astype(np.int64, copy=False),
             "token_type_ids": type_ids.astype(np.int64, copy=False),
         }
-        return self._session.run(None, feed)[0]
+        final, middle = self._session.run(["embeddings", "middle_embeddings"], feed)
+        return np.stack([final, middle], axis=1)

