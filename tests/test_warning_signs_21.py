@@ -1,7 +1,7 @@
-"""Stop 21's crisis families (seen set 10's misses), in our own words: each rule catches its
+"""Stop 21's and 22's crisis families (seen sets 10 and 11's misses), in our own words: each rule catches its
 family and leaves its near misses alone; history told as over is released, and kept when it
-has come back. The rules are in ``coach.safety.farewell_signs``, ``abuse_signs`` and
-``danger_signs``; the history words in ``coach.safety.history_words``."""
+has come back. The rules are in ``coach.safety.farewell_signs``, ``passing_signs``, ``abuse_signs``
+and ``danger_signs``; the history words in ``coach.safety.history_words``."""
 
 from __future__ import annotations
 
@@ -133,6 +133,99 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ], [
         "he keeps a knife in his tackle box and shows it to the lads when fishing",
         "my husband carries a knife for whittling on our camping trips",
+    ]),
+]
+
+# Stop 22: seen set 11's misses (coach.safety.passing_signs, and last_day_for_good told with the
+# day between "go" and "for good")
+FAMILIES += [
+    ("not_the_relationship_me", SELF_HARM, [
+        "im done. not the marriage, me. i just want it over",
+        "thinking of ending it tonight. not us, me",
+        "i want to finish it all. not the relationship - myself",
+    ], [
+        "its not the relationship thats the problem, me. i need to work on my temper",
+        "we keep fighting and i think the fault is not the marriage, me",
+    ]),
+    ("selfish_timing_of_going", SELF_HARM, [
+        "would it be kinder to go before christmas or after, i cant decide",
+        "is it selfish to go before his graduation or after it",
+        "is it crueller to die before the wedding or after",
+    ], [
+        "is it selfish to go before the kids wake up or after, for the gym i mean",
+        "would it be kinder to go before my mum moves house or after, to help her pack",
+    ]),
+    ("knife_beside_me", SELF_HARM, [
+        "everyone is out and there is a knife on the sofa right next to me",
+        "cant sleep, the razor is in the drawer beside me and i keep opening it",
+        "sat with the scissors on my lap beside me",
+    ], [
+        "chopping onions with the knife on the board next to me lol",
+        "the bread knife is on the counter next to me, making sandwiches for the kids",
+    ]),
+    ("deep_cut_again", SELF_HARM, [
+        "did it again last night. deeper ones on my arm this time",
+        "relapsed. a bad cut across my wrist that i hid under my sleeve",
+        "the urge won, deep cuts on my leg and i feel nothing",
+    ], [
+        "caught my arm on the fence again, a deep cut on my forearm, so clumsy",
+        "cut my hand on the glass again, a deep one on my arm too from the bramble",
+    ]),
+    ("letters_found_after", SELF_HARM, [
+        "wrote it all down and left the envelope where they find it afterwards",
+        "wrote my will and a letter. left them where the kids find it afterwards",
+        "the envelope is in the glovebox so someone finds it later",
+    ], [
+        "hid a love letter in his suitcase so he finds it after the conference",
+        "tucked a note in her lunchbox so she finds it later, a little surprise",
+    ]),
+    ("grip_left_marks", ABUSE, [
+        "he held my wrist so tight it left bruises and i cant wear tshirts",
+        "theres finger marks on my neck from last night",
+        "he pinned my wrists so tight it left marks",
+    ], [
+        "the baby grabbed my glasses and left fingertip prints all over them haha",
+        "rugby on saturday left finger marks all over my back",
+    ]),
+    ("private_things_spread", ABUSE, [
+        "he has been sending my private photos to his mates",
+        "my ex is posting my personal messages online to humiliate me",
+        "she hacked my phone and now is forwarding my private texts to my boss",
+    ], [
+        "should i send my private diary to my therapist before the session",
+        "i sent my personal stuff to my lawyer by mistake, he laughed",
+    ]),
+    ("take_us_all_with_him", ABUSE, [
+        "he keeps saying if i leave hell take us all with him",
+        "she screamed she would take the kids with her when she goes, and she has pills",
+        "he said he will take me down with him, then loaded the rifle",
+    ], [
+        "he wants to take us all with him to spain in august",
+        "if he gets caught for the fraud he will take me down with him, the business is in my name",
+    ]),
+    ("followed_home_waiting", ABUSE, [
+        "hes sitting outside my window again, hasnt moved for an hour",
+        "he is parked outside my work again, i saw his car from the window",
+        "shes sitting outside my flat again, third night",
+    ], [
+        "a stray cat followed me home and now wont leave lol",
+        "my husband is waiting outside the school now to pick up the kids",
+    ]),
+    ("kept_in_until_earned", ABUSE, [
+        "he says i dont leave the flat until i have paid him back",
+        "she took my car keys and then told me i cant go out of the house till i apologise",
+        "my husband decided i am not leaving the bedroom until he says so",
+    ], [
+        "my wife says i cant leave the house until the covid test is negative",
+        "he says i cant go out until the dog has been to the vet",
+    ]),
+    ("last_day_for_good", SELF_HARM, [
+        "said goodbye to my brother properly before i leave on sunday. for good this time",
+        "all sorted, goodbyes done. once i go tonight, for good",
+        "my last day at home is friday, then i go to sleep, forever",
+    ], [
+        "said my goodbyes to the team before i leave on friday. for good, new job in leeds",
+        "said goodbye to the kids before i go to canada, forever hopefully, emigrating at last",
     ]),
 ]
 

@@ -54,12 +54,13 @@ FAREWELL_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("take back", "hand in", "dispose", "recycle", "safely"), someone_else)),
     # going "for good" on a last day, with things sorted ("last day. everything sorted before i go for good")
     Rule("last_day_for_good", SELF_HARM, patterns=(
-        "before|after|once|when|then i go for good|forever",
-        "before|after|once|when|then i 'm|m|am gone for good|forever",
+        "before|after|once|when|then i go for? good|forever",
+        "before|after|once|when|then i 'm|m|am gone for? good|forever",
+        "before|after|once|when|then i go|leave on? %alpha %alpha? .|, for? good|forever",
     ), vetoes=(requires("last day", "my last", "sorted", "in order", "say goodbye", "said goodbye", "goodbyes",
                         "wo nt be back", "wo n't be back", "not coming back"),
                travel_not_death, anywhere("flat", "job", "move", "moving", "visa", "abroad", "uni", "leave him", "leave her",
-                                          "leaving him", "leaving her"))),
+                                          "leaving him", "leaving her", "emigrate", "emigrating", "lol", "haha"))),
     # an end told as relief for the others: "won't have to put up with me much longer"
     Rule("put_up_with_me", SELF_HARM, patterns=(
         "$NEG ~have to ~put up with me for? much|any? longer",

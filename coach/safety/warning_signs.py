@@ -44,7 +44,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("to"), travel_not_death)),
     Rule("goodbye_letters", SELF_HARM, patterns=(
         "~write|~leave ~letter|~note to|for everyone|everybody",
-        "me out of the picture for good|forever|permanently",
+        "me out of the picture for? good|forever|permanently",
     )),
     # letters (plural) left for the family: a farewell, unless they are cards, thanks or an apology
     Rule("letters_for_the_family", SELF_HARM, patterns=(
