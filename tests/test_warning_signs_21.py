@@ -219,6 +219,30 @@ FAMILIES += [
         "my wife says i cant leave the house until the covid test is negative",
         "he says i cant go out until the dog has been to the vet",
     ]),
+    ("punished_for_chores", ABUSE, [
+        "i get punished if dinner isnt ready at 6",
+        "she says i get punished for every text i dont answer fast enough",
+        "i was punished when the house wasnt spotless by the time he got home",
+    ], [
+        "when i was a kid i got punished if i was late for tea",
+        "i get punished at work if the reports are late, my boss is a nightmare",
+    ]),
+    ("punishing_myself", SELF_HARM, [
+        "havent eaten since sunday, its my punishment for what i did",
+        "stopped eating properly, as my punishment for what i did to him",
+        "not eating is my punishment for what i did to our family",
+    ], [
+        "skipped dessert as my punishment for what i did to the diet lol",
+        "no phone for a week is my punishment for what i did, my wife's idea and fair",
+    ]),
+    ("date_picked_alone", SELF_HARM, [
+        "i dont see a future. ive already picked the date",
+        "theres no future for me, i have chosen the night",
+        "i see no future. ive set the day",
+    ], [
+        "no future in this job, ive picked the date i hand in my notice",
+        "i dont see a future with him and ive picked the date to move out",
+    ]),
     ("last_day_for_good", SELF_HARM, [
         "said goodbye to my brother properly before i leave on sunday. for good this time",
         "all sorted, goodbyes done. once i go tonight, for good",

@@ -76,7 +76,9 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("for", "of", "to", "with", "and venue", "and time for"),
                preceded_within(3, "we", "they", "he", "she", "you"),
                requires("kids are", "kids will be", "nobody", "no one", "alone", "everyone 's out", "everyones out",
-                        "when everyone", "made up my mind", "it 's decided", "its decided"))),
+                        "when everyone", "made up my mind", "it 's decided", "its decided", "see a future",
+                        "see no future", "no future"),
+               anywhere("notice", "resign", "resignation", "quit", "wedding", "divorce", "move", "moving"))),
     Rule("hurt_until_quiet", SELF_HARM, patterns=(
         "~bang|~hit|~punch|~slam|~smash|~knock my head|myself|fists? _? _? _? _? _? until|till|til it|they|i|my|the|everything "
         "_? ~go|~be|~feel|~get|~stop quiet|silent|numb|still|nothing|calm|~stop",

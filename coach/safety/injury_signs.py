@@ -34,6 +34,7 @@ _TASKS = ("homework", "chores", "work", "project", "essay", "tidy", "tidying", "
 INJURY_SIGN_RULES: tuple[Rule, ...] = (
     Rule("punishing_myself", SELF_HARM, patterns=(
         "~punish myself",
+        "'s|s|is|as|its|it my punishment for what i ~do|~did",
     ), vetoes=(requires(*_SELF_DENIAL),
                anywhere("diet", "dieting", "wedding", "fasting", "ramadan", "lent", "gym", "bikini"))),
     Rule("head_against_the_wall", SELF_HARM, patterns=(

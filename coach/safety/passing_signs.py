@@ -6,7 +6,7 @@ timing of going against a child's birthday, write with a knife on the bed beside
 fresh deep cut "again" in a check-in, leave letters "so someone finds them after"; they tell
 of a grip that left finger marks, a partner sending their private things to their family, a
 threat to "take us all with him", a house they may not leave until they have "earned it"
-back. Same notation and engine as ``coach.safety.rules``, run by ``coach.safety.detector``
+back, punishment at home for a late dinner. Same notation and engine as ``coach.safety.rules``, run by ``coach.safety.detector``
 with them; each pattern narrow, with vetoes for the everyday readings (a knife for the
 onions, a bramble cut, a surprise letter, a holiday he takes the family on).
 """
@@ -87,6 +87,13 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("outside", "parked", "waiting", "again", "every day", "everywhere", "scared", "ex"),
                anywhere("dog", "cat", "puppy", "kitten", "stray", "fox", "bird", "duck", "lol", "haha", "uber", "taxi",
                         "pizza", "delivery", "surprise", "lift", "late"))),
+    # punished at home for a chore ("i get punished if dinner isnt ready at 6")
+    Rule("punished_for_chores", ABUSE, patterns=(
+        "i get|am|m|'m|got|was ~punish if|when|whenever|for|unless",
+    ), vetoes=(requires("dinner", "tea", "house", "home", "he", "she", "husband", "wife", "partner", "bf", "gf", "boyfriend",
+                        "girlfriend"),
+               anywhere("school", "teacher", "boss", "referee", "coach", "game", "detention", "lol", "haha", "kid", "child",
+                        "parents"))),
     # kept in until it is "earned": "says i dont leave this house until ive earned it back"
     Rule("kept_in_until_earned", ABUSE, patterns=(
         f"$THREAT_SUBJECT $AUX* {_KEPT_IN}",
