@@ -219,6 +219,22 @@ FAMILIES += [
         "my wife says i cant leave the house until the covid test is negative",
         "he says i cant go out until the dog has been to the vet",
     ]),
+    ("maths_on_the_drop", SELF_HARM, [
+        "been standing on the balcony a lot at night doing the maths on the drop",
+        "sat on the roof of the car park working out how high the drop is",
+        "i keep running the numbers on the fall from the bridge",
+    ], [
+        "doing the maths on the drop for the bungee jump next week, terrifying lol",
+        "physics homework: work out the height the ball falls from, how far the drop is",
+    ]),
+    ("thrown_into_the_wall", ABUSE, [
+        "he checks the receipts and if something doesnt match i get shoved into the wall",
+        "last night i was pushed against the fridge till i couldnt breathe",
+        "every time i ask about her phone i get slammed into the door",
+    ], [
+        "got shoved into the wall at the gig, mosh pit was wild",
+        "i was pushed against the door of the train, rush hour is grim",
+    ]),
     ("punished_for_chores", ABUSE, [
         "i get punished if dinner isnt ready at 6",
         "she says i get punished for every text i dont answer fast enough",

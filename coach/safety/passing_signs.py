@@ -8,7 +8,7 @@ of a grip that left finger marks, a partner sending their private things to thei
 threat to "take us all with him", a house they may not leave until they have "earned it"
 back, punishment at home for a late dinner. Same notation and engine as ``coach.safety.rules``, run by ``coach.safety.detector``
 with them; each pattern narrow, with vetoes for the everyday readings (a knife for the
-onions, a bramble cut, a surprise letter, a holiday he takes the family on).
+onions, a bramble cut, a mosh pit, a surprise letter, a holiday he takes the family on).
 """
 
 from __future__ import annotations
@@ -50,6 +50,12 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("again", "myself", "relapse", "relapsed", "clean", "the urge", "blade", "razor"),
                anywhere("fence", "bramble", "brambles", "glass", "tin", "mandoline", "paper", "shaving", "surgery", "op",
                         "operation", "football", "rugby"))),
+    # the height worked out ("standing on the balcony doing the maths on the drop")
+    Rule("maths_on_the_drop", SELF_HARM, patterns=(
+        "~do|~work|~run the? maths|math|numbers on|of|out the drop|fall|height",
+        "how high|far the drop|fall is|would",
+    ), vetoes=(anywhere("bungee", "skydive", "skydiving", "zipline", "climbing", "climb", "abseil", "rollercoaster",
+                        "roller coaster", "physics", "homework", "lol", "haha", "pool", "diving", "jump in"),)),
     # letters left to be found afterwards ("where i left the letters so someone finds them after")
     Rule("letters_found_after", SELF_HARM, patterns=(
         f"so|that|where|when {_FINDERS} _? ~find them|it|those|mine after|afterwards|later",
@@ -62,8 +68,14 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
         "left|leaving|leaves finger|fingertip|fingertips|hand|grip|thumb marks|bruises|prints",
         "so hard|tight it|that left|leaves|leaving a? marks|bruises|bruise",
         "finger|fingertip|thumb|hand marks|prints|bruises on my neck|throat|arm|arms|wrist|wrists|face",
-    ), vetoes=(anywhere("rugby", "match", "training", "physio", "massage", "wrestling", "judo", "bjj", "blood test",
+    ), vetoes=(anywhere("rugby", "training", "physio", "massage", "wrestling", "judo", "bjj", "blood test",
                         "nurse", "climbing", "baby", "toddler", "lol", "haha"),)),
+    # violence told as done to the writer ("if something doesnt match i get shoved into the wall")
+    Rule("thrown_into_the_wall", ABUSE, patterns=(
+        "i get|got|was|am|m|'m|gets ~shove|~push|~throw|~slam|~pin|~smash into|against the|a|my wall|walls|door|fridge|floor|"
+        "wardrobe|cupboard|radiator|counter|worktop|table|car",
+    ), vetoes=(anywhere("rugby", "gig", "mosh", "crowd", "pool", "lol", "haha", "training", "football", "bus",
+                        "train", "tube", "queue", "sale"),)),
     # private things sent to others by the partner ("she is sending my private stuff to my family")
     Rule("private_things_spread", ABUSE, patterns=(
         f"$THREAT_SUBJECT $AUX* ~send|~post|~leak|~share|~spread|~forward|~show my {_PRIVATE} {_THINGS}",
