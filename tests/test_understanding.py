@@ -1,8 +1,8 @@
 """Understanding, measured in make test: the held-out NLU sets and the crisis sets, through the real bridge.
 
 - the trained model really holds the sentence encoder and the safety net's labelled examples;
-- macro-F1 on ``tests/nlu_test.yml``, the seen ``tests/nlu_blind.yml`` to ``nlu_blind10.yml``,
-  and blind set 11 (all untrained), each with a floor just under the number reached, so a
+- macro-F1 on ``tests/nlu_test.yml``, the seen ``tests/nlu_blind.yml`` to ``nlu_blind11.yml``,
+  and blind set 12 (all untrained), each with a floor just under the number reached, so a
   regression fails CI;
 - every labelled crisis message of the dev, seen and blind safety sets, sent as a new person's
   first message: it must get the crisis reply or the safety check, never coaching; the
@@ -10,8 +10,8 @@
 - answers inside each form (apology, check-in, reminder): a crisis told there is still caught,
   and an answer that owns a wrong or describes hurt is not taken for one (a ceiling per set).
 
-Blind set 11 (``tests/nlu_blind11.yml``, ``tests/data/blind_safety11.yml``) was written by
-sessions that never saw the training data and is never tuned on; blind sets 1 to 10 have been
+Blind set 12 (``tests/nlu_blind12.yml``, ``tests/data/blind_safety12.yml``) was written by
+sessions that never saw the training data and is never tuned on; blind sets 1 to 11 have been
 looked at and now count as seen. The numbers go to ``results/understanding.json``
 (never to tracked files).
 """
