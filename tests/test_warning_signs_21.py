@@ -198,10 +198,18 @@ FAMILIES += [
     ("take_us_all_with_him", ABUSE, [
         "he keeps saying if i leave hell take us all with him",
         "she screamed she would take the kids with her when she goes, and she has pills",
-        "he said he will take me down with him, then loaded the rifle",
+        "he keeps saying if i call anyone he will take the kids all with him when he goes",
     ], [
         "he wants to take us all with him to spain in august",
+        "she said she would take us all with her on the camping trip",
+    ]),
+    ("take_me_down_with_him", ABUSE, [
+        "he said he will take me down with him, then loaded the rifle",
+        "she screamed that she would take everyone down with her tonight",
+        "if i leave he says hell take the kids down with him",
+    ], [
         "if he gets caught for the fraud he will take me down with him, the business is in my name",
+        "my boss said if the company sinks he will take us down with him, lovely",
     ]),
     ("followed_home_waiting", ABUSE, [
         "hes sitting outside my window again, hasnt moved for an hour",
@@ -375,6 +383,11 @@ DISCLOSURE_IN_CONTEXT = [  # the everyday words around a disclosure do not relea
     (ABUSE, "hiding in the bathroom crying, he took my phone"),
     (SELF_HARM, "sold my bike, nothing for my family to deal with after my funeral"),
     (SELF_HARM, "reading up on how to make it look like an accident, i feel broken and tired"),
+    # stop 22: the words around a disclosure that the new rules' vetoes no longer name
+    (ABUSE, "it left finger marks on my arm, i was holding the baby when he did it"),
+    (ABUSE, "my ex is parked outside my flat again, i was late back and he was waiting"),
+    (ABUSE, "he says if i take him to court hell take us all with him"),
+    (SELF_HARM, "cut again with glass last night, deep ones on my arm"),
 ]
 
 

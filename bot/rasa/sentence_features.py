@@ -5,9 +5,8 @@ text with ``coach.nlp.encoder`` and adds
 
 - a dense SENTENCE-level feature for TEXT: the 384-d unit embedding, blended with the
   encoder's middle layer (``middle_weight``: the unit vector of embedding + weight x middle),
-  times ``scale``. The blend keeps the number of columns, so the fitting time; the middle
-  layer carries more of the wording, the last more of the meaning (docs/NLU.md, stop 22:
-  weight 0.5 in config.yml).
+  times ``scale``. The blend keeps the number of columns, so the fitting time (docs/NLU.md,
+  stop 22: weight 0.5 in config.yml).
   ``LogisticRegressionClassifier`` reads only sentence-level features (sparse and dense,
   stacked side by side) and fixes C=1, so with unit-length vectors the embedding would
   weigh little against the count vectors; ``scale`` (default 10) sets its weight. No
@@ -27,7 +26,7 @@ so other code in the process gets the same instance. Config:
     - name: bot.rasa.sentence_features.SentenceFeaturizer
       model_path: build/encoder    # relative to the working directory
       scale: 10
-      middle_weight: 1.0           # 0: the sentence embedding alone
+      middle_weight: 0.5           # 0: the sentence embedding alone
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ The pipeline runs the same math through onnxruntime (coach/nlp/bert_onnx.py, abo
 times faster per message); this one is kept as the specification it is tested against
 (tests/test_encoder_onnx.py) and is what ``SentenceEncoder.load(..., backend="numpy")``
 runs. Embeddings, six post-LayerNorm transformer layers with exact-erf GELU, additive
-attention mask, mean pooling over real tokens, L2 norm. The same pooling is also applied to a
-middle layer's output (``MIDDLE_LAYER``), a second view the intent classifier reads. The weights are memory-mapped
-from the safetensors file (no copy is made, only the pages touched become resident).
+attention mask, mean pooling over real tokens, L2 norm; the same pooling of a middle layer's
+output (``MIDDLE_LAYER``) is returned beside it, for the intent classifier. The weights are
+memory-mapped from the safetensors file (no copy is made, only the pages touched become resident).
 
 Threads: the matrix products use numpy's BLAS, whose thread count is set by the process
 (OPENBLAS_NUM_THREADS / OMP_NUM_THREADS before numpy is imported); this module sets none.
@@ -25,7 +25,7 @@ from scipy.special import erf
 
 DIM = 384  # all-MiniLM-L6-v2's width; coach.nlp.encoder checks the config says so (this module must not import it)
 # The layer (1-6) whose token states are pooled as well: the one that helped the intent
-# classifier most beside the last layer (layers 3 to 5 tried, docs/NLU.md, stop 22).
+# classifier most beside the last layer (3, 4 and 4 + 5 tried, docs/NLU.md, stop 22).
 MIDDLE_LAYER = 4
 
 
