@@ -5,6 +5,9 @@ clock here, so the checks are about what is asked and stored, not exact days."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from actions.check_back import CHECK_BACK_NOTE
@@ -24,6 +27,12 @@ ZONE_QUESTION = response_text("utter_timezone_question")
 pytestmark = pytest.mark.slow
 
 
+def _day_in_20_minutes(zone: str = "Europe/Copenhagen") -> str:
+    """How the confirmation names the day 20 minutes from now, by the real clock."""
+    now = datetime.now(ZoneInfo(zone))
+    return "today" if (now + timedelta(minutes=20)).date() == now.date() else "tomorrow"
+
+
 async def test_guided_remind_with_clarifications_a_correction_and_a_yes(bridge, db, chat_id) -> None:
     preferences.save_timezone(db, chat_id, "Europe/Copenhagen")
 
@@ -35,8 +44,11 @@ async def test_guided_remind_with_clarifications_a_correction_and_a_yes(bridge, 
     assert joined(replies).startswith(UNPARSEABLE_MESSAGE)
     replies = await say(bridge, chat_id, "every 5 minutes")
     assert joined(replies).startswith(TOO_FREQUENT_MESSAGE)
+    before = _day_in_20_minutes()
     replies = await say(bridge, chat_id, "in 20 minutes")
-    assert joined(replies).startswith("Once, today") and payloads(replies) == ["/affirm", "/deny"]
+    # "today", or "tomorrow" when 20 minutes from now is past midnight in Copenhagen
+    assert joined(replies).startswith(tuple({f"Once, {before}", f"Once, {_day_in_20_minutes()}"}))
+    assert payloads(replies) == ["/affirm", "/deny"]
 
     replies = await say(bridge, chat_id, "no")
     assert joined(replies).startswith("No problem, let's fix it.\n" + WHEN_QUESTION)
