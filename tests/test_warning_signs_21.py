@@ -388,6 +388,8 @@ DISCLOSURE_IN_CONTEXT = [  # the everyday words around a disclosure do not relea
     (ABUSE, "my ex is parked outside my flat again, i was late back and he was waiting"),
     (ABUSE, "he says if i take him to court hell take us all with him"),
     (SELF_HARM, "cut again with glass last night, deep ones on my arm"),
+    (SELF_HARM, "i cant move on. i dont see a future. ive picked the date"),
+    (SELF_HARM, "no future since the divorce, ive already picked the night"),
 ]
 
 

@@ -22,6 +22,7 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, containing, followed_by, preceded_within, requires
 from coach.safety.rules import ABUSE, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, harmless_setting, negated, travel_not_death
+from coach.safety.words import MOVING_HOUSE
 
 
 _FAREWELL_CONTEXT = (
@@ -78,7 +79,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
                requires("kids are", "kids will be", "nobody", "no one", "alone", "everyone 's out", "everyones out",
                         "when everyone", "made up my mind", "it 's decided", "its decided", "see a future",
                         "see no future", "no future"),
-               anywhere("notice", "resign", "resignation", "quit", "wedding", "divorce", "move", "moving"))),
+               anywhere("notice", "resign", "resignation", *MOVING_HOUSE))),
     Rule("hurt_until_quiet", SELF_HARM, patterns=(
         "~bang|~hit|~punch|~slam|~smash|~knock my head|myself|fists? _? _? _? _? _? until|till|til it|they|i|my|the|everything "
         "_? ~go|~be|~feel|~get|~stop quiet|silent|numb|still|nothing|calm|~stop",

@@ -19,6 +19,7 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_within, requires, unless_boundary_after
 from coach.safety.rules import ABUSE, SELF_HARM
 from coach.safety.vetoes import someone_else, travel_not_death
+from coach.safety.words import MOVING_HOUSE, PARTNER_WORDS
 
 _BLADES = "knife|knives|blade|blades|razor|razors|scissors"
 _LIMBS = "thigh|thighs|arm|arms|wrist|wrists|leg|legs|hip|hips|stomach|tummy|forearm|forearms|ankle|ankles"
@@ -26,6 +27,8 @@ _PRIVATE = "private|intimate|personal|nude|naked|sex|secret"
 _THINGS = "stuff|photos|pics|pictures|messages|texts|things|videos|emails|diary|journal|nudes|chats"
 _KEPT_IN = ("~say|~tell|~decide me? that? i do|ca|wo|can|am|'m|m $NEG ~leave|~go out? of? this|the|my house|flat|home|room|"
             "bedroom until|unless|till|til")
+# the message names the partner or another person close enough to be the one doing it
+_SOMEONE_NAMED = requires("he", "she", *PARTNER_WORDS)
 _FINDERS = "someone|somebody|they|people|the|my|mum|mom|dad|he|she|everyone|anyone"
 
 PASSING_SIGN_RULES: tuple[Rule, ...] = (
@@ -39,7 +42,7 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
     # the timing of going weighed against a family day: "is it more selfish to go before her birthday or after"
     Rule("selfish_timing_of_going", SELF_HARM, patterns=(
         "selfish|kinder|fairer|crueler|crueller|cruel|easier to go|die before|after %word* or before|after",
-    ), vetoes=(travel_not_death, anywhere("move", "moves", "moved", "moving", "pack", "tell him", "tell her", "uni", "job", "gym", "shop", "shops"))),
+    ), vetoes=(travel_not_death, anywhere(*MOVING_HOUSE, "pack", "tell him", "tell her", "uni", "job", "gym", "shop", "shops"))),
     # a blade beside the writer as they write ("the big kitchen knife on the bed next to me")
     Rule("knife_beside_me", SELF_HARM, patterns=(
         f"{_BLADES} 's|s|is|are|sits|lies? on|in|under the|my _ right? next to me",
@@ -81,14 +84,14 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("private_things_spread", ABUSE, patterns=(
         f"$THREAT_SUBJECT $AUX* ~send|~post|~leak|~share|~spread|~forward|~show my {_PRIVATE} {_THINGS}",
         f"and|now|then $AUX* ~send|~post|~leak|~share|~spread|~forward|~show my {_PRIVATE} {_THINGS}",
-    ), vetoes=(requires("he", "she", "ex", "husband", "wife", "partner", "bf", "gf", "boyfriend", "girlfriend"),
+    ), vetoes=(_SOMEONE_NAMED,
                anywhere("should i", "therapist", "counsellor", "doctor", "lawyer", "by mistake", "accidentally"))),
     # a threat to take the family with him ("he says hes going to take us all with him")
     Rule("take_us_all_with_him", ABUSE, patterns=(
         "~take us|them|everyone|everybody all with him|her",
         "~take the|my|our kids|children all? with him|her when|if he|she ~go|~die|~end",
     ), vetoes=(travel_not_death, followed_within(3, "to", "on", "for", "camping", "holiday", "trip", "abroad"),
-               anywhere("holiday", "trip", "move", "moving", "shopping"))),
+               anywhere("holiday", "trip", "shopping", *MOVING_HOUSE))),
     Rule("take_me_down_with_him", ABUSE, patterns=(
         "~take us|me|everyone|everybody down with him|her",
         "~take the|my|our? kids|children down with him|her",
@@ -105,15 +108,14 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
     # punished at home for a chore ("i get punished if dinner isnt ready at 6")
     Rule("punished_for_chores", ABUSE, patterns=(
         "i get|am|m|'m|got|was ~punish if|when|whenever|for|unless",
-    ), vetoes=(requires("dinner", "tea", "house", "home", "he", "she", "husband", "wife", "partner", "bf", "gf", "boyfriend",
-                        "girlfriend"),
+    ), vetoes=(requires("dinner", "tea", "house", "home", "he", "she", *PARTNER_WORDS),
                anywhere("school", "teacher", "boss", "referee", "coach", "game", "detention", "lol", "haha", "parents",
                         "when i was a kid", "as a kid", "as a child", "growing up"))),
     # kept in until it is "earned": "says i dont leave this house until ive earned it back"
     Rule("kept_in_until_earned", ABUSE, patterns=(
         f"$THREAT_SUBJECT $AUX* {_KEPT_IN}",
         f"and|then {_KEPT_IN}",
-    ), vetoes=(requires("he", "she", "ex", "husband", "wife", "partner", "bf", "gf", "boyfriend", "girlfriend"),
+    ), vetoes=(_SOMEONE_NAMED,
                anywhere("homework", "curfew", "grounded", "dog", "puppy", "vet", "lol", "haha", "covid", "isolating",
                         "quarantine"))),
 )

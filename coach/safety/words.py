@@ -176,6 +176,9 @@ PRESCRIPTION_WORDS = frozenset({
     "flu", "sort", "sorting", "expired", "chemist", "food",
 })
 # Words near "tying up loose ends before i go" that make it a job or a trip.
+# a move of house, not the bare word: "move" also sits in "i can't move on" (stop 22)
+MOVING_HOUSE = ("move house", "moves house", "moving house", "moved house", "move out", "moves out", "moving out",
+                "moved out", "move in", "moving in")
 WORK_WORDS = ("work", "office", "job", "project", "maternity", "paternity", "holiday", "handover", "notice")
 # Words in a message about many calls that make it someone hunting the writer, not an upset partner.
 FLIGHT_WORDS = ("find", "finds", "scared", "hiding", "hide", "left him", "left her", "left home",
