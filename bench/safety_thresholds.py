@@ -17,17 +17,19 @@ blind set 4 (``blind_safety4.yml``, ``nlu_blind4.yml``, stop 15), blind set 5
 ``nlu_blind6.yml``, stop 17), blind set 7 (``blind_safety7.yml``, ``nlu_blind7.yml``, stop 18)
 blind set 8 (``blind_safety8.yml``, ``nlu_blind8.yml``, stop 19), blind set 9
 (``blind_safety9.yml``, ``nlu_blind9.yml``, stop 20), blind set 10 (``blind_safety10.yml``,
-``nlu_blind10.yml``, stop 21) and blind set 11 (``blind_safety11.yml``, ``nlu_blind11.yml``,
-stop 22).
-Blind set 12 (``tests/data/blind_safety12.yml``, ``tests/nlu_blind12.yml``) is scored with the
+``nlu_blind10.yml``, stop 21), blind set 11 (``blind_safety11.yml``, ``nlu_blind11.yml``,
+stop 22) and blind set 12 (``blind_safety12.yml``, ``nlu_blind12.yml``, stop 23).
+Blind set 13 (``tests/data/blind_safety13.yml``, ``tests/nlu_blind13.yml``) is scored with the
 chosen thresholds and never used to choose them.
 
-For every message it takes the three layers' inputs once (the phrase net's match, the
-meaning layer's scores from the training data's embeddings, the classifier's ranking from
-the trained model, read before the safety net overrides it), then sweeps the policy: the
-chosen one catches the most dev crises within the budgets above; among ties, the middle of
-the region that does best. Free text and form answers have thresholds of their own and are
-swept apart.
+For every message it takes the layers' inputs once (the phrase net's match, the meaning
+layer's scores and the crisis head's from the training data's embeddings, the classifier's
+ranking from the trained model, read before the safety net overrides it), then sweeps the
+policy: the chosen one catches the most dev crises within the budgets above; among ties, the
+middle of the region that does best. Free text and form answers have thresholds of their own
+and are swept apart. The head's two thresholds are chosen after the rest, on the same dev
+sets: ``in_form_head`` within the form budget, ``head_check`` within a budget of its own
+(the checks it adds to non-crisis free text: at most ``HEAD_CHECK_BUDGET`` of it).
 
     python -m bench.safety_thresholds [--model models/trustcoach.tar.gz]
 """
@@ -50,6 +52,7 @@ from coach.config import PROJECT_ROOT
 from coach.nlp.encoder import get_encoder
 from coach.safety.decision import CHECK, CRISIS, SafetyPolicy, decide
 from coach.safety.detector import CrisisMatch, detect_crisis, told_as_over
+from coach.safety.head import CrisisHead, HeadScore
 from coach.safety.replies import CRISIS_KINDS
 from coach.safety.semantic import SAFE, SemanticNet, SemanticScores, lookalike_texts
 
@@ -69,6 +72,7 @@ class Case:
     semantic: Optional[SemanticScores] = None
     ranking: tuple[tuple[str, float], ...] = ()
     history_over: bool = False
+    head: Optional[HeadScore] = None
 
 
 def _nlu_cases(path: Path, source: str) -> list[Case]:
@@ -112,7 +116,7 @@ def _safety_file_cases(name: str, source: str) -> list[Case]:
 
 
 # the blind sets by number ("" is the first); the last is blind, the ones before it are seen
-BLIND_SETS = ("", *map(str, range(2, 13)))
+BLIND_SETS = ("", *map(str, range(2, 14)))
 
 
 def _blind_set_cases(number: str, prefix: str) -> list[Case]:
@@ -121,13 +125,13 @@ def _blind_set_cases(number: str, prefix: str) -> list[Case]:
 
 
 def seen_cases() -> list[Case]:
-    """Blind sets 1 to 11: each scored blind once, then its misses were looked at (stops 12
-    to 22), so from then on they tune like any dev set."""
+    """Blind sets 1 to 12: each scored blind once, then its misses were looked at (stops 12
+    to 23), so from then on they tune like any dev set."""
     return [case for number in BLIND_SETS[:-1] for case in _blind_set_cases(number, "seen")]
 
 
 def blind_cases() -> list[Case]:
-    """Blind set 11, written before any change it could have guided; scored, never tuned on."""
+    """The last blind set, written before any change it could have guided; scored, never tuned on."""
     return _blind_set_cases(BLIND_SETS[-1], "blind")
 
 
@@ -141,16 +145,25 @@ def semantic_net() -> SemanticNet:
     return SemanticNet(get_encoder().encode(texts), labels)
 
 
+def crisis_head(net: SemanticNet) -> CrisisHead:
+    """The head the trained SafetyNet fits on those embeddings (its ``head_c`` from config.yml)."""
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    step = next(step for step in pipeline if step["name"].endswith("SafetyNet"))
+    return CrisisHead.fit(net.embeddings, [str(label) for label in net.labels], float(step.get("head_c", 10.0)))
+
+
 def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
     embeddings = get_encoder().encode([c.text for c in cases])
+    heads = crisis_head(net).score_many(embeddings)
 
     async def parse_all() -> list[dict]:
         return [await agent.parse_message(c.text) for c in cases]
 
-    for case, parse, embedding in zip(cases, asyncio.run(parse_all()), embeddings):
+    for case, parse, embedding, head in zip(cases, asyncio.run(parse_all()), embeddings, heads):
+        case.head = head
         case.phrase = detect_crisis(case.text)
         case.history_over = told_as_over(case.text)
         case.semantic = net.scores(embedding)
@@ -161,7 +174,7 @@ def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
 
 def _outcomes(cases: list[Case], policy: SafetyPolicy) -> tuple[np.ndarray, np.ndarray]:
     """(crisis reply, safety check) per case, with ``decide`` itself, the function the bot runs."""
-    verdicts = [decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over) for c in cases]
+    verdicts = [decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over, c.head) for c in cases]
     return (np.array([v is not None and v.action == CRISIS for v in verdicts]),
             np.array([v is not None and v.action == CHECK for v in verdicts]))
 
@@ -192,6 +205,7 @@ class _Arrays:
         self.phrase = np.array([c.phrase is not None for c in cases])
         self.form = np.array([c.in_form for c in cases])
         self.history = np.array([c.history_over for c in cases])
+        self.head = np.array([c.head.crisis if c.head else -1.0 for c in cases])
         self.similarity = np.array([c.semantic.crisis if c.semantic and c.semantic.kind else -1.0 for c in cases])
         self.margin = np.array([c.semantic.margin if c.semantic and c.semantic.kind else -2.0 for c in cases])
         self.top = np.array([c.ranking[0][1] if c.ranking else 0.0 for c in cases])
@@ -215,15 +229,20 @@ class _Arrays:
         needed = np.where(confident, np.minimum(needed, p.in_form_confident_margin), needed)
         backed = (self.margin >= needed) | (self.margin <= -2.0)  # -2: no meaning layer for this case
         softer = meaning | (near & backed)
+        classifier_check = near & ~backed & ~self.form & (self.margin >= p.check_floor)
+        silent = ~softer & ~classifier_check  # the head speaks only where the others raised nothing
+        softer = softer | (silent & self.form & (self.head >= p.in_form_head))
+        head_check = silent & ~self.form & (self.head >= p.head_check)
         asked = softer & self.history & ~self.form & ~self.phrase  # history told as over: ask instead
         crisis_reply = self.phrase | (softer & ~asked)
-        check = asked | (~crisis_reply & near & ~backed & ~self.form & (self.margin >= p.check_floor))
+        check = asked | (~crisis_reply & (classifier_check | head_check))
         return crisis_reply, check
 
 
 HARD_NEGATIVE_BUDGET = 0.03  # crisis replies to the deliberately alarming non-crises (safety set, dev look-alikes)
 ORDINARY_BUDGET = 0.005     # crisis replies to every other non-crisis free-text message
 FORM_BUDGET = 0             # crisis replies to answers inside a form
+HEAD_CHECK_BUDGET = 0.005   # safety checks the head adds to non-crisis free text
 
 
 class _Budget:
@@ -276,7 +295,9 @@ def _check_copy(cases: list[Case]) -> None:
     arrays = _Arrays(cases)
     for policy in (SafetyPolicy(), SafetyPolicy(in_form_confident=0.6, in_form_confident_margin=-0.05),
                    SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0),
-                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0, -0.15)):
+                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0, -0.15),
+                   SafetyPolicy(0.6, 0.05, 0.6, 0.05, 0.1, 0.0, 0.1, 0.7, 0.0, -0.15, 0.6, 0.8),
+                   SafetyPolicy(0.45, 0.06, 0.688, 0.1, 0.15, 0.075, 0.05, 0.75, 0.01, -0.125, 0.5, 0.7)):
         if _counts(cases, *arrays.outcomes(policy)) != score(cases, policy):
             raise AssertionError(f"the vectorised sweep and decide() disagree for {policy}")
 
@@ -316,7 +337,41 @@ def choose(cases: list[Case]) -> tuple[SafetyPolicy, dict[str, int]]:
     if not options:
         raise SystemExit(f"no policy meets the false-alarm budget on the dev sets (phrases alone: {floor})")
     _, chosen = max(options, key=lambda option: option[0])
+    chosen = _choose_head(cases, chosen)
     return chosen, score(cases, chosen)
+
+
+HEAD_THRESHOLDS = tuple(round(float(t), 3) for t in np.arange(0.30, 0.99, 0.025)) + (2.0,)
+
+
+def _choose_head(cases: list[Case], policy: SafetyPolicy) -> SafetyPolicy:
+    """The head's thresholds, given the rest: each the lowest that adds no crisis reply to a
+    non-crisis message (``in_form_head``) or no more checks than its budget and no crisis reply
+    (``head_check``), so long as it catches a dev crisis no other layer does; otherwise off (2.0)."""
+    arrays = _Arrays(cases)
+    crisis = np.array([c.crisis for c in cases])
+    form = np.array([c.in_form for c in cases])
+    base_reply, base_check = arrays.outcomes(policy)
+    base_caught = int(((base_reply | base_check) & crisis).sum())
+    ordinary = int((~crisis & ~form).sum())
+
+    def lowest(field: str, fits) -> float:
+        for threshold in HEAD_THRESHOLDS:
+            candidate = replace(policy, **{field: threshold})
+            reply, check = arrays.outcomes(candidate)
+            if fits(reply, check) and int(((reply | check) & crisis).sum()) > base_caught:
+                return threshold
+        return 2.0
+
+    no_new_alarm = lambda reply: not (reply & ~base_reply & ~crisis).any()
+    in_form_head = lowest("in_form_head", lambda reply, check: no_new_alarm(reply))
+    policy = replace(policy, in_form_head=in_form_head)
+    base_reply, base_check = arrays.outcomes(policy)
+    base_caught = int(((base_reply | base_check) & crisis).sum())
+    added = lambda check: int((check & ~base_check & ~crisis & ~form).sum())
+    head_check = lowest("head_check", lambda reply, check: no_new_alarm(reply)
+                        and added(check) <= HEAD_CHECK_BUDGET * ordinary)
+    return replace(policy, head_check=head_check)
 
 
 def configured_policy() -> SafetyPolicy:
@@ -348,15 +403,17 @@ def main() -> None:
         "config_yml_blind": score(blind, in_config),
         "chosen_without_check_floor_dev": score(dev, replace(policy, check_floor=-9.0)),
         "chosen_without_check_floor_blind": score(blind, replace(policy, check_floor=-9.0)),
+        "chosen_without_head_dev": score(dev, replace(policy, head_check=2.0, in_form_head=2.0)),
+        "chosen_without_head_blind": score(blind, replace(policy, head_check=2.0, in_form_head=2.0)),
         "phrases_only_dev": score(dev, PHRASES_ONLY),
         "classifier_top_dev": score(dev, CLASSIFIER_TOP),
         "classifier_top_blind": score(blind, CLASSIFIER_TOP),
         "phrases_only_blind": score(blind, PHRASES_ONLY),
     }
-    dev_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over)) for c in dev]
+    dev_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over, c.head)) for c in dev]
     dev_alarms = [f"{c.source}: {c.text}" for c, v in dev_verdicts if not c.crisis and v and v.action == CRISIS]
     result["dev_false_alarms"] = dev_alarms  # dev only: the blind set's texts are never printed
-    blind_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over)) for c in blind]
+    blind_verdicts = [(c, decide(c.ranking, c.phrase, c.semantic, c.in_form, policy, c.history_over, c.head)) for c in blind]
     misses = [c.text for c, v in blind_verdicts if c.crisis and (v is None or v.action not in (CRISIS, CHECK))]
     # (only the count is kept: the blind set's texts are never printed)
     result["blind_misses"] = len(misses)

@@ -1,9 +1,10 @@
 """``SafetyNet``: the Rasa NLU component that makes the crisis decision for every message.
 
-It sits after the intent classifier and before ``FallbackClassifier`` and combines three
+It sits after the intent classifier and before ``FallbackClassifier`` and combines four
 layers (``coach.safety.decision``): the deterministic phrase net, the meaning of the
 message (its sentence embedding, left on the message by ``SentenceFeaturizer``, against
-labelled crisis examples and look-alikes), and the classifier's own crisis intents. Inside
+labelled crisis examples and look-alikes), the crisis head (``coach.safety.head``, fitted on
+the same labelled embeddings) and the classifier's own crisis intents. Inside
 a form (``metadata`` set by ``bot/rasa/form_context.py``) the meaning and classifier layers
 need stronger evidence. On a crisis (or a safety check) the message's intent becomes the
 crisis kind with confidence 1.0 and the ranking is reduced to that one entry, so the
@@ -14,8 +15,8 @@ form answer that only the classifier read as a crisis keeps its other intents, a
 text the meaning layer clearly places among safe examples (``check_floor``): its crisis intents
 are dropped, never left on top, where the dialogue would route them to the crisis reply.
 
-Training stores the labelled embeddings (every intent example, plus ``lookalikes.yml``) in
-the model, so loading costs no encoding. Thresholds are the component's config
+Training stores the labelled embeddings (every intent example, plus ``lookalikes.yml``) and
+the head fitted on them in the model, so loading costs no encoding and no fitting. Thresholds are the component's config
 (``config.yml``), chosen on the dev sets (``bench/safety_thresholds.py``, ``docs/SAFETY.md``).
 """
 
@@ -48,11 +49,13 @@ from coach.safety.context import in_form
 from coach.safety.decision import ANSWER, SAFETY_NET_KEY, SafetyPolicy, Verdict, decide
 from coach.safety.replies import CRISIS_KINDS
 from coach.safety.detector import detect_crisis, told_as_over, warm_up
+from coach.safety.head import CrisisHead
 from coach.safety.semantic import LOOKALIKES_PATH, SAFE, SemanticNet, lookalike_texts
 
 logger = logging.getLogger(__name__)
 
 _NET_FILE = "semantic_net.npz"
+_HEAD_FILE = "crisis_head.npz"
 _POLICY_KEYS = tuple(SafetyPolicy.__dataclass_fields__)
 
 
@@ -69,9 +72,11 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """The policy's thresholds, ``k`` nearest examples, and the encoder's directory."""
+        """The policy's thresholds, ``k`` nearest examples, the head's inverse regularisation
+        ``head_c``, and the encoder's directory."""
         policy = SafetyPolicy()
-        return {**{key: getattr(policy, key) for key in _POLICY_KEYS}, "k": 3, "model_path": "build/encoder"}
+        return {**{key: getattr(policy, key) for key in _POLICY_KEYS}, "k": 3, "head_c": 10.0,
+                "model_path": "build/encoder"}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
@@ -84,12 +89,14 @@ class SafetyNet(GraphComponent, IntentClassifier):
         model_storage: ModelStorage,
         resource: Resource,
         net: Optional[SemanticNet] = None,
+        head: Optional[CrisisHead] = None,
     ) -> None:
-        """Keeps the config and the labelled embeddings; builds the phrase matchers now."""
+        """Keeps the config, the labelled embeddings and the head; builds the phrase matchers now."""
         self.component_config = config
         self._model_storage = model_storage
         self._resource = resource
         self._net = net
+        self._head = head
         self._policy = SafetyPolicy(**{key: float(config[key]) for key in _POLICY_KEYS})
         warm_up()
 
@@ -113,19 +120,22 @@ class SafetyNet(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> SafetyNet:
-        """Loads the labelled embeddings stored at training time (none: meaning layer off)."""
-        net = None
+        """Loads the labelled embeddings and the head stored at training time (none: those
+        layers off)."""
+        net, head = None, None
         try:
             with model_storage.read_from(resource) as directory:
                 path = directory / _NET_FILE
                 if path.exists():
                     net = SemanticNet.load(path)
+                head = CrisisHead.load(directory / _HEAD_FILE)
         except ValueError:  # nothing was persisted for this resource
             pass
-        return cls(config, model_storage, resource, net)
+        return cls(config, model_storage, resource, net, head)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Keeps the embedding and intent of every example, plus the look-alikes, in the model."""
+        """Keeps the embedding and intent of every example, plus the look-alikes, in the model,
+        and the crisis head fitted on them."""
         examples = [m for m in training_data.intent_examples if m.get(SENTENCE_EMBEDDING) is not None]
         if not examples:
             logger.info("SafetyNet: no sentence embeddings in the training data; meaning layer off.")
@@ -137,8 +147,10 @@ class SafetyNet(GraphComponent, IntentClassifier):
             embeddings.extend(get_encoder(self.component_config["model_path"]).encode(lookalikes))
             labels.extend([SAFE] * len(lookalikes))
         self._net = SemanticNet(np.vstack(embeddings), labels, int(self.component_config["k"]))
+        self._head = CrisisHead.fit(self._net.embeddings, labels, float(self.component_config["head_c"]))
         with self._model_storage.write_to(self._resource) as directory:
             self._net.save(directory / _NET_FILE)
+            self._head.save(directory / _HEAD_FILE)
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -157,16 +169,17 @@ class SafetyNet(GraphComponent, IntentClassifier):
         return messages
 
     def verdict(self, message: Message) -> Optional[Verdict]:
-        """The three layers' verdict on one message with text."""
+        """The four layers' verdict on one message with text."""
         ranking = [
             (str(entry.get(INTENT_NAME_KEY)), float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
             for entry in message.get(INTENT_RANKING_KEY) or []
         ]
         embedding = message.get(SENTENCE_EMBEDDING)
         semantic = self._net.scores(embedding) if self._net is not None and embedding is not None else None
+        head = self._head.score(embedding) if self._head is not None and embedding is not None else None
         form = in_form(message.get(METADATA))
         text = message.get(TEXT)
-        return decide(ranking, detect_crisis(text), semantic, form is not None, self._policy, told_as_over(text))
+        return decide(ranking, detect_crisis(text), semantic, form is not None, self._policy, told_as_over(text), head)
 
 
 def _read_as_answer(message: Message, verdict: Verdict) -> None:

@@ -1,9 +1,12 @@
-"""The crisis decision: three layers, any of which can raise a crisis, and one policy for all.
+"""The crisis decision: four layers, any of which can raise a crisis, and one policy for all.
 
 - **phrases** (``coach.safety.detector``): a deterministic net of phrases and patterns;
   plain-word disclosures ("he beat me", "threatened to kill me") are caught whatever the
   classifier says;
 - **meaning** (``coach.safety.semantic``): the message's nearest labelled examples;
+- **head** (``coach.safety.head``): a crisis classifier of the net's own on the sentence
+  embedding; where the other layers are silent, free text it scores at ``head_check`` gets the
+  safety check and a form answer at ``in_form_head`` the crisis reply;
 - **classifier**: the NLU model's own crisis intents. A crisis intent at the top, or within
   ``near_top`` of it, wins unless the meaning layer finds the message clearly nearer to safe
   examples (its margin below ``classifier_margin``): the classifier reads words, and "he beat
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from coach.safety.detector import CrisisMatch
+from coach.safety.head import HeadScore
 from coach.safety.replies import CRISIS_KINDS
 from coach.safety.semantic import SemanticScores
 
@@ -46,6 +50,10 @@ class SafetyPolicy:
     # safe examples (its margin below ``check_floor``) gets no check: it is answered as itself,
     # its crisis intents dropped (ANSWER) (-9.0: off, every such message is asked)
     check_floor: float = -9.0
+    # the crisis head (1 - P(safe)) where the other layers are silent: free text at ``head_check``
+    # gets the safety check, a form answer at ``in_form_head`` the crisis reply (2.0: off)
+    head_check: float = 2.0
+    in_form_head: float = 2.0
 
 
 SAFETY_NET_KEY = "safety_net"  # where the verdict is left in the parse data (read by actions)
@@ -71,6 +79,7 @@ def decide(
     in_form: bool,
     policy: SafetyPolicy = SafetyPolicy(),
     history_over: bool = False,
+    head: Optional[HeadScore] = None,
 ) -> Optional[Verdict]:
     """The verdict for one message, or None (no layer sees a crisis). ``ranking`` is the
     classifier's, best first.
@@ -85,9 +94,22 @@ def decide(
     """
     if phrase is not None:
         return Verdict(CRISIS, phrase.kind, "phrases", phrase.rule)
-    verdict = _softer_layers(ranking, semantic, in_form, policy)
+    verdict = _with_head(_softer_layers(ranking, semantic, in_form, policy), head, in_form, policy)
     if verdict is not None and verdict.action == CRISIS and history_over and not in_form:
         return Verdict(CHECK, verdict.kind, verdict.layer, f"{verdict.detail} history")
+    return verdict
+
+
+def _with_head(
+    verdict: Optional[Verdict], head: Optional[HeadScore], in_form: bool, policy: SafetyPolicy
+) -> Optional[Verdict]:
+    """The head speaks only where the meaning and classifier layers raised nothing."""
+    if head is None or (verdict is not None and verdict.action in (CRISIS, CHECK)):
+        return verdict
+    if in_form and head.crisis >= policy.in_form_head:
+        return Verdict(CRISIS, head.kind, "head", f"{head.crisis:.2f}")
+    if not in_form and head.crisis >= policy.head_check:
+        return Verdict(CHECK, head.kind, "head", f"{head.crisis:.2f}")
     return verdict
 
 
