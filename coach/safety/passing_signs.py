@@ -101,7 +101,8 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("followed_home_waiting", ABUSE, patterns=(
         "~follow me|us home|back",
         "$THREAT_SUBJECT $AUX* sat|sitting|parked|waiting|standing outside the|my|our house|flat|door|work|school|window again",
-        "ex $AUX* sat|sitting|parked|waiting|standing outside the|my|our house|flat|door|work|school|window now|again",
+        "ex $AUX* sat|sitting|parked|waiting|standing outside the|my|our house|flat|door|work|school|window now|again|"
+        "since|all",
     ), vetoes=(requires("outside", "parked", "waiting", "again", "every day", "everywhere", "scared", "ex"),
                anywhere("dog", "cat", "puppy", "kitten", "stray", "fox", "bird", "duck", "lol", "haha", "uber", "taxi",
                         "pizza", "delivery", "surprise"))),
