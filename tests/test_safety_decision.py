@@ -8,6 +8,7 @@ import pytest
 
 from coach.safety.decision import ANSWER, CHECK, CRISIS, SafetyPolicy, decide
 from coach.safety.detector import CrisisMatch
+from coach.safety.head import HeadScore
 from coach.safety.semantic import SemanticScores
 
 POLICY = SafetyPolicy(similarity=0.6, margin=0.05, in_form_similarity=0.6, in_form_margin=0.05, near_top=0.1,
@@ -97,3 +98,37 @@ def test_the_check_floor_lets_clearly_safe_meaning_overrule_a_classifier_only_ch
     assert decide(ranking, None, UNCLEAR, in_form=False, policy=floored).action == CRISIS  # backed
     assert decide(ranking, None, NEARER_SAFE, in_form=False, policy=POLICY).action == CHECK  # floor off
     assert decide(ranking, None, NEARER_SAFE, in_form=True, policy=floored).action == ANSWER  # forms unchanged
+
+
+HEAD_POLICY = SafetyPolicy(**{**POLICY.__dict__, "head_check": 0.7, "in_form_head": 0.9})
+HEAD_SURE = HeadScore("crisis_self_harm", crisis=0.95)
+HEAD_UNSURE = HeadScore("crisis_abuse", crisis=0.6)
+
+
+def test_the_head_is_off_by_default() -> None:
+    assert decide([("struggle_dwelling", 0.9)], None, UNCLEAR, in_form=False, head=HEAD_SURE) is None
+    assert decide([("struggle_dwelling", 0.9)], None, UNCLEAR, in_form=True, head=HEAD_SURE) is None
+
+
+@pytest.mark.parametrize(("head", "in_form", "expected"), [
+    (HEAD_SURE, False, (CHECK, "crisis_self_harm", "head")),     # free text: asked, never coached
+    (HEAD_UNSURE, False, None),
+    (HEAD_SURE, True, (CRISIS, "crisis_self_harm", "head")),    # a form answer: needs in_form_head
+    (HeadScore("crisis_abuse", crisis=0.85), True, None),
+])
+def test_where_the_other_layers_are_silent_the_head_speaks_at_its_thresholds(head, in_form, expected) -> None:
+    verdict = decide([("struggle_dwelling", 0.9)], None, UNCLEAR, in_form=in_form, policy=HEAD_POLICY, head=head)
+    assert (None if verdict is None else (verdict.action, verdict.kind, verdict.layer)) == expected
+
+
+def test_the_head_never_softens_what_another_layer_decided() -> None:
+    near = SemanticScores("crisis_abuse", crisis=0.7, safe=0.5)
+    verdict = decide([("struggle_anxiety", 0.8)], None, near, in_form=False, policy=HEAD_POLICY, head=HEAD_SURE)
+    assert (verdict.action, verdict.kind, verdict.layer) == (CRISIS, "crisis_abuse", "meaning")
+
+
+def test_the_head_can_still_ask_about_free_text_the_check_floor_would_answer() -> None:
+    policy = SafetyPolicy(**{**HEAD_POLICY.__dict__, "check_floor": -0.05})
+    ranking = [("crisis_self_harm", 0.9)]
+    assert decide(ranking, None, NEARER_SAFE, in_form=False, policy=policy).action == ANSWER
+    assert decide(ranking, None, NEARER_SAFE, in_form=False, policy=policy, head=HEAD_SURE).action == CHECK

@@ -1,14 +1,14 @@
-"""Stop 21's and 22's crisis families (seen sets 10 and 11's misses), in our own words: each rule catches its
+"""Stop 21's, 22's and 23's crisis families (seen sets 10, 11 and 12's misses), in our own words: each rule catches its
 family and leaves its near misses alone; history told as over is released, and kept when it
-has come back. The rules are in ``coach.safety.farewell_signs``, ``passing_signs``, ``abuse_signs``
-and ``danger_signs``; the history words in ``coach.safety.history_words``."""
+has come back. The rules are in ``coach.safety.farewell_signs``, ``passing_signs``, ``abuse_signs``,
+``danger_signs`` and ``means_signs``; the history words in ``coach.safety.history_words``."""
 
 from __future__ import annotations
 
 import pytest
 
 from coach.safety.detector import detect_crisis, told_as_over
-from coach.safety.rules import ABUSE, SELF_HARM
+from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 
 # rule, kind, caught (three at least), near misses (two at least)
 FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
@@ -274,6 +274,97 @@ FAMILIES += [
     ], [
         "said my goodbyes to the team before i leave on friday. for good, new job in leeds",
         "said goodbye to the kids before i go to canada, forever hopefully, emigrating at last",
+    ]),
+]
+
+FAMILIES += [  # stop 23: seen set 12's misses (coach.safety.means_signs)
+    ("fatal_amount_asked", SELF_HARM, [
+        "how much of my sleeping tablets would be lethal, asking for real",
+        "what dose of amitriptyline is fatal for a grown man",
+        "how many of these would it take to kill someone",
+    ], [
+        "how much chocolate is lethal for a dog, ours ate a bar",
+        "how many cups of coffee would be fatal lol asking for my husband",
+    ]),
+    ("leave_this_world", SELF_HARM, [
+        "everyone would cope. i think its time i left this world",
+        "whats the use of me being here anymore since she walked out",
+        "no point of me existing if he doesnt want me",
+    ], [
+        "whats the point of living in this town anymore, we should sell up",
+        "whats the point of living together if we never talk",
+    ]),
+    ("gun_loaded", SELF_HARM, [
+        "dads old shotgun is in the loft. i loaded it this afternoon",
+        "got the pistol out of the safe and ive loaded it. sitting with it now",
+        "the rifle is on the bed, i loaded the thing an hour ago",
+    ], [
+        "loaded the rifle into the car for the hunting trip with my brother",
+        "i loaded the dishwasher while he cleaned his gun, at least we did chores together",
+    ]),
+    ("rope_ready", SELF_HARM, [
+        "the rope is up in the garage already",
+        "noose is tied. just waiting for everyone to be asleep",
+        "i made a noose tonight and put it in my bag",
+    ], [
+        "the rope is ready for our climbing trip on saturday",
+        "the washing line rope is up again, finally a dry day",
+    ]),
+    ("insurance_family_provided", SELF_HARM, [
+        "read the small print on my life insurance. the kids would be fine without me",
+        "does a life insurance policy cover suicide after a year",
+        "the policy is in the drawer so my family would be provided for",
+    ], [
+        "we got life insurance in case of an accident so the kids would be ok",
+        "sorting the mortgage and the insurance so my family will be covered if anything happens",
+    ]),
+    ("many_tablets_taken", SELF_HARM, [
+        "i took 40 of my sleeping pills an hour ago",
+        "swallowed 25 paracetamol after he left",
+        "downed 60 tablets with vodka",
+    ], [
+        "i take 2 tablets a day as prescribed",
+        "she took 20 pills over the week for her back, doctor said its fine",
+    ]),
+    ("plan_with_means", SELF_HARM, [
+        "ive got plans to end things, the tablets are counted out on the side",
+        "planning to end my life at the bridge near work",
+        "he said he plans to end his life and showed me where he hid the rope",
+    ], [
+        "we plan to end the lease in june and move closer to my mum",
+        "i plan to end the affair talk tonight, no more pills for my headache though",
+    ]),
+    ("last_check_in", SELF_HARM, [
+        "this is my last check in. goodbye and thank you",
+        "my last entry. thanks for everything, truly",
+        "this is my last log. thanks for everything",
+    ], [
+        "my last check in before my holiday, back in two weeks",
+        "this is my last entry for today, goodbye and see you tomorrow",
+    ]),
+    ("wont_wake_up", EMERGENCY, [
+        "my partner is lying on the lawn and wont wake up, he was drinking",
+        "his lips have gone grey and hes slumped over",
+        "she fell in the bathroom and wont come round",
+    ], [
+        "my teenager wont wake up for school again, any tips",
+        "he's not responding to my texts since the fight",
+    ]),
+    ("knife_held_threat", ABUSE, [
+        "he was holding a knife in the hallway and saying nobody would find me",
+        "my wife grabbed the big knife and screamed that shed end me",
+        "she's waving a kitchen knife and threatening me right now",
+    ], [
+        "he was holding the bread knife saying the loaf was stale",
+        "she grabbed a knife and said the onions were making her cry",
+    ]),
+    ("found_at_refuge", ABUSE, [
+        "my husband found the refuge where im staying",
+        "hes at the shelter door shouting my name",
+        "my ex turned up outside the womens refuge this morning",
+    ], [
+        "my wife volunteers at the womens refuge on mondays",
+        "she works at the shelter and its hard to talk about my problems",
     ]),
 ]
 

@@ -57,12 +57,14 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
         "so|then the|my kids|children|family|wife|husband|boys|girls would|will|'d|d be ok|okay|fine|alright|covered|"
         "provided",
         "insurance|policy %word* ~cover|~include|~count suicide",
+        "kids|children|family would|will|'d|d be ok|okay|fine|alright|better off? without me",
     ), vetoes=(requires("life insurance", "life cover", "insurance", "policy"),
                anywhere("mortgage", "car", "pet", "travel", "phone", "broker", "quote", "premium", "renewal",
                         "if anything happened", "if anything happens", "accident", "cancer", "illness"))),
     # a large count of tablets taken ("took 30 paracetamol about an hour ago")
     Rule("many_tablets_taken", SELF_HARM, patterns=(
-        "~take|~swallow|~down /^([1-9][0-9]|[1-9][0-9][0-9])$/ ~$PILLS|pills|tablets|paracetamol|sleeping|codeine",
+        "~take|~swallow|~down /^([1-9][0-9]|[1-9][0-9][0-9])$/ of? my|the|his|her? ~$PILLS|pills|tablets|paracetamol|"
+        "sleeping|codeine",
     ), vetoes=(someone_else, anywhere("mg", "milligrams", "vitamin", "vitamins", "a month", "a week", "prescribed",
                                       "days", "course", "patient", "patients"))),
     # a plan to end it, with the means shown ("hes got a plan to end things and showed me where he keeps the tablets")
@@ -76,7 +78,7 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("last_check_in", SELF_HARM, patterns=(
         "my|this last check|checkin|log|entry|message",
     ), vetoes=(requires("thanks for everything", "thank you for everything", "goodbye", "done", "no more",
-                        "wo n't be", "wont be", "last time", "forever"),
+                        "wo n't be", "wo nt be", "last time", "forever"),
                anywhere("holiday", "trip", "tonight", "today", "this week", "before", "for a while", "for now", "until",
                         "till", "phone", "wifi", "travel", "flight", "hospital"))),
     # someone who will not wake, lips gone grey, not breathing
@@ -99,7 +101,8 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
                         "haha", "cake", "pumpkin", "dinner"),)),
     # an abuser at the refuge ("hes outside the womens refuge right now. how did he find it")
     Rule("found_at_refuge", ABUSE, patterns=(
-        "$THREAT_SUBJECT $AUX* outside|at|found|~find|to the|a|my women|womens? 's? refuge|shelter|safehouse",
+        "$THREAT_SUBJECT $AUX* ~turn|~show|~come? up? outside|at|found|~find|to the|a|my women|womens? 's? "
+        "refuge|shelter|safehouse",
     ), vetoes=(anywhere("volunteer", "volunteering", "donate", "donating", "fundraiser", "charity", "works at",
                         "work at", "job"),)),
 )
