@@ -1,7 +1,7 @@
 """Crisis rules for means made ready, a body that will not wake, and danger that found a refuge.
 
 Seen set 12's misses (stop 23), as families in our own words. People ask what dose of a
-medicine "would be fatal", say it is "better I leave this world", tell of a rifle they have
+medicine "would be fatal", hope they get ill "and don't recover", say it is "better I leave this world", tell of a rifle they have
 loaded, a rope "ready" in the loft, the life insurance that "pays out" so the children are
 provided for, a large count of tablets taken an hour ago; they log a "last check-in" with
 thanks for everything; they report someone whose lips have gone grey or who "won't wake up"
@@ -74,6 +74,12 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
                         "the drop"),
                anywhere("relationship", "marriage", "affair", "engagement", "contract", "lease", "job", "film", "book",
                         "lol", "haha"))),
+    # a hope not to recover ("part of me hopes i get really sick and dont recover")
+    Rule("hope_not_to_recover", SELF_HARM, patterns=(
+        "~hope|hoping|~wish i|me %word* $NEG ~recover|~survive",
+        "~hope|hoping|~wish i|me %word* $NEG ~make it",
+    ), vetoes=(anywhere("lol", "haha", "meeting", "meetings", "holiday", "exam", "exams", "hangover", "party", "wedding",
+                        "shift", "week", "monday", "traffic", "flight", "game", "match"),)),
     # a last check-in with thanks ("im done. this is my last check in. thanks for everything")
     Rule("last_check_in", SELF_HARM, patterns=(
         "my|this last check|checkin|log|entry|message",
