@@ -16,8 +16,9 @@ text the meaning layer clearly places among safe examples (``check_floor``): its
 are dropped, never left on top, where the dialogue would route them to the crisis reply.
 
 Training stores the labelled embeddings (every intent example, plus ``lookalikes.yml``) and
-the head fitted on them in the model, so loading costs no encoding and no fitting. Thresholds are the component's config
-(``config.yml``), chosen on the dev sets (``bench/safety_thresholds.py``, ``docs/SAFETY.md``).
+the head fitted on them in the model, so loading costs no encoding and no fitting. Thresholds
+are the component's config (``config.yml``), chosen on the dev sets
+(``bench/safety_thresholds.py``, ``docs/SAFETY.md``).
 """
 
 from __future__ import annotations
