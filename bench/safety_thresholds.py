@@ -145,11 +145,16 @@ def semantic_net() -> SemanticNet:
     return SemanticNet(get_encoder().encode(texts), labels)
 
 
+def _safety_net_config() -> dict:
+    """The SafetyNet step of ``config.yml``'s pipeline."""
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    return next(step for step in pipeline if step["name"].endswith("SafetyNet"))
+
+
 def crisis_head(net: SemanticNet) -> CrisisHead:
     """The head the trained SafetyNet fits on those embeddings (its ``head_c`` from config.yml)."""
-    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
-    step = next(step for step in pipeline if step["name"].endswith("SafetyNet"))
-    return CrisisHead.fit(net.embeddings, [str(label) for label in net.labels], float(step.get("head_c", 10.0)))
+    head_c = float(_safety_net_config().get("head_c", 10.0))
+    return CrisisHead.fit(net.embeddings, [str(label) for label in net.labels], head_c)
 
 
 def fill(cases: list[Case], model: Path, net: SemanticNet) -> None:
@@ -376,8 +381,7 @@ def _choose_head(cases: list[Case], policy: SafetyPolicy) -> SafetyPolicy:
 
 def configured_policy() -> SafetyPolicy:
     """The thresholds ``config.yml`` gives the SafetyNet now (to compare with the chosen ones)."""
-    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
-    net = next(step for step in pipeline if step["name"].endswith("SafetyNet"))
+    net = _safety_net_config()
     return SafetyPolicy(**{name: float(net[name]) for name in SafetyPolicy.__dataclass_fields__ if name in net})
 
 
