@@ -489,6 +489,15 @@ DISCLOSURE_IN_CONTEXT = [  # the everyday words around a disclosure do not relea
     (SELF_HARM, "cut again with glass last night, deep ones on my arm"),
     (SELF_HARM, "i cant move on. i dont see a future. ive picked the date"),
     (SELF_HARM, "no future since the divorce, ive already picked the night"),
+    # stop 23's review: veto words first written for means_signs that sit around a disclosure too
+    (SELF_HARM, "how many of my sleeping pills would be fatal, i dont feel safe tonight"),
+    (EMERGENCY, "she is cold on the kitchen floor and wont wake up"),
+    (ABUSE, "he was holding a knife at dinner and saying hed finish me"),
+    (SELF_HARM, "took 30 tablets, havent slept in days"),
+    (SELF_HARM, "i hope i dont survive the week"),
+    (SELF_HARM, "this is my last check in before i go. thanks for everything"),
+    (SELF_HARM, "ive loaded the gun and its in the car"),
+    (SELF_HARM, "the rope is ready in the garage and the dog is at my mums"),
 ]
 
 
