@@ -17,7 +17,7 @@ from __future__ import annotations
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, at_least_two, followed_by, requires
 from coach.safety.rules import EMERGENCY
-from coach.safety.vetoes import STORY_WORDS, harmless_setting
+from coach.safety.vetoes import STORY_WORDS, harmless_setting, recovered_history
 
 _FIGURE = (*STORY_WORDS, "heart", "chest", "metaphor", "relationship", "marriage", "career")  # fire as a figure
 _PUT_OUT = ("put it out", "put out", "all fine", "no harm done")
@@ -96,7 +96,7 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
         "flames up|everywhere|~spread|~come",
         "~set the|our|my|a|his|her fence|house|kitchen|curtains|bed|room|flat|garage|shed|car|sofa|carpet|hedge alight|ablaze",
         "~set fire to the|our|my|a|his|her fence|house|kitchen|curtains|bed|room|flat|garage|shed|car|sofa|carpet|hedge",
-    ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT),)),
+    ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT), recovered_history)),  # stop 24: "a house fire in 2021, all got out"
     # smoke alone is often the barbecue or the toast; flames are not (a candle that set the curtains alight)
     Rule("smoke_at_home", EMERGENCY, patterns=(
         "smoke everywhere|pouring",

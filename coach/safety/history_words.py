@@ -17,6 +17,9 @@ PAST_MARKERS = (
     "when i was younger", "my old", "old self",
     # stop 21: "back in uni", "when i was 15" (an age: see vetoes._a_past_year)
     "in uni",
+    # stop 24: a month named as past, told with a recovery marker ("an overdose in october ... doing ok now")
+    "last month", "in january", "in february", "in march", "in april", "in may", "in june", "in july",
+    "in august", "in september", "in october", "in november", "in december",
 )
 # so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
 # about it", "6 years free of self harm"
@@ -55,6 +58,8 @@ RECOVERY_MARKERS = (
     "have n't done it since", "worked through",
     # stop 21: "i'm not doing that now", "steady these days"
     "not doing that now", "not doing it now", "not doing that anymore", "steady these days", "steady now",
+    # stop 24: in care now ("seeing a psychiatrist now and staying with us", "home with a care team")
+    "seeing a psychiatrist", "seeing a counsellor", "seeing a therapist", "care team", "staying with us",
 )
 RETURN_MARKERS = (
     "it again", "started again", "again lately", "is back", "'s back", "its back", "it s back", "are back", "coming back", "creeping back",

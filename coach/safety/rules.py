@@ -23,14 +23,12 @@ from coach.nlp.vetoes import (
 from coach.safety.vetoes import (
     about_a_character,
     accident_context, worn_out_by_work,
-    after_number,
-    could_for,
-    family_idiom,
-    figurative_threat,
+    after_number, could_for,
+    family_idiom, figurative_threat,
     figurative_with,
     first_person,
     hyperbole_joke,
-    keys_kept_from_drink_driving,
+    keys_kept_from_drink_driving, overdoses_at_work,
     negated,
     not_a_life,
     recovered_history,
@@ -148,6 +146,7 @@ RULES: tuple[Rule, ...] = (
         "~$PILLS _? saved|stashed|hoarded up|away",
         "~overdose|od|o.d|od'd",
     ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history,
+               overdoses_at_work,
                followed_by(*(f"on {treat}" for treat in TREATS)))),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash|~burn my|own ~$BODY_PART",
@@ -163,7 +162,8 @@ RULES: tuple[Rule, ...] = (
         "~drive|~crash|~steer my|the|our? car? into|off a|the tree|wall|bridge|cliff|river|lake|truck|lorry|pole",
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
-    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US))),
+    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US),
+               followed_by("for me", "for you", "for him", "for her", "for us", "for them"))),  # devotion (stop 24)
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",
         "~disappear|~vanish forever|permanently",
@@ -309,7 +309,7 @@ RULES: tuple[Rule, ...] = (
         "~stand in the|my|our door|doorway",
         "~hide|~steal|~confiscate my|our car? ~key|passport",
         "~take my|our phone? and? car? ~key|passport again? so|away|to|from",
-    ), vetoes=(keys_kept_from_drink_driving, anywhere(*PAPERWORK))),
+    ), vetoes=(keys_kept_from_drink_driving, anywhere(*PAPERWORK), recovered_history)),
     Rule("financial_control", ABUSE, patterns=(
         "$SUBJECT $AUX* ~control|~withhold all? the|my|our money|finances|~wage|salary|paycheck|bank|~account|~card",
         "$SUBJECT $AUX* ~keep|~take all my money|~wage|salary|paycheck|pay",

@@ -52,6 +52,14 @@ def first_person(span: Span) -> bool:
     return bool(before) and (before[-1] == "i" or before == ["i", "'ve"] or before == ["i", "'d"])
 
 
+_at_a_care_job = anywhere("resus", "on shift", "my shift", "hr shift", "hour shift", "er nurse", "paramedic", "the ward")
+
+
+def overdoses_at_work(span: Span) -> bool:
+    """Drop overdoses counted at a care job ("two overdoses in resus today"); one's own is singular."""
+    return any(token.lower_ == "overdoses" for token in span) and _at_a_care_job(span)
+
+
 def could_for(span: Span) -> bool:
     """Drop the idiom "I could kill myself for not seeing it" (but not "I want to ... for")."""
     doc, start, end = span.doc, span.start, span.end
@@ -174,7 +182,22 @@ def figurative_threat(span: Span) -> bool:
     clause = _clause_after(span)
     if _names_a_danger(clause):
         return False
-    return bool(_words([*span, *clause]) & MUNDANE_SLIPS)
+    # stop 24: the slip can come first, as a condition ("if i forget our anniversary again she'll kill me")
+    condition = _condition_before(span)
+    if _names_a_danger(condition):
+        return False
+    return bool(_words([*span, *clause, *condition]) & MUNDANE_SLIPS)
+
+
+def _condition_before(span: Span) -> list[Token]:
+    """The tokens from "if"/"when" before the match to the match, within its sentence (else none)."""
+    before: list[Token] = []
+    for token in reversed(span.doc[:span.start]):
+        if token.lower_ in SENTENCE_END:
+            break
+        before.insert(0, token)
+    starts = [index for index, token in enumerate(before) if token.lower_ in {"if", "when", "whenever"}]
+    return before[starts[0]:] if starts else []
 
 
 def thrown_in_play(span: Span) -> bool:
