@@ -116,6 +116,14 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "the voice in my head during the marathon said just die already lol",
         "a voice in my head from that film says kill the lights",
     ]),
+    ("before_anyone_wakes", SELF_HARM, [
+        "remind me: the bridge at 5am before anyone wakes",
+        "off to the cliffs before everyone is up, left a note on the table",
+        "gonna take the pills before anybody gets up",
+    ], [
+        "up on the roof to fix the aerial before anyone is up",
+        "want to catch the sunrise from the bridge before anyone wakes",
+    ]),
     ("sent_round", ABUSE, [
         "he says he'll send his brothers round to sort me out",
         "she keeps saying she'll get her mates over to teach me a lesson",
