@@ -27,6 +27,7 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ], [
         "put my savings aside for the deposit, we're going to need it soon",
         "topped up my savings, the baby is due so we will need it soon and the rent went up",
+        "mums hip is getting worse, she will need it soon, the stairlift",
     ]),
     ("disappear_for_good", SELF_HARM, [
         "maybe i should just disappear. for good this time",
@@ -39,10 +40,11 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ("hidden_meaning", SELF_HARM, [
         "said goodbye to my brother tonight. he thinks i meant i'm moving",
         "told him he'd never hear from me again. he thinks i mean i'll block him",
-        "i said this is the last time. she thinks i mean the last argument",
+        "told her she wont have to worry about me ever again. she thinks i mean the drinking",
     ], [
         "she thinks i mean the blue one, not the red one",
         "he thinks i meant tuesday but i said thursday",
+        "he thinks i meant i dont love him anymore, i meant im tired",
     ]),
     ("sorry_passed_on", SELF_HARM, [
         "just tell my dad sorry",
@@ -99,6 +101,7 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ], [
         "cant do this anymore, im ending it with her tonight",
         "had enough, im ending it, the relationship is over",
+        "im ending it tonight, telling him face to face after dinner",
     ]),
     ("methods_researched", SELF_HARM, [
         "up till 4am researching methods",
@@ -173,6 +176,7 @@ KEPT = [  # the same words with danger now stay caught
     (ABUSE, "if i leave him he'll kill me"),
     (ABUSE, "if i forget to text back he'll kill me, he had his hands on my throat last time"),
     (SELF_HARM, "i'm going to jump off a cliff tonight"),
+    (SELF_HARM, "gonna jump off the bridge for her to find out what she did"),
     (SELF_HARM, "took an overdose after my shift, i'm a nurse"),
     (EMERGENCY, "the kitchen is on fire right now"),
     (ABUSE, "he locked me in the bedroom again tonight"),

@@ -34,7 +34,7 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("need_it_soon", SELF_HARM, patterns=(
         "$AUX* going|gon to|na ~need it|them|that soon",
         "'ll|ll|will ~need it|them|that soon",
-    ), vetoes=(requires("will", "savings", "pin", "pins", "passwords", "life insurance", "policy", "account"),
+    ), vetoes=(requires("my will", "the will", "savings", "pin", "pins", "passwords", "life insurance", "account"),
                anywhere("mortgage", "deposit", "new baby", "pregnant", "uni", "university", "car loan", "rent",
                         "holiday", "wedding"))),
     # going away for good, told across a pause ("id disappear. maybe i should, properly, for good")
@@ -45,8 +45,7 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                  "magic", "magician", "trick", *_PLAY))),
     # a goodbye the other person reads as ordinary ("she thinks i mean texting")
     Rule("hidden_meaning", SELF_HARM, patterns=("~think|~assume|~believe i ~mean|meant",), vetoes=(
-        requires("ever again", "never again", "hear from me", "for good", "goodbye", "gone", "any more", "anymore",
-                 "last time"),)),
+        requires("ever again", "never again", "hear from me", "for good", "goodbye"),)),
     # a sorry to be passed on ("please just tell my mum sorry")
     Rule("sorry_passed_on", SELF_HARM, patterns=(
         f"just? ~tell my|our {_FAMILY} i|im? 'm|m? sorry|sry",
@@ -87,7 +86,9 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                  "for good", "had enough"),
         followed_by("with", "between", "for", "after", "before", "properly", "officially", "today", "tonight with"),
         anywhere("relationship", "engagement", "affair", "marriage", "contract", "lease", "job", "chat", "call",
-                 "friendship", "the app", "subscription", "divorce papers", "break up", "breaking up"))),
+                 "friendship", "the app", "subscription", "divorce papers", "break up", "breaking up", "tell him",
+                 "tell her", "telling him", "telling her", "dump", "dumping", "leave him", "leave her", "leaving him",
+                 "leaving her", "face to face", "over text"))),
     Rule("methods_researched", SELF_HARM, patterns=("~research|~google|googling|googled methods",
                                                     "~research|~google|googling|googled ways to ~die"), vetoes=(
         anywhere("study", "uni", "dissertation", "thesis", "essay", "paper", "cooking", "baking", "recipe", "teaching",

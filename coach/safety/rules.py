@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
     ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US),
-               followed_by("for me", "for you", "for him", "for her", "for us", "for them"))),  # devotion (stop 24)
+               followed_by("for me", "for you", "for us"))),  # devotion ("he'd jump off a cliff for me", stop 24)
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",
         "~disappear|~vanish forever|permanently",
