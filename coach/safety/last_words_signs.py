@@ -115,8 +115,8 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("hiding_from_him", ABUSE, patterns=(
         "hiding|~hide in|under|behind the|a|our|my shed|wardrobe|cupboard|bathroom|loft|garage|attic|closet|bed",
         "hiding|~hide from him|her|them|$PARTNER",
-    ), vetoes=(requires("back", "from him", "from her", "from them", "banging", "outside", "drunk", "raging",
-                        "looking for me", "coming"),
+    ), vetoes=(requires("s back", "'s back", "is back", "came back", "come back", "comes back", "from him", "from her",
+                        "from them", "banging", "smashing", "outside", "drunk", "raging", "looking for me", "coming"),
                anywhere("hide and seek", "hide n seek", "birthday", "surprise", "present", "presents", "cake",
                         "spider", "wasp", "mouse", "hiding from the rain", *_PLAY))),
     # a threat to "end" them ("he said hed end me if i came back")
