@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL server for tests: ``postgres_url``, a pytest fixture (one per module).
 
 A cluster is created in a temporary folder with ``initdb`` and started with ``pg_ctl``
-(as the ``postgres`` account when run as root: PostgreSQL refuses root), on a free
-loopback port, fsync off; it is stopped and removed afterwards. Tests using it are
+(as the ``postgres`` account when run as root: PostgreSQL refuses root; the folder then goes
+where that account can reach it, as ``/tmp`` may be root's alone), on a free loopback port, fsync off; it is stopped and removed afterwards. Tests using it are
 skipped where PostgreSQL's server programs or psycopg2 are not installed.
 """
 
@@ -25,13 +25,22 @@ def _as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+def _reachable_temp_base() -> str | None:
+    """A temporary base the ``postgres`` account can walk into: ``/tmp`` may be root's alone (0700)."""
+    for base in (tempfile.gettempdir(), "/var/tmp", "/dev/shm"):
+        if os.path.isdir(base) and os.stat(base).st_mode & 0o001:
+            return base
+    return None
+
+
 @pytest.fixture(scope="module")
 def postgres_url():
     pytest.importorskip("psycopg2")
     if not (INITDB and PG_CTL):
         pytest.skip("PostgreSQL server programs are not installed")
-    folder = Path(tempfile.mkdtemp(prefix="trustcoach-pg-"))
-    if os.geteuid() == 0:
+    as_root = os.geteuid() == 0
+    folder = Path(tempfile.mkdtemp(prefix="trustcoach-pg-", dir=_reachable_temp_base() if as_root else None))
+    if as_root:
         shutil.chown(folder, user="postgres")
     data, port = folder / "data", free_port()
 
