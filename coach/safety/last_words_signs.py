@@ -95,12 +95,12 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                  "parenting", "training", "revision", "exam", "budget", "saving", "therapy", "couples"),)),
     Rule("voice_says_to", SELF_HARM, patterns=("voice|voices in my head %word* die|jump|kill",
                                                "voice|voices in my head %word* end it"), vetoes=(
-        anywhere("film", "movie", "book", "song", "lyrics", "lol", "haha", "gym", "run", "marathon"),)),
+        anywhere("film", "movie", "book", "song", "lyrics", "lol", "haha"),)),
     # a drop timed for before the house wakes ("tomorrow i go to the car park roof, 7am, before anyone is up")
     Rule("before_anyone_wakes", SELF_HARM, patterns=("before anyone|anybody|everyone|everybody is|s|'s? ~wake|up|~get|awake",),
          vetoes=(requires("roof", "bridge", "cliff", "cliffs", "tracks", "pills", "tablets", "rope", "edge", "river",
                           "platform", "gun", "goodbye", "note", "letter"),
-                 anywhere("sunrise", "photos", "photo", "fishing", "run", "swim", "surprise", "present", "breakfast",
+                 anywhere("sunrise", "photos", "photo", "fishing", "surprise", "present", "breakfast",
                           "shift", "flight", "airport", "train to work", "gym", "fix", "fixing", "repair", "aerial",
                           "gutters", "tiles", *_PLAY))),
     # someone sent round to hurt them ("shell get her ex round to sort me out")
