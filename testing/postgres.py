@@ -2,7 +2,8 @@
 
 A cluster is created in a temporary folder with ``initdb`` and started with ``pg_ctl``
 (as the ``postgres`` account when run as root: PostgreSQL refuses root; the folder then goes
-where that account can reach it, as ``/tmp`` may be root's alone), on a free loopback port, fsync off; it is stopped and removed afterwards. Tests using it are
+where that account can reach it, as ``/tmp`` may be root's alone), on a free loopback port,
+fsync off; it is stopped and removed afterwards. Tests using it are
 skipped where PostgreSQL's server programs or psycopg2 are not installed.
 """
 

@@ -560,6 +560,7 @@ DANGER_NOW_24 = [  # ... and the same words with danger now stay caught
     (ABUSE, "if i forget to text back he'll kill me, he had his hands on my throat last time"),
     (SELF_HARM, "i'm going to jump off a cliff tonight"),
     (SELF_HARM, "gonna jump off the bridge for her to find out what she did"),
+    (ABUSE, "he said hed end me if i take the kids to my mums"),
     (SELF_HARM, "took an overdose after my shift, i'm a nurse"),
     (EMERGENCY, "the kitchen is on fire right now"),
     (ABUSE, "he locked me in the bedroom again tonight"),

@@ -191,11 +191,10 @@ def figurative_threat(span: Span) -> bool:
 
 def _condition_before(span: Span) -> list[Token]:
     """The tokens from "if"/"when" before the match to the match, within its sentence (else none)."""
-    before: list[Token] = []
-    for token in reversed(span.doc[:span.start]):
-        if token.lower_ in SENTENCE_END:
-            break
-        before.insert(0, token)
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_ not in SENTENCE_END:
+        start -= 1
+    before = list(span.doc[start:span.start])
     starts = [index for index, token in enumerate(before) if token.lower_ in {"if", "when", "whenever"}]
     return before[starts[0]:] if starts else []
 
