@@ -1,10 +1,11 @@
-"""Stop 21's to 24's crisis families (seen sets 10 to 13's misses), in our own words: each rule catches its
+"""Stop 21's to 25's crisis families (seen sets 10 to 14's misses), in our own words: each rule catches its
 family and leaves its near misses alone; history told as over is released, and kept when it
 has come back. The rules are in ``coach.safety.farewell_signs``, ``passing_signs``, ``abuse_signs``,
-``danger_signs``, ``means_signs`` and ``last_words_signs``; the history words in
+``danger_signs``, ``means_signs``, ``last_words_signs`` and ``in_passing_signs``; the history words in
 ``coach.safety.history_words``. Stop 24 also pins the everyday readings that released a rule by
 mistake on seen set 13 (a slip told first, devotion, overdoses on a care shift, a fire or a locked
-door long over), each beside the same words with danger now."""
+door long over), and stop 25 three more from seen set 14 (a joke with "kms", a documentary, a
+sister's history told with "last year"), each beside the same words with danger now."""
 
 from __future__ import annotations
 
@@ -565,6 +566,108 @@ DANGER_NOW_24 = [  # ... and the same words with danger now stay caught
     (EMERGENCY, "the kitchen is on fire right now"),
     (ABUSE, "he locked me in the bedroom again tonight"),
 ]
+FAMILIES += [  # stop 25: seen set 14's misses (coach.safety.in_passing_signs)
+    ("next_time_threat", ABUSE, [
+        "he grabbed my jaw and told me next time its my teeth",
+        "she threw my phone at the wall and said next time it'll be my face",
+        "he texted me a photo of the knife block and said next time you end up in hospital",
+    ], [
+        "failed my driving test, instructor said next time it'll be fine",
+        "burnt the cake, she laughed and said next time itll be worse lol",
+    ]),
+    ("door_kicked_in", ABUSE, [
+        "i locked myself in the bathroom and he kicked the door down",
+        "my ex booted the front door in last night and took the kids",
+        "she smashed the bedroom door in when i wouldnt give her my phone",
+    ], [
+        "he lost his keys and kicked the back door in, we laughed about it after",
+        "she kicked the bathroom door in when the lock jammed, new lock on friday",
+    ]),
+    ("marks_he_left", ABUSE, [
+        "theres still bruises from his fingers on my neck",
+        "covered the marks she left on my wrists with makeup before work",
+        "the burns he gave me are blistering",
+    ], [
+        "the marks he left on my neck are a hickey lol",
+        "the bruises she gave me at jiu jitsu are turning yellow",
+    ]),
+    ("not_allowed_out", ABUSE, [
+        "since the row he says im not allowed outside on my own",
+        "my husband says i am not allowed to leave the house until i show him my messages",
+        "she took my phone and says im not allowed anywhere",
+    ], [
+        "the doctor says im not allowed out of bed for two days after the surgery",
+        "mum says i am not allowed out on a school night",
+    ]),
+    ("tried_my_door", ABUSE, [
+        "my ex has been outside again, last night he tried the handle at 2am",
+        "i saw her on the doorbell camera at midnight, she tried the back door",
+        "my ex was outside at 1am and he tried the windows",
+    ], [
+        "my husband forgot his keys and tried the back door at midnight",
+        "he tried the front door but it was locked so he rang the bell, dinner was nice",
+    ]),
+    ("hiding_where_he_cannot_find", ABUSE, [
+        "hiding at my cousins tonight, he keeps calling and i am scared",
+        "im hiding with a friend, he's been ringing my work looking for me",
+        "hiding at my nans, she left her and shes texted me 40 times",
+    ], [
+        "hiding at my sisters from the wedding planning group chat lol",
+        "hiding at my mums from the building work this week",
+    ]),
+    ("their_life_at_risk", EMERGENCY, [
+        "my brother has been talking about ending his life and now hes not answering",
+        "she said she wants to end her own life and her phone is off",
+        "my husband told me he was thinking about killing himself and he went out an hour ago",
+    ], [
+        "the podcast was about a man thinking of ending his life and how he got help",
+        "my dad thought about ending his life years ago, hes doing well now",
+    ]),
+    ("things_given_away", SELF_HARM, [
+        "gave my watch to my brother and my guitar to my best mate, i feel calm now",
+        "gave my records to my niece and my bike to my neighbour. i wont need them",
+        "i have given my mums necklace to my daughter and my car to my son. feels peaceful",
+    ], [
+        "gave my old laptop to my nephew and my bike to the charity shop, moving house next week",
+        "gave my phone to my sister and my tablet to my son after i upgraded, feels lighter",
+    ]),
+    ("goodbye_phone_off", SELF_HARM, [
+        "said goodbye to everyone and turned my phone off",
+        "i said goodbye to my kids and switched off my phone",
+        "texted her sorry, said goodbye and turned the phone off",
+    ], [
+        "said goodbye to everyone and switched my phone off for the flight",
+        "said goodbye to the group and turned my phone off for the weekend retreat",
+    ]),
+]
+FAMILIES += [
+    ("pills_from_several_shops", SELF_HARM, [
+        "bought paracetamol at every shop on the high street today",
+        "went round town and got tablets from three different chemists",
+        "i have bought painkillers at four supermarkets this week and kept them all",
+    ], [
+        "bought calpol at two shops because the first one only had one bottle",
+        "got paracetamol from both pharmacies, the first was out of stock",
+    ]),
+    ("means_kept_in_view", SELF_HARM, [
+        "the rope is on the bed and i just sit staring at it",
+        "his pistol is in the drawer, i keep opening it and looking at it",
+        "the rope is still up in the garage, i sit and stare at it most nights",
+    ], [
+        "the new tablets the gp prescribed are on the table, i keep looking at them, scared of side effects",
+        "dads old shotgun is in the cleaning kit, i keep looking at it, need to sort the licence",
+    ]),
+]
+EVERYDAY_25 = [  # stop 25: an everyday or long-over reading gets no crisis reply
+    "id kms if i had to sit through one more work quiz lol",
+    "we watched a documentary about domestic abuse and talked about how we argue",
+    "my brother had self harm thoughts last year, hes in therapy now and doing well",
+]
+DANGER_NOW_25 = [  # ... and the same words with danger now stay caught
+    (SELF_HARM, "i want to kms tonight"),
+    (ABUSE, "my husband is abusive and i am scared to go home"),
+    (SELF_HARM, "i started to self harm again last year and it is back this week"),
+]
 CAUGHT = [(rule, kind, text) for rule, kind, caught, _ in FAMILIES for text in caught]
 NEAR = [(rule, text) for rule, _, _, missed in FAMILIES for text in missed]
 
@@ -679,12 +782,12 @@ def test_everyday_words_around_a_disclosure_do_not_release_it(kind: str, text: s
     assert match is not None and match.kind == kind, f"not caught: {text!r}"
 
 
-@pytest.mark.parametrize("text", EVERYDAY_OR_OVER_24)
+@pytest.mark.parametrize("text", EVERYDAY_OR_OVER_24 + EVERYDAY_25)
 def test_an_everyday_or_long_over_reading_is_released(text: str) -> None:
     assert detect_crisis(text) is None
 
 
-@pytest.mark.parametrize("kind, text", DANGER_NOW_24)
+@pytest.mark.parametrize("kind, text", DANGER_NOW_24 + DANGER_NOW_25)
 def test_the_same_words_with_danger_now_stay_caught(kind: str, text: str) -> None:
     match = detect_crisis(text)
     assert match is not None and match.kind == kind, f"not caught: {text!r}"

@@ -5,7 +5,7 @@ This is the safety net under the NLU classifier: every free-text message passes 
 lowercased (the project's lookup lemmatizer is case-sensitive), run once through the
 project pipeline, and matched against the rules in ``coach.safety.rules``,
 ``coach.safety.warning_signs``, ``abuse_signs``, ``danger_signs``, ``emergency_signs``,
-``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs`` and ``last_words_signs``
+``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``, ``last_words_signs`` and ``in_passing_signs``
 by the shared rule engine
 (``coach.nlp.rules``), built once and cached. When several rules match, the most urgent
 kind wins, then the earliest and longest match.
@@ -24,6 +24,7 @@ from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
 from coach.safety.emergency_signs import EMERGENCY_SIGN_RULES
 from coach.safety.farewell_signs import FAREWELL_SIGN_RULES
+from coach.safety.in_passing_signs import IN_PASSING_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.last_words_signs import LAST_WORDS_SIGN_RULES
 from coach.safety.means_signs import MEANS_SIGN_RULES
@@ -40,7 +41,7 @@ __all__ = [
 
 RULESET = RuleSet(
     RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES
-    + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES,
+    + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES + IN_PASSING_SIGN_RULES,
     WORD_LISTS,
 )
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}

@@ -20,6 +20,8 @@ PAST_MARKERS = (
     # stop 24: a month named as past, told with a recovery marker ("an overdose in october ... doing ok now")
     "last month", "in january", "in february", "in march", "in april", "in may", "in june", "in july",
     "in august", "in september", "in october", "in november", "in december",
+    # stop 25: a year named as past ("thoughts of self harm last year ... doing well now")
+    "last year",
 )
 # so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
 # about it", "6 years free of self harm"

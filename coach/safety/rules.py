@@ -12,13 +12,7 @@ from typing import Literal
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import (
-    anywhere,
-    containing,
-    followed_by,
-    preceded_by,
-    preceded_within,
-    unless_boundary_after,
-    verb_then,
+    anywhere, containing, followed_by, preceded_by, preceded_within, unless_boundary_after, verb_then,
 )
 from coach.safety.vetoes import (
     about_a_character,
@@ -53,7 +47,7 @@ RULES: tuple[Rule, ...] = (
                followed_by("squad", "mission", "doors", "door"), recovered_history)),
     Rule("suicide_slang", SELF_HARM, phrases=(
         "kms", "sewerslide", "unalive", "unaliving", "unalived", "un-alive", "un alive",
-    ), vetoes=(after_number,)),
+    ), vetoes=(after_number, hyperbole_joke)),
     Rule("self_harm_word", SELF_HARM, phrases=(
         "self harm", "self-harm", "selfharm", "self harming", "self-harming", "self harmed",
         "self-harmed", "self harms", "self-harms", "self injury", "self-injury",
@@ -343,7 +337,8 @@ RULES: tuple[Rule, ...] = (
     ), phrases=(
         "domestic violence", "domestic abuse", "dv", "coercive control",
         "intimate partner violence",
-    ), vetoes=(preceded_by("substance", "alcohol", "drug", "drugs"), followed_by("of trust", "of power"))),
+    ), vetoes=(preceded_by("substance", "alcohol", "drug", "drugs"), followed_by("of trust", "of power"),
+               preceded_within(3, "documentary", "podcast", "film", "movie", "book", "novel", "article", "episode"))),
     Rule("silencing", ABUSE, patterns=(
         "~say|~tell|~threaten me? nobody|noone will|would|'d|'ll ~believe me|us",
         "~say|~tell|~threaten me? no one will|would|'d|'ll ~believe me|us",
