@@ -49,6 +49,8 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("not_allowed_out", ABUSE, patterns=(
         "im|i|am|'m|m|we|were|'re|re $AUX* not allowed out|outside|anywhere",
         "im|i|am|'m|m|we|were|'re|re $AUX* not allowed to ~leave|~go",
+        "he|she|they|$PARTNER|ex wo|does|do|did|will|would nt|n't|not ~let me out",
+        "he|she|they|$PARTNER|ex wo|does|do|did|will|would nt|n't|not ~let me leave the|this|our|my? house|flat|room|bedroom|home|car",
     ), vetoes=(requires("he", "she", "my husband", "my wife", "my partner", "my bf", "my gf", "my fiance",
                         "my boyfriend", "my girlfriend", "took my", "taken my", "keys"),
                anywhere("mum", "mom", "dad", "parents", "grounded", "curfew", "doctor", "gp", "hospital", "isolating",
@@ -108,4 +110,20 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("museum", "collection", "cleaning", "clean", "range", "hunting", "clay", "licence", "license",
                         "shop", "buy", "buying", "advert", "prescribed", "prescription", "side effects", "doctor", "gp",
                         "new meds", "climbing", "pharmacy", "chemist", *_PLAY))),
+    # new accounts made to reach them after being blocked ("keeps making new insta accounts to message me")
+    Rule("new_accounts_to_reach_me", ABUSE, patterns=(
+        "~make|making|~set|setting|~create|creating up? new|fake|more insta|instagram|facebook|snapchat|tiktok|email|twitter? "
+        "accounts|account|profiles|profile",
+    ), vetoes=(requires("message me", "messaging me", "messages me", "contact me", "reach me", "follow me", "blocked",
+                        "watching me", "find me"),
+               anywhere("business", "for work", "shop", "brand", "followers", "kids", "school", "scam", "scammer",
+                        "scammers", "bot", "bots", *_PLAY))),
+    # a date they do not expect to reach, at peace with it ("dont see myself getting to christmas. made peace with that")
+    Rule("not_reaching_the_date", SELF_HARM, patterns=(
+        "nt|n't|not|never ~see|~picture myself getting|making|reaching|~get|~make|~reach it? to? my|the? christmas|summer|"
+        "spring|autumn|winter|easter|birthday|new|next",
+    ), vetoes=(requires("made peace", "made my peace", "decided", "made up my mind", "ready", "goodbye", "alive",
+                        "wo nt be here", "wo n't be here", "not be here", "done"),
+               anywhere("uni", "university", "exam", "exams", "promotion", "finals", "trip", "holiday", "budget", "money",
+                        "wedding", "marathon", "gym", "job", "payday", "overdraft", *_PLAY))),
 )
