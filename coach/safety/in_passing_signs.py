@@ -18,7 +18,7 @@ from coach.nlp.vetoes import anywhere, followed_by, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, recovered_history
 
-_PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "game", "match", "film", "movie")
+_PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
 _BODY = "head|face|neck|throat|legs|arms|arm|bones|teeth|ribs|skull|turn"
 _THREAT_WORDS = ("said", "says", "told me", "tells me", "warned", "threatened", "screamed", "shouted", "whispered",
                  "texted", "note")
@@ -53,8 +53,8 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
         "he|she|they|$PARTNER|ex wo|does|do|did|will|would nt|n't|not ~let me leave the|this|our|my? house|flat|room|bedroom|home|car",
     ), vetoes=(requires("he", "she", "my husband", "my wife", "my partner", "my bf", "my gf", "my fiance",
                         "my boyfriend", "my girlfriend", "took my", "taken my", "keys"),
-               anywhere("mum", "mom", "dad", "parents", "grounded", "curfew", "doctor", "gp", "hospital", "isolating",
-                        "quarantine", "covid", "surgery", "operation", "stitches", "visa", "boss", "manager",
+               anywhere("mum", "mom", "dad", "parents", "grounded", "curfew", "doctor", "gp", "isolating",
+                        "quarantine", "covid", "surgery", "operation", "visa", "boss", "manager",
                         "school", "teacher", *_PLAY))),
     # an ex or partner trying the door at night ("he tried the door handle")
     Rule("tried_my_door", ABUSE, patterns=(
@@ -69,8 +69,8 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("from him", "from her", "texted", "calling", "rang", "ringing", "looking for me", "scared",
                         "terrified", "hell find", "he 'll find", "shell find", "she 'll find", "find me", "left him",
                         "left her", "nt know where", "n't know where"),
-               anywhere("hide and seek", "surprise", "party", "birthday", "present", "presents", "hangover", "from work",
-                        "from my boss", "from the rain", "from the kids", "christmas", *_PLAY))),
+               anywhere("hide and seek", "hide n seek", "surprise", "hangover", "from work", "from my boss",
+                        "from the rain", "from the kids", *_PLAY))),
     # someone who has talked of ending their life and cannot be reached now
     Rule("their_life_at_risk", EMERGENCY, patterns=(
         "about|of ending|taking her|his|their own? life",
@@ -95,11 +95,11 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
         "~say|said goodbye %word* ~turn|~switch|turned|switched off my|the phone",
     ), vetoes=(followed_by("for the night", "for the weekend", "for a bit", "for a while", "for an hour"),
                anywhere("holiday", "flight", "plane", "retreat", "detox", "digital", "camping", "festival", "signal",
-                        "battery", "meeting", "exam", "cinema", "theatre", "sleep", "bed", *_PLAY))),
+                        "battery", "meeting", "exam", "cinema", "theatre", *_PLAY))),
     # painkillers bought shop after shop ("bought paracetamol at all three")
     Rule("pills_from_several_shops", SELF_HARM, patterns=(
         "~buy|bought|~get|got ~$PILLS at|from all|every|each|both|two|three|four|several|different",
-    ), vetoes=(anywhere("for the kids", "for my mum", "for my dad", "calpol", "stock up", "stocking up", "flu", "cold",
+    ), vetoes=(anywhere("for the kids", "for my mum", "for my dad", "calpol", "stock up", "stocking up", "flu", "a cold",
                         "covid", "period", "migraine", "first aid", "price", "prices", "cheaper", "offer", "deal",
                         "out of stock", "sold out", *_PLAY),)),
     # the means in front of them, looked at and looked at ("the shotgun is on the table, i keep looking at it")
@@ -107,8 +107,8 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
         "~keep|just|~sit|~be|and looking|staring|~look|~stare at it|them",
     ), vetoes=(requires("gun", "shotgun", "rifle", "pistol", "pills", "tablets", "rope", "noose", "blade", "razor",
                         "paracetamol"),
-               anywhere("museum", "collection", "cleaning", "clean", "range", "hunting", "clay", "licence", "license",
-                        "shop", "buy", "buying", "advert", "prescribed", "prescription", "side effects", "doctor", "gp",
+               anywhere("museum", "collection", "cleaning", "range", "hunting", "clay", "licence", "license",
+                        "advert", "prescribed", "prescription", "side effects", "doctor", "gp",
                         "new meds", "climbing", "pharmacy", "chemist", *_PLAY))),
     # new accounts made to reach them after being blocked ("keeps making new insta accounts to message me")
     Rule("new_accounts_to_reach_me", ABUSE, patterns=(
