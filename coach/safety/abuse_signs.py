@@ -99,6 +99,9 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
     Rule("did_not_stop", ABUSE, patterns=(
         "~keep going|on after|when|though|even i ~say|~tell|~beg|~ask _? _? stop|no",
         "~keep going|on even though i ~say|~tell|~beg|~ask _? _? stop|no",
+        # stop 26: the no told first ("i said no last night and he didnt stop")
+        "said|told him|her|them? no|stop _? _? _? _? _? and|but he|she|they $AUX* did|would|wo|does|do nt|n't|not stop",
+        "said|told him|her|them? no|stop _? _? _? _? _? and|but he|she|they $AUX* ~keep|kept|~carry|carried|just on? going",
     ), vetoes=(anywhere("arguing", "argument", "talking", "subject", "questions", "shouting", "yelling", "on about",
                         "lecture", "topic", "ranting", "nagging", "fight", "texting", "messaging", "calling", "asking",
                         "drinking", "spending", "gambling", "mentioning", "bringing", "tickling", "joke", "jokes"),)),

@@ -26,7 +26,7 @@ _STROKE_SIGNS = ("one side", "left side", "right side", "droop", "drooping", "dr
                  "slurred", "ca n't lift", "ca nt lift", "can not lift", "numb", "ca n't talk",
                  "ca nt talk", "ca n't speak", "ca nt speak", "confused", "weird", "lopsided", "wonky")
 _ARMED = "~gun|~knife|machete|~rifle|weapon|shotgun|pistol"
-_OVER = ("years ago", "last year", "as a kid", "when i was", "fine now", "ok now", "okay now", "better now",
+_OVER = ("years ago", "yrs ago", "last year", "as a kid", "when i was", "fine now", "ok now", "okay now", "better now",
          "all fine", "recovered", "turned out", "false alarm", "all sorted", "sorted now", "in case")
 _DRINK = ("drunk", "drinking", "drink", "pints", "wine", "beer", "beers", "pissed", "wasted", "vodka", "tipsy",
           "hammered", "sleepy", "tired")

@@ -22,6 +22,8 @@ PAST_MARKERS = (
     "in august", "in september", "in october", "in november", "in december",
     # stop 25: a year named as past ("thoughts of self harm last year ... doing well now")
     "last year",
+    # stop 26: typed short ("6 yrs ago")
+    "yrs ago", "yr ago", "yrs back",
 )
 # so long ago, or so long over, that they need no word of recovery: "long time ago, he knows
 # about it", "6 years free of self harm"
@@ -40,6 +42,8 @@ DISTANT_MARKERS = (
     "before our kids were born", "before my children were born", "before our children were born",
     # stop 21: "twenty years behind me", "it's been over a decade"
     "years behind me", "over a decade", "a decade ago", "decades ago", "decade since", "a decade now",
+    # stop 26: typed short ("the crash was 6 yrs ago")
+    "yrs ago", "yrs back", "yrs since", "yrs free", "yrs clean",
 )
 RECOVERY_MARKERS = (
     "fine now", "ok now", "okay now", "well now", "safe now", "i m safe", "i 'm safe", "i am safe", "been fine",

@@ -18,7 +18,7 @@ from __future__ import annotations
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_within, requires, unless_boundary_after
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import someone_else, travel_not_death
+from coach.safety.vetoes import recovered_history, someone_else, travel_not_death
 from coach.safety.words import MOVING_HOUSE, PARTNER_WORDS
 
 _BLADES = "knife|knives|blade|blades|razor|razors|scissors"
@@ -105,7 +105,7 @@ PASSING_SIGN_RULES: tuple[Rule, ...] = (
         "since|all",
     ), vetoes=(requires("outside", "parked", "waiting", "again", "every day", "everywhere", "scared", "ex"),
                anywhere("dog", "cat", "puppy", "kitten", "stray", "fox", "bird", "duck", "lol", "haha", "uber", "taxi",
-                        "pizza", "delivery", "surprise"))),
+                        "pizza", "delivery", "surprise"), recovered_history)),  # stop 26: "that was 2018, moved abroad"
     # punished at home for a chore ("i get punished if dinner isnt ready at 6")
     Rule("punished_for_chores", ABUSE, patterns=(
         "i get|am|m|'m|got|was ~punish if|when|whenever|for|unless",

@@ -319,7 +319,7 @@ RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~follow|~track me|us everywhere|home|around",
         "$SUBJECT $AUX* ~follow|~track me|us to work|school",
         "~keep showing|turning up at my|our work|house|home|job|office|door|place",
-    )),
+    ), vetoes=(recovered_history,)),  # stop 26: "followed me home once, that was 2018, moved abroad since"
     Rule("sexual_violence", ABUSE, patterns=(
         "~rape|raped|rapist|raping",
         "sexually ~assault|~abuse|~coerce|~force|~harass",

@@ -321,23 +321,24 @@ def shot_in_a_game(span: Span) -> bool:
     return any(token.lower_ in _PLAYED or token.lemma_ in _PLAYED for token in span) and _in_a_game(span)
 
 
-# stop 17: a trifle with a joke marker ("if she makes me watch one more romcom ill shoot myself 😂");
-# "one more day/night of this" is life itself and stays caught
+# stop 17: a trifle with a joke marker ("one more romcom ill shoot myself 😂"); "one more day of this" stays caught
 _told_as_a_joke = anywhere("lol", "lmao", "haha", "hahaha", "jk", "jokes", "joking", "kidding", "😂", "🤣", "😅", "😆",
                            "🙄", "😜")
 _LIFE_ITSELF = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
                           "minute", "hour", "time", "second", "morning", "chance", "lie", "word"})
-
-
 _LIVING = frozenset({"live", "living", "go", "face", "be", "stay", "exist", "wake", "feel", "keep", "carry", "spend"})
+# stop 26: made to sit through a pastime ("if she makes me watch love island one more time lol")
+_MADE_TO = frozenset({"watch", "listen", "sit", "hear", "eat", "sing", "play", "read", "wear", "visit"})
 
 
 def hyperbole_joke(span: Span) -> bool:
-    """Drop "one more <trifle> and i'll shoot myself" or "i'd rather jump off a bridge than sit
-    through <trifle>" with a joke marker; never without one, never when the other side is life."""
+    """Drop "one more <trifle> and i'll shoot myself", "i'd rather jump off a bridge than sit through
+    <trifle>" or "if she makes me watch <trifle>" with a joke marker; never without one, never about life."""
     doc = span.doc
     trifle = any(token.lower_ == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "more"
-                 and doc[token.i + 2].lower_ not in _LIFE_ITSELF for token in doc)
+                 and doc[token.i + 2].lower_ not in _LIFE_ITSELF for token in doc) or any(
+        doc[i].lower_ in ("make", "makes", "made") and doc[i + 1].lower_ == "me" and doc[i + 2].lower_ in _MADE_TO
+        for i in range(len(doc) - 2))
     rather = any(token.lower_ == "rather" for token in doc[:span.start])
     than = [token for token in doc[span.end:] if token.lower_ == "than"]
     rather_than_a_trifle = rather and bool(than) and than[0].i + 1 < len(doc) and doc[than[0].i + 1].lower_ not in _LIVING

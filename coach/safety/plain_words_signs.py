@@ -1,0 +1,113 @@
+"""Crisis rules for dangers told in plain everyday words, with no crisis word at all.
+
+Seen set 15's misses (stop 26), as families in our own words: a partner who came at them with
+a knife; a cord or belt tied to the banister or round the neck; how many floors up would be
+enough; no longer a problem for anyone after a date; shut out on the balcony in the cold; a
+partner who hurts them when he finds what they hide; someone choking who cannot cough; a carbon monoxide alarm with sleepy, aching people; the house next door on
+fire; a stranger following them who is still behind them. Same notation and engine as
+``coach.safety.rules``, run by ``coach.safety.detector`` with them; each pattern narrow, with
+vetoes for the everyday readings (a scarf round the neck, a dog's lead on a railing, locked out
+without keys, a test of the alarm, a bonfire next door, followers online).
+"""
+
+from __future__ import annotations
+
+from coach.nlp.rules import Rule
+from coach.nlp.vetoes import anywhere, requires
+from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
+from coach.safety.vetoes import STORY_WORDS, recovered_history
+
+_PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
+_WEAPON = "knife|knives|blade|hammer|bat|gun|machete|axe|screwdriver|scissors|cleaver|crowbar|poker"
+_OVER = ("years ago", "yrs ago", "last year", "fine now", "ok now", "okay now", "all fine", "put out", "is out",
+         "false alarm", "turned out")
+
+
+PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
+    # a partner who came at them with a weapon ("she came at me with the bread knife")
+    Rule("came_at_me_with_a_weapon", ABUSE, patterns=(
+        f"$THREAT_SUBJECT $AUX* ~come|came|coming|~go|went|going|~run|ran|~fly|flew at|for me|us with a|the|his|her|my? "
+        f"kitchen|big|bread|carving|steak? {_WEAPON}",
+    ), vetoes=(anywhere("nerf", "water gun", "water pistol", "toy", "foam", "pillow fight", "game", *_PLAY),)),
+    # a cord tied ready, or round the neck ("tied the flex to the loft hatch")
+    Rule("ligature_ready", SELF_HARM, patterns=(
+        "~tie|tied|~knot|knotted|~fix|fixed the|a|my|his|dads|her? _? rope|cord|belt|cable|flex|sheet|sheets|wire to|round|"
+        "around|over|from|onto the|a|our|my? banister|bannister|banisters|beam|rafter|rafters|loft|hatch|railing|railings|"
+        "pipe|stairs|staircase|branch",
+        "~rope|~cord|~belt|~cable|flex|~sheet|~wire $AUX* tied|knotted|fixed to|round|around|over|from|onto the|a|our|my? "
+        "banister|bannister|banisters|beam|rafter|rafters|loft|hatch|railing|railings|pipe|stairs|staircase|branch",
+        "~belt|~rope|~cord|~cable|~flex|~wire|noose $AUX* round|around|on my neck",
+    ), vetoes=(anywhere("swing", "hammock", "washing", "clothesline", "dog", "puppy", "boat", "decorations", "lights",
+                        "bunting", "balloons", "tent", "gym", "climbing", "plant", "plants", "tomatoes", "kids",
+                        "toddler", "baby gate", "costume", "halloween", "necklace", "lanyard", *STORY_WORDS, *_PLAY),
+               recovered_history)),
+    # how far up would be enough to die ("how many storeys up is enough onto concrete")
+    Rule("height_enough_to_die", SELF_HARM, patterns=(
+        "how many floors|storeys|stories|metres|meters|feet|ft|levels",
+        "how high up? ~be|is|does|do|would|'s|s enough|it",
+        "how high|tall does|do|would|is|'s|s|has a|the|an? _? $DEATH_PLACE|drop|fall|floor",
+    ), vetoes=(requires("enough to die", "to die", "survive", "to not survive", "land on", "concrete", "fatal", "kill me",
+                        "be dead", "not for a story", "not for a book", "die from"),
+               anywhere("ladder", "scaffold", "scaffolding", "bungee", "parachute", "skydive", "skydiving", "paraglide",
+                        "building regs", "planning", "insurance quote", "climb", "climbing", "hike", "hiking", "dive",
+                        "diving", "pool", "plane", "flight", "phone", "drone", "cat", "dog", "kid", "toddler", "baby",
+                        "egg", "project", "physics", "homework", *_PLAY))),
+    # no longer a problem for anyone after a date ("i wont be anyones problem after friday")
+    Rule("not_a_problem_after", SELF_HARM, patterns=(
+        "wo|will nt|n't|not be a|any? problem|burden|bother|nuisance|weight for|to|on anyone|anybody|everyone|you|them|"
+        "any1|people after|by|from|past|come|beyond",
+        "wo|will nt|n't|not be anyones|anybodys|anyone|everyones|your problem|burden after|by|from|past|come|beyond",
+    ), vetoes=(anywhere("move out", "moving out", "my own place", "new job", "get a job", "pay you back", "paid back",
+                        "rent", "loan", "once i get", "once i start", "when i get", "when i start", "car is fixed",
+                        "surgery", "recovered", "back on my feet", "sorted out", *_PLAY),)),
+    # shut outside by the partner ("been locked out in the garden in the snow for an hour while he watches tv")
+    Rule("locked_outside", ABUSE, patterns=(
+        "locked me|us out on|in the|a? balcony|garden|yard|porch|cold|snow|rain|street",
+        "locked out on|in the|a? balcony|garden|yard|porch|cold|snow|rain|freezing",
+    ), vetoes=(requires("he", "she", "he s", "she s", "my husband", "my wife", "my partner", "my bf", "my gf",
+                        "my boyfriend", "my girlfriend", "my fiance", "they"),
+               anywhere("myself", "keys", "key", "locksmith", "forgot", "the cat", "the dog", "kids locked",
+                        "by accident", "accidentally", "long time ago", "ages ago", "out of my life", "used to",
+                        *_OVER, *_PLAY))),
+    # hurt for what they hide ("he goes through my phone and hurts me when he finds anything")
+    Rule("hurts_me_when_found", ABUSE, patterns=(
+        "he|she|they|$PARTNER|and ~hurt|hurts me when|if|whenever|every he|she|they|it ~find|finds|found|~catch|~see|sees",
+    ), vetoes=(requires("check", "checks", "checking", "goes through", "go through", "scared", "afraid", "terrified",
+                        "bad", "bruise", "bruises", "delete", "deleting", "hide", "hiding", "so he does nt",
+                        "so she does nt", "so he does n't", "so she does n't"),
+               anywhere("my feelings", "feelings", "emotionally", "hurt my pride", *_PLAY))),
+    # someone choking who cannot cough or breathe ("my dad is choking on a bone and cant cough")
+    Rule("choking_now", EMERGENCY, patterns=(
+        "~choke|choking on a|his|her|their|the|some|something|food|piece|bone|sweet|grape|toy",
+        "$OTHER $AUX* going|turning|gone|turned purple|blue|grey|gray",
+    ), vetoes=(requires("ca nt cough", "ca n't cough", "can not cough", "ca nt breathe", "ca n't breathe",
+                        "can not breathe", "not breathing", "purple", "blue", "ca nt speak", "ca n't speak",
+                        "ca nt talk", "ca n't talk", "no sound"),
+               anywhere("laughing", "laugh", "my words", "his words", "her words", "tears", "with rage", "with anger",
+                        "the cold", "paint", "hair", "dye", "team", "nearly choked", "almost choked", *_OVER,
+                        *STORY_WORDS, *_PLAY))),
+    # a carbon monoxide alarm with people drowsy or aching ("co alarm going off and we all feel sick and sleepy")
+    Rule("co_alarm_with_symptoms", EMERGENCY, patterns=(
+        "co|monoxide alarm|alarms|detector|detectors",
+    ), vetoes=(requires("headache", "headaches", "dizzy", "drowsy", "nodding off", "sleepy", "being sick", "vomiting",
+                        "throwing up", "passed out", "wo nt wake", "wo n't wake", "confused", "collapsed", "faint",
+                        "feel sick", "feeling sick"),
+               anywhere("battery", "batteries", "test", "testing", "fixed", "sorted", "engineer", *_OVER, *_PLAY))),
+    # the house next door on fire ("the flat next door is on fire and theres someone inside")
+    Rule("fire_next_door", EMERGENCY, patterns=(
+        "next door ~be|'s|s|is|are on? fire|alight|ablaze|burning",
+        "neighbours|neighbour|neighbors|neighbor 's|s? house|flat|place|home|garage|shed|roof ~be|'s|s|is on? fire|"
+        "alight|ablaze",
+    ), vetoes=(anywhere("bonfire", "bbq", "barbecue", "fireworks", "firepit", "fire pit", "music", "party", "karaoke",
+                        "last night", "yesterday", "last week", *_OVER, *STORY_WORDS, *_PLAY),)),
+    # a stranger following them, still behind them ("a van has followed me from the station and is still behind me")
+    Rule("followed_by_a_stranger_now", EMERGENCY, patterns=(
+        "~follow|followed|following me|us",
+    ), vetoes=(requires("a man", "a guy", "some guy", "some man", "this guy", "this man", "a bloke", "some bloke",
+                        "a woman", "this woman", "a stranger", "someone", "somebody", "a car", "a van",
+                        "never seen", "do nt know", "do n't know"),
+               requires("still", "right behind", "behind me", "right now", "keeps following", "keep following"),
+               anywhere("insta", "instagram", "twitter", "tiktok", "online", "social media", "followers",
+                        "follow back", "unfollow", "game", "dog", "cat", "puppy", "toddler", "was following",
+                        "used to", *_OVER, *STORY_WORDS, *_PLAY))),
+)
