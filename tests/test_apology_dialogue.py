@@ -116,6 +116,21 @@ async def test_a_crisis_message_mid_form_is_answered_by_the_safety_layer(bridge,
     assert tracker.get_slot("what_happened") == CLEAN["what_happened"]
 
 
+@pytest.mark.parametrize("answer", ["I'm sorry. Full stop.", "i was wrong and im sorry, no excuses"])
+async def test_a_bare_sorry_mid_form_is_an_answer_not_a_crisis(bridge, chat_id, answer: str) -> None:
+    """Stop 26: the crisis head once read "I'm sorry. Full stop." typed in the walkthrough as a
+    crisis (0.98 against the form's 0.975) and sent the emergency line; it is the answer it looks like."""
+    await say(bridge, chat_id, "/start_apology")
+    await answer_all(bridge, chat_id, ["what_happened"])
+
+    replies = await say(bridge, chat_id, answer)
+
+    assert "/safe_now" not in payloads(replies)
+    tracker = await tracker_of(bridge, chat_id)
+    assert tracker.active_loop_name == "apology_form"
+    assert tracker.get_slot("what_happened") == CLEAN["what_happened"]
+
+
 async def test_an_unfinished_walkthrough_continues_after_a_restart(bridge, session_settings, action_secret, chat_id) -> None:
     await say(bridge, chat_id, "/apology_restart")
     await answer_all(bridge, chat_id, ["what_happened", "impact"])

@@ -1,6 +1,7 @@
 """Stop 26's crisis families (seen set 15's misses), in our own words: each rule catches its family
 and leaves its near misses alone. The rules are in ``coach.safety.plain_words_signs`` (dangers told
-in plain words), with "said no and he didn't stop" added to ``abuse_signs.did_not_stop``. Also
+in plain words), with "said no and he didn't stop" added to ``abuse_signs.did_not_stop`` and
+"put a kitchen knife on the table" to ``danger_signs.partner_with_a_weapon``. Also
 pinned: three everyday readings seen set 15 gave the crisis reply (a joke about being made to
 watch a show, a crash typed "6 yrs ago", being followed home years ago), each beside the same
 words with danger now."""
@@ -93,6 +94,14 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ], [
         "a guy followed me on instagram and still likes all my old photos",
         "the neighbours dog followed me home and is still behind me lol",
+    ]),
+    ("partner_with_a_weapon", ABUSE, [
+        "he set the carving knife beside my plate and stared at me",
+        "she laid a big knife next to the bed while i was asleep, just to show me",
+        "my husband put the hunting knife on the table during the row and said nothing",
+    ], [
+        "she put the kitchen knife on the board and started chopping onions for dinner",
+        "he laid the bread knife next to the loaf",
     ]),
     ("did_not_stop", ABUSE, [
         "i told him no twice and he didnt stop",

@@ -110,8 +110,8 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "$SUBJECT 's|s|is|was|are|were _? _? _? _? with a|the|his|her knife|gun|blade|machete|weapon|hammer|bat",
         "$SUBJECT ~wait|~stand _? _? _? with a|the|his|her knife|gun|belt|bat|hammer",
         # a weapon laid out or shown during a row: "put his gun on the table ... just to show me"
-        "$SUBJECT $AUX* ~put|~lay|~leave|~place|~set|~clean his|her|a|the|their knife|gun|blade|machete|rifle|shotgun|pistol "
-        "on|next|beside|between|right|while|when|during|infront",
+        "$SUBJECT $AUX* ~put|~lay|~leave|~place|~set|~clean his|her|a|the|their kitchen|bread|carving|big|hunting|steak? "
+        "knife|gun|blade|machete|rifle|shotgun|pistol on|next|beside|between|right|while|when|during|infront",
         "$SUBJECT $AUX* ~show|~flash me his|her|a|the|their knife|gun|blade|machete|rifle|shotgun|pistol",
         # stop 21: a weapon kept on them and shown ("keeps a knife in her bag and shows it to me")
         "$SUBJECT $AUX* ~keep|~carry a|the|his|her knife|gun|blade _? _? _? _? and ~show|~flash|~wave|~point it|them",

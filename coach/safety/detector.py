@@ -5,8 +5,9 @@ This is the safety net under the NLU classifier: every free-text message passes 
 lowercased (the project's lookup lemmatizer is case-sensitive), run once through the
 project pipeline, and matched against the rules in ``coach.safety.rules``,
 ``coach.safety.warning_signs``, ``abuse_signs``, ``danger_signs``, ``emergency_signs``,
-``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``, ``last_words_signs``
-and ``in_passing_signs`` by the shared rule engine (``coach.nlp.rules``), built once and cached.
+``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``, ``last_words_signs``,
+``in_passing_signs`` and ``plain_words_signs`` by the shared rule engine (``coach.nlp.rules``),
+built once and cached.
 When several rules match, the most urgent kind wins, then the earliest and longest match.
 """
 
