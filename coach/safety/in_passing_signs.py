@@ -17,8 +17,8 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_by, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, recovered_history
+from coach.safety.words import PLAY
 
-_PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
 _BODY = "head|face|neck|throat|legs|arms|arm|bones|teeth|ribs|skull|turn"
 _THREAT_WORDS = ("said", "says", "told me", "tells me", "warned", "threatened", "screamed", "shouted", "whispered",
                  "texted", "note")
@@ -31,12 +31,12 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
         "next time it|its|you|i 's|s|ll|'ll|will|would|d|'d? be|get|~end up? in? worse|dead|hurt|hospital",
     ), vetoes=(requires(*_THREAT_WORDS), anywhere("exam", "hangover", "driving test", "recipe", "bake", "training",
                                                   "lesson", "doctor", "gp", "nurse", "migraine", "flu", "asthma",
-                                                  "allergy", "dentist", *_PLAY))),
+                                                  "allergy", "dentist", *PLAY))),
     # a door kicked or smashed in by the partner ("he kicked the bedroom door in")
     Rule("door_kicked_in", ABUSE, patterns=(
         "he|she|they|$PARTNER|ex $AUX* ~kick|~smash|~boot the|my|our|a? bedroom|bathroom|front|back? door in|down|through",
     ), vetoes=(anywhere("locked out", "lost his keys", "lost her keys", "forgot his keys", "forgot her keys",
-                        "police", "firefighters", "fire brigade", "stuck", "jammed", "drill", "training", *_PLAY),)),
+                        "police", "firefighters", "fire brigade", "stuck", "jammed", "drill", "training", *PLAY),)),
     # marks or bruises someone left on them ("so no one sees the marks he left on my arms")
     Rule("marks_he_left", ABUSE, patterns=(
         "~mark|~bruise|~scratch|~burn|fingerprints he|she|they ~leave|left|~give|gave|~put on? my|me",
@@ -44,7 +44,7 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("heart", "life", "soul", "world", "career", "car", "door", "table", "floor", "paintwork"),
                anywhere("love bite", "lovebite", "hickey", "hickeys", "sparring", "boxing", "rugby", "football",
                         "training", "massage", "cupping", "wrestling", "judo", "jiu", "tattoo", "play fight",
-                        "playfight", "sex", "kinky", *_PLAY),)),
+                        "playfight", "sex", "kinky", *PLAY),)),
     # not allowed out, keys or phone taken ("he took my phone and car keys and says im not allowed out")
     Rule("not_allowed_out", ABUSE, patterns=(
         "im|i|am|'m|m|we|were|'re|re $AUX* not allowed out|outside|anywhere",
@@ -55,7 +55,7 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
                         "my boyfriend", "my girlfriend", "took my", "taken my", "keys"),
                anywhere("mum", "mom", "dad", "parents", "grounded", "curfew", "doctor", "gp", "isolating",
                         "quarantine", "covid", "surgery", "operation", "visa", "boss", "manager",
-                        "school", "teacher", *_PLAY))),
+                        "school", "teacher", *PLAY))),
     # an ex or partner trying the door at night ("he tried the door handle")
     Rule("tried_my_door", ABUSE, patterns=(
         "he|she|they|ex|$PARTNER $AUX* ~try the|my|our? front|back|bedroom? door|handle|handles|doors|windows|window|lock",
@@ -70,7 +70,7 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
                         "terrified", "hell find", "he 'll find", "shell find", "she 'll find", "find me", "left him",
                         "left her", "nt know where", "n't know where"),
                anywhere("hide and seek", "hide n seek", "surprise", "hangover", "from work", "from my boss",
-                        "from the rain", "from the kids", *_PLAY))),
+                        "from the rain", "from the kids", *PLAY))),
     # someone who has talked of ending their life and cannot be reached now
     Rule("their_life_at_risk", EMERGENCY, patterns=(
         "about|of ending|taking her|his|their own? life",
@@ -88,20 +88,20 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
                         "wo n't need", "done now", "last time", "goodbye", "for good"),
                anywhere("moving", "move house", "declutter", "decluttering", "charity", "downsizing", "downsize",
                         "christmas", "birthday", "wedding", "outgrew", "upgrade", "upgraded", "new one", "new phone",
-                        "new laptop", "sold", "swap", "emigrating", "abroad", "uni", *_PLAY))),
+                        "new laptop", "sold", "swap", "emigrating", "abroad", "uni", *PLAY))),
     # a goodbye, then the phone switched off ("said goodbye and turned my phone off")
     Rule("goodbye_phone_off", SELF_HARM, patterns=(
         "~say|said goodbye %word* ~turn|~switch|turned|switched my|the phone off",
         "~say|said goodbye %word* ~turn|~switch|turned|switched off my|the phone",
     ), vetoes=(followed_by("for the night", "for the weekend", "for a bit", "for a while", "for an hour"),
                anywhere("holiday", "flight", "plane", "retreat", "detox", "digital", "camping", "festival", "signal",
-                        "battery", "meeting", "exam", "cinema", "theatre", *_PLAY))),
+                        "battery", "meeting", "exam", "cinema", "theatre", *PLAY))),
     # painkillers bought shop after shop ("bought paracetamol at all three")
     Rule("pills_from_several_shops", SELF_HARM, patterns=(
         "~buy|bought|~get|got ~$PILLS at|from all|every|each|both|two|three|four|several|different",
     ), vetoes=(anywhere("for the kids", "for my mum", "for my dad", "calpol", "stock up", "stocking up", "flu", "a cold",
                         "covid", "period", "migraine", "first aid", "price", "prices", "cheaper", "offer", "deal",
-                        "out of stock", "sold out", *_PLAY),)),
+                        "out of stock", "sold out", *PLAY),)),
     # the means in front of them, looked at and looked at ("the shotgun is on the table, i keep looking at it")
     Rule("means_kept_in_view", SELF_HARM, patterns=(
         "~keep|just|~sit|~be|and looking|staring|~look|~stare at it|them",
@@ -109,7 +109,7 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
                         "paracetamol"),
                anywhere("museum", "collection", "cleaning", "range", "hunting", "clay", "licence", "license",
                         "advert", "prescribed", "prescription", "side effects", "doctor", "gp",
-                        "new meds", "climbing", "pharmacy", "chemist", *_PLAY))),
+                        "new meds", "climbing", "pharmacy", "chemist", *PLAY))),
     # new accounts made to reach them after being blocked ("keeps making new insta accounts to message me")
     Rule("new_accounts_to_reach_me", ABUSE, patterns=(
         "~make|making|~set|setting|~create|creating up? new|fake|more insta|instagram|facebook|snapchat|tiktok|email|twitter? "
@@ -117,7 +117,7 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("message me", "messaging me", "messages me", "contact me", "reach me", "follow me", "blocked",
                         "watching me", "find me"),
                anywhere("business", "for work", "shop", "brand", "followers", "kids", "school", "scam", "scammer",
-                        "scammers", "bot", "bots", *_PLAY))),
+                        "scammers", "bot", "bots", *PLAY))),
     # a date they do not expect to reach, at peace with it ("dont see myself getting to christmas. made peace with that")
     Rule("not_reaching_the_date", SELF_HARM, patterns=(
         "nt|n't|not|never ~see|~picture myself getting|making|reaching|~get|~make|~reach it? to? my|the? christmas|summer|"
@@ -125,5 +125,5 @@ IN_PASSING_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("made peace", "made my peace", "decided", "made up my mind", "ready", "goodbye", "alive",
                         "wo nt be here", "wo n't be here", "not be here", "done"),
                anywhere("uni", "university", "exam", "exams", "promotion", "finals", "trip", "holiday", "budget", "money",
-                        "wedding", "marathon", "gym", "job", "payday", "overdraft", *_PLAY))),
+                        "wedding", "marathon", "gym", "job", "payday", "overdraft", *PLAY))),
 )

@@ -17,8 +17,9 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_by, followed_within, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import about_a_character, someone_else
+from coach.safety.words import PLAY
 
-_PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie", "game", "book")
+_PLAY = (*PLAY, "game", "book")
 _FAMILY = "mum|mom|mam|mummy|mother|dad|father|kids|children|son|daughter|sister|brother|family|nan|gran|parents"
 _WEAPON = "crowbar|machete|knife|gun|shotgun|rifle|axe|hammer|bat|blade|cleaver"
 

@@ -16,8 +16,8 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, recovered_history
+from coach.safety.words import PLAY
 
-_PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
 _WEAPON = "knife|knives|blade|hammer|bat|gun|machete|axe|screwdriver|scissors|cleaver|crowbar|poker"
 _OVER = ("years ago", "yrs ago", "last year", "fine now", "ok now", "okay now", "all fine", "put out", "is out",
          "false alarm", "turned out")
@@ -28,7 +28,7 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("came_at_me_with_a_weapon", ABUSE, patterns=(
         f"$THREAT_SUBJECT $AUX* ~come|came|coming|~go|went|going|~run|ran|~fly|flew at|for me|us with a|the|his|her|my? "
         f"kitchen|big|bread|carving|steak? {_WEAPON}",
-    ), vetoes=(anywhere("nerf", "water gun", "water pistol", "toy", "foam", "pillow fight", "game", *_PLAY),)),
+    ), vetoes=(anywhere("nerf", "water gun", "water pistol", "toy", "foam", "pillow fight", "game", *PLAY),)),
     # a cord tied ready, or round the neck ("tied the flex to the loft hatch")
     Rule("ligature_ready", SELF_HARM, patterns=(
         "~tie|tied|~knot|knotted|~fix|fixed the|a|my|his|dads|her? _? rope|cord|belt|cable|flex|sheet|sheets|wire to|round|"
@@ -39,7 +39,7 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
         "~belt|~rope|~cord|~cable|~flex|~wire|noose $AUX* round|around|on my neck",
     ), vetoes=(anywhere("swing", "hammock", "washing", "clothesline", "dog", "puppy", "boat", "decorations", "lights",
                         "bunting", "balloons", "tent", "gym", "climbing", "plant", "plants", "tomatoes", "kids",
-                        "toddler", "baby gate", "costume", "halloween", "necklace", "lanyard", *STORY_WORDS, *_PLAY),
+                        "toddler", "baby gate", "costume", "halloween", "necklace", "lanyard", *STORY_WORDS, *PLAY),
                recovered_history)),
     # how far up would be enough to die ("how many storeys up is enough onto concrete")
     Rule("height_enough_to_die", SELF_HARM, patterns=(
@@ -51,7 +51,7 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("ladder", "scaffold", "scaffolding", "bungee", "parachute", "skydive", "skydiving", "paraglide",
                         "building regs", "planning", "insurance quote", "climb", "climbing", "hike", "hiking", "dive",
                         "diving", "pool", "plane", "flight", "phone", "drone", "cat", "dog", "kid", "toddler", "baby",
-                        "egg", "project", "physics", "homework", *_PLAY))),
+                        "egg", "project", "physics", "homework", *PLAY))),
     # no longer a problem for anyone after a date ("i wont be anyones problem after friday")
     Rule("not_a_problem_after", SELF_HARM, patterns=(
         "wo|will nt|n't|not be a|any? problem|burden|bother|nuisance|weight for|to|on anyone|anybody|everyone|you|them|"
@@ -59,7 +59,7 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
         "wo|will nt|n't|not be anyones|anybodys|anyone|everyones|your problem|burden after|by|from|past|come|beyond",
     ), vetoes=(anywhere("move out", "moving out", "my own place", "new job", "get a job", "pay you back", "paid back",
                         "rent", "loan", "once i get", "once i start", "when i get", "when i start", "car is fixed",
-                        "surgery", "recovered", "back on my feet", "sorted out", *_PLAY),)),
+                        "surgery", "recovered", "back on my feet", "sorted out", *PLAY),)),
     # shut outside by the partner ("been locked out in the garden in the snow for an hour while he watches tv")
     Rule("locked_outside", ABUSE, patterns=(
         "locked me|us out on|in the|a? balcony|garden|yard|porch|cold|snow|rain|street",
@@ -68,14 +68,14 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                         "my boyfriend", "my girlfriend", "my fiance", "they"),
                anywhere("myself", "keys", "key", "locksmith", "forgot", "the cat", "the dog", "kids locked",
                         "by accident", "accidentally", "long time ago", "ages ago", "out of my life", "used to",
-                        *_OVER, *_PLAY))),
+                        *_OVER, *PLAY))),
     # hurt for what they hide ("he goes through my phone and hurts me when he finds anything")
     Rule("hurts_me_when_found", ABUSE, patterns=(
         "he|she|they|$PARTNER|and ~hurt|hurts me when|if|whenever|every he|she|they|it ~find|finds|found|~catch|~see|sees",
     ), vetoes=(requires("check", "checks", "checking", "goes through", "go through", "scared", "afraid", "terrified",
                         "bad", "bruise", "bruises", "delete", "deleting", "hide", "hiding", "so he does nt",
                         "so she does nt", "so he does n't", "so she does n't"),
-               anywhere("my feelings", "feelings", "emotionally", "hurt my pride", *_PLAY))),
+               anywhere("my feelings", "feelings", "emotionally", "hurt my pride", *PLAY))),
     # someone choking who cannot cough or breathe ("my dad is choking on a bone and cant cough")
     Rule("choking_now", EMERGENCY, patterns=(
         "~choke|choking on a|his|her|their|the|some|something|food|piece|bone|sweet|grape|toy",
@@ -85,21 +85,21 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                         "ca nt talk", "ca n't talk", "no sound"),
                anywhere("laughing", "laugh", "my words", "his words", "her words", "tears", "with rage", "with anger",
                         "the cold", "paint", "hair", "dye", "team", "nearly choked", "almost choked", *_OVER,
-                        *STORY_WORDS, *_PLAY))),
+                        *STORY_WORDS, *PLAY))),
     # a carbon monoxide alarm with people drowsy or aching ("co alarm going off and we all feel sick and sleepy")
     Rule("co_alarm_with_symptoms", EMERGENCY, patterns=(
         "co|monoxide alarm|alarms|detector|detectors",
     ), vetoes=(requires("headache", "headaches", "dizzy", "drowsy", "nodding off", "sleepy", "being sick", "vomiting",
                         "throwing up", "passed out", "wo nt wake", "wo n't wake", "confused", "collapsed", "faint",
                         "feel sick", "feeling sick"),
-               anywhere("battery", "batteries", "test", "testing", "fixed", "sorted", "engineer", *_OVER, *_PLAY))),
+               anywhere("battery", "batteries", "test", "testing", "fixed", "sorted", "engineer", *_OVER, *PLAY))),
     # the house next door on fire ("the flat next door is on fire and theres someone inside")
     Rule("fire_next_door", EMERGENCY, patterns=(
         "next door ~be|'s|s|is|are on? fire|alight|ablaze|burning",
         "neighbours|neighbour|neighbors|neighbor 's|s? house|flat|place|home|garage|shed|roof ~be|'s|s|is on? fire|"
         "alight|ablaze",
     ), vetoes=(anywhere("bonfire", "bbq", "barbecue", "fireworks", "firepit", "fire pit", "music", "party", "karaoke",
-                        "last night", "yesterday", "last week", *_OVER, *STORY_WORDS, *_PLAY),)),
+                        "last night", "yesterday", "last week", *_OVER, *STORY_WORDS, *PLAY),)),
     # a stranger following them, still behind them ("a van has followed me from the station and is still behind me")
     Rule("followed_by_a_stranger_now", EMERGENCY, patterns=(
         "~follow|followed|following me|us",
@@ -109,5 +109,5 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                requires("still", "right behind", "behind me", "right now", "keeps following", "keep following"),
                anywhere("insta", "instagram", "twitter", "tiktok", "online", "social media", "followers",
                         "follow back", "unfollow", "game", "dog", "cat", "puppy", "toddler", "was following",
-                        "used to", *_OVER, *STORY_WORDS, *_PLAY))),
+                        "used to", *_OVER, *STORY_WORDS, *PLAY))),
 )

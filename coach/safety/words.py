@@ -210,3 +210,5 @@ FAREWELL_TO_US = ("to the marriage", "to my marriage", "to our marriage", "to th
 # "overdosed on coffee": too much of something harmless, not a drug
 TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs", "netflix", "tv", "love",
           "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
+# a joke, a laugh or a screen: the everyday setting that releases a danger word
+PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
