@@ -24,6 +24,7 @@ from coach.safety.abuse_signs import ABUSE_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
 from coach.safety.emergency_signs import EMERGENCY_SIGN_RULES
 from coach.safety.farewell_signs import FAREWELL_SIGN_RULES
+from coach.safety.history_veto import recovered_history
 from coach.safety.in_passing_signs import IN_PASSING_SIGN_RULES
 from coach.safety.plain_words_signs import PLAIN_WORDS_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
@@ -31,7 +32,6 @@ from coach.safety.last_words_signs import LAST_WORDS_SIGN_RULES
 from coach.safety.means_signs import MEANS_SIGN_RULES
 from coach.safety.passing_signs import PASSING_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
-from coach.safety.vetoes import recovered_history
 from coach.safety.warning_signs import WARNING_SIGN_RULES
 from coach.safety.words import WORD_LISTS
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, at_least_two, followed_by, requires
+from coach.safety.history_veto import recovered_history
 from coach.safety.rules import EMERGENCY
-from coach.safety.vetoes import STORY_WORDS, harmless_setting, recovered_history
+from coach.safety.vetoes import STORY_WORDS, harmless_setting
 
 _FIGURE = (*STORY_WORDS, "heart", "chest", "metaphor", "relationship", "marriage", "career")  # fire as a figure
 _PUT_OUT = ("put it out", "put out", "all fine", "no harm done")

@@ -1,6 +1,6 @@
 """Words that tell a self-harm or crisis history as over, or as come back.
 
-Read by ``coach.safety.vetoes.recovered_history`` (and through it ``told_as_over``): a past
+Read by ``coach.safety.history_veto.recovered_history`` (and through it ``told_as_over``): a past
 marker with a recovery marker, or a distant marker alone, tells the history as over; a return
 marker outside the match says it has come back. Every entry is a token sequence as spaCy
 splits it ("have nt in years"), checked by the tokenizer test in ``tests/test_safety.py``.
@@ -15,7 +15,7 @@ PAST_MARKERS = (
     # stop 17: a time of life named ("back in school", "at college"), an "old" habit
     "in school", "in high school", "at college", "in college", "at university", "as a child",
     "when i was younger", "my old", "old self",
-    # stop 21: "back in uni", "when i was 15" (an age: see vetoes._a_past_year)
+    # stop 21: "back in uni", "when i was 15" (an age: see history_veto._a_past_year)
     "in uni",
     # stop 24: a month named as past, told with a recovery marker ("an overdose in october ... doing ok now")
     "last month", "in january", "in february", "in march", "in april", "in may", "in june", "in july",

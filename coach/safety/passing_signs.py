@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_within, requires, unless_boundary_after
+from coach.safety.history_veto import recovered_history
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import recovered_history, someone_else, travel_not_death
+from coach.safety.vetoes import someone_else, travel_not_death
 from coach.safety.words import MOVING_HOUSE, PARTNER_WORDS
 
 _BLADES = "knife|knives|blade|blades|razor|razors|scissors"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, requires
+from coach.safety.history_veto import recovered_history
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
-from coach.safety.vetoes import STORY_WORDS, recovered_history
+from coach.safety.vetoes import STORY_WORDS
 from coach.safety.words import PLAY
 
 _WEAPON = "knife|knives|blade|hammer|bat|gun|machete|axe|screwdriver|scissors|cleaver|crowbar|poker"

@@ -14,18 +14,22 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import (
     anywhere, containing, followed_by, preceded_by, preceded_within, unless_boundary_after, verb_then,
 )
+from coach.safety.history_veto import recovered_history
 from coach.safety.vetoes import (
     about_a_character,
-    accident_context, worn_out_by_work,
-    after_number, could_for,
-    family_idiom, figurative_threat,
+    accident_context,
+    worn_out_by_work,
+    after_number,
+    could_for,
+    family_idiom,
+    figurative_threat,
     figurative_with,
     first_person,
     hyperbole_joke,
-    keys_kept_from_drink_driving, overdoses_at_work,
+    keys_kept_from_drink_driving,
+    overdoses_at_work,
     negated,
     not_a_life,
-    recovered_history,
     shot_in_a_game,
     someone_else,
     thrown_in_play,

@@ -8,14 +8,11 @@ Each takes a match's span and returns True to drop it (the generic ones, such as
 
 from __future__ import annotations
 
-from datetime import date
-
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from coach.nlp.vetoes import Veto, anywhere, followed_by, followed_within, outside_the_match
-from coach.safety.history_words import DISTANT_MARKERS, PAST_MARKERS, RECOVERY_MARKERS, RETURN_MARKERS
+from coach.nlp.vetoes import Veto, anywhere, followed_by, followed_within
 from coach.safety.words import (
     AWAY_WORDS,
     DANGER_TRIGGERS,
@@ -219,94 +216,6 @@ def travel_not_death(span: Span) -> bool:
     Never when the match says "alive" ("i won't be alive by friday").
     """
     return not any(token.lower_ == "alive" for token in span) and _away(span)
-
-
-# a return marker next to one of these is denied, not told: "not urges", "the urge hasn't come back"
-_NEGATORS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "nowhere", "without"})
-_WANTING = ("want to", "wanna")
-_told_as_past, _told_as_recovered, _told_as_distant = (
-    anywhere(*PAST_MARKERS), anywhere(*RECOVERY_MARKERS), anywhere(*DISTANT_MARKERS))
-_returns = outside_the_match(*(marker for marker in RETURN_MARKERS if marker not in _WANTING), negators=_NEGATORS)
-# a "want to" about talking is not the urge come back ("i just want to talk about him")
-_TALKING = frozenset({"talk", "tell", "vent", "chat", "share", "ask", "explain", "say", "rant", "discuss", "know",
-                      "understand", "focus", "work", "fix", "rebuild", "learn", "sort"})
-
-
-def _wants_it_back(span: Span) -> bool:
-    """A "want to" / "wanna" outside the match, not denied (no negator within three words) and
-    not about talking: each occurrence is judged on its own."""
-    words = ["" if span.start <= token.i < span.end else token.lower_ for token in span.doc]
-    for i, word in enumerate(words):
-        if word == "wanna":
-            end = i + 1
-        elif word == "want" and words[i + 1:i + 2] == ["to"]:
-            end = i + 2
-        else:
-            continue
-        if words[end:end + 1] and words[end] in _TALKING:
-            continue
-        if not _NEGATORS.intersection(words[max(0, i - 3):i] + words[end:end + 3]):
-            return True
-    return False
-
-
-def _told_as_back(span: Span) -> bool:
-    """A sign the history has come back: a return marker outside the match, not denied."""
-    return _returns(span) or _wants_it_back(span)
-
-
-# return markers that say it is here now even next to a negation ("i still don't want to
-# live", "not ok right now"): read apart from the others, with no negation test
-_now_or_this_time = outside_the_match("right now", "this time")
-# "still" about the help kept up is not the history still here ("i still see the same psychiatrist")
-_HELPERS = frozenset({"therapist", "psychiatrist", "psychologist", "counsellor", "counselor", "gp", "doctor", "nurse",
-                      "group", "meetings", "support", "therapy", "counselling", "counseling"})
-
-
-def _told_as_still_here(span: Span) -> bool:
-    """A "still" outside the match (not one with a helper in the next four words: "still see
-    the same psychiatrist"), "right now" or "this time"."""
-    doc = span.doc
-    return _now_or_this_time(span) or any(
-        token.lower_ == "still" and not span.start <= token.i < span.end
-        and not any(later.lower_ in _HELPERS for later in doc[token.i + 1:token.i + 5])
-        for token in doc)
-
-_AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
-
-
-def _again_about_me(span: Span) -> bool:
-    """True when "again" follows something of the writer's ("my tablets again"), not the couple ("trust him again")."""
-    doc = span.doc
-    return any(token.lower_ == "again" and token.i > 0 and doc[token.i - 1].lower_ not in _AGAIN_ABOUT_US
-               for token in doc)
-
-
-def _a_past_year(span: Span, years_back: int = 1) -> bool:
-    """True when the message dates something to a year at least ``years_back`` before this one
-    ("once in 2013"), or (``years_back`` 1 only) to an age ("at 17", "when i was 15")."""
-    doc = span.doc
-    return any(token.text.isdigit() and (
-        (len(token.text) == 4 and 1950 <= int(token.text) <= date.today().year - years_back)
-        or (years_back == 1 and token.i > 0 and (doc[token.i - 1].lower_ == "at" or doc[token.i - 2:token.i].text.lower() == "i was")
-            and 12 <= int(token.text) <= 99
-            and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _CLOCK))
-    ) for token in doc)
-
-
-_CLOCK = frozenset({"am", "pm", ":", "o'clock", "oclock", "tonight", "today", "tomorrow", "minutes", "mins", "min"})
-
-
-def recovered_history(span: Span) -> bool:
-    """Drop a self-harm word told as history that is over ("years ago ... I'm safe now").
-
-    Told as over means a past marker with a recovery marker, or a distant one alone ("long time
-    ago", "6 years free of it"); and nothing may say it has come back (urges, "it's back",
-    relapse, "lately", "still", "right now"): a history with any sign of return stays caught.
-    """
-    distant = _told_as_distant(span) or _a_past_year(span, years_back=3)
-    over = distant or ((_told_as_past(span) or _a_past_year(span)) and _told_as_recovered(span))
-    return over and not _told_as_back(span) and not _told_as_still_here(span) and not _again_about_me(span)
 
 
 # stop 17: play, not violence ("we played call of duty, he kept shooting me and i kept dying lol")

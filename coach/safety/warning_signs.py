@@ -14,8 +14,9 @@ from __future__ import annotations
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import (anywhere, containing, followed_by, followed_within, preceded_within, requires,
                               unless_boundary_after)
+from coach.safety.history_veto import recovered_history
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import STORY_WORDS, negated, not_a_life, recovered_history, someone_else, travel_not_death
+from coach.safety.vetoes import STORY_WORDS, negated, not_a_life, someone_else, travel_not_death
 from coach.safety.words import GOOD_NEWS, PRESCRIPTION_WORDS, WORK_WORDS
 
 # when "i'll end it ..." is planned for: a time, not an object ("end it with him")
