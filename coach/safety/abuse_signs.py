@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, containing, followed_by, preceded_by, preceded_within, requires, unless_boundary_after
+from coach.safety.history_veto import recovered_history
 from coach.safety.rules import ABUSE
 from coach.safety.vetoes import accident_context, figurative_threat, negated
 from coach.safety.words import FIND_BOUNDARY, FLIGHT_WORDS, NOT_A_PARTNER, PAPERWORK
@@ -153,7 +154,8 @@ ABUSE_SIGN_RULES: tuple[Rule, ...] = (
         "he|she|$PARTNER $AUX* ~break|~force into|in my|our|the flat|house|home|place|apartment|room|bedroom|car",
         "he|she|$PARTNER $AUX* ~break|~force his|her|their way in|into",
     ), vetoes=(negated, anywhere("keys", "key", "locked out", "lock out", "his own", "her own", "lol", "haha", "game",
-                                 "film", "show", "dream", "dreamt", "dreamed", "years ago", "teenager", "as kids"))),
+                                 "film", "show", "dream", "dreamt", "dreamed", "years ago", "teenager", "as kids"),
+               recovered_history)),  # stop 27: "broke into our flat in 2018 ... moved abroad, safe since"
     Rule("hounded_from_new_numbers", ABUSE, patterns=(
         "$THREAT_SUBJECT $AUX* ~call|~ring|~text|~message|~contact|calling|ringing|texting|messaging me|us? from different|new|unknown|private|withheld|hidden|fake|other|random numbers|number|accounts|account|phones",
         "~say|~text|~tell|~write|saying|texting me|us? he|she|they 's|s|is|are watching|following me|us",

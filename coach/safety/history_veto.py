@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from coach.nlp.vetoes import anywhere, outside_the_match
 from coach.safety.history_words import DISTANT_MARKERS, PAST_MARKERS, RECOVERY_MARKERS, RETURN_MARKERS
@@ -57,16 +57,25 @@ _HELPERS = frozenset({"therapist", "psychiatrist", "psychologist", "counsellor",
                       "group", "meetings", "support", "therapy", "counselling", "counseling"})
 
 
+# nor is "still" about the couple's work on the rest ("thats the bit we're still untangling")
+_WORK_ON_US = frozenset({"untangling", "rebuilding", "working", "figuring", "sorting", "learning", "healing",
+                         "processing", "unpacking"})
+
+
 def _told_as_still_here(span: Span) -> bool:
     """A "still" outside the match (not one with a helper in the next four words: "still see
-    the same psychiatrist"), "right now" or "this time"."""
+    the same psychiatrist", nor the couple's work on the rest next: "still untangling"), "right
+    now" or "this time"."""
     doc = span.doc
     return _now_or_this_time(span) or any(
         token.lower_ == "still" and not span.start <= token.i < span.end
         and not any(later.lower_ in _HELPERS for later in doc[token.i + 1:token.i + 5])
+        and not any(later.lower_ in _WORK_ON_US for later in doc[token.i + 1:token.i + 3])
         for token in doc)
 
-_AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love"})
+_AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love",
+                             # stop 27: "how do i start trusting again"
+                             "trusting", "dating", "believing", "loving", "close", "closer", "normal", "talking"})
 
 
 def _again_about_me(span: Span) -> bool:
@@ -78,14 +87,21 @@ def _again_about_me(span: Span) -> bool:
 
 def _a_past_year(span: Span, years_back: int = 1) -> bool:
     """True when the message dates something to a year at least ``years_back`` before this one
-    ("once in 2013"), or (``years_back`` 1 only) to an age ("at 17", "when i was 15")."""
+    ("once in 2013"; not "seeing her boss since 2021", which runs to now, though "havent since
+    2012" is history), or (``years_back`` 1 only) to an age ("at 17", "when i was 15")."""
     doc = span.doc
-    return any(token.text.isdigit() and (
+    return any(token.text.isdigit() and not _runs_to_now(doc, token.i) and (
         (len(token.text) == 4 and 1950 <= int(token.text) <= date.today().year - years_back)
         or (years_back == 1 and token.i > 0 and (doc[token.i - 1].lower_ == "at" or doc[token.i - 2:token.i].text.lower() == "i was")
             and 12 <= int(token.text) <= 99
             and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _CLOCK))
     ) for token in doc)
+
+
+def _runs_to_now(doc: Doc, i: int) -> bool:
+    """True for a year after "since" with no negation in the five words before ("since 2021")."""
+    return i > 0 and doc[i - 1].lower_ == "since" and not any(
+        token.lower_ in _NEGATORS for token in doc[max(0, i - 6):i - 1])
 
 
 _CLOCK = frozenset({"am", "pm", ":", "o'clock", "oclock", "tonight", "today", "tomorrow", "minutes", "mins", "min"})

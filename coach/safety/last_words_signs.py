@@ -90,6 +90,14 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                  "friendship", "the app", "subscription", "divorce papers", "break up", "breaking up", "tell him",
                  "tell her", "telling him", "telling her", "dump", "dumping", "leave him", "leave her", "leaving him",
                  "leaving her", "face to face", "over text"))),
+    # thoughts of ending it that keep coming (stop 27: "the thoughts about ending it are back, worse than 2019")
+    Rule("thoughts_of_ending_it_back", SELF_HARM, patterns=("~thought|thought|thoughts|~urge about|of ~end|ending it|everything|myself",), vetoes=(
+        requires("back", "again", "worse", "stronger", "louder", "every day", "every night", "all the time",
+                 "constantly", "keep coming", "wo nt stop", "wo n't stop"),
+        followed_by("with", "between", "for", "after", "before", "properly", "officially"),
+        anywhere("relationship", "engagement", "affair", "marriage", "contract", "lease", "job", "friendship",
+                 "divorce", "break up", "breaking up", "leave him", "leave her", "leaving him", "leaving her",
+                 "counselling", "therapy", *_PLAY))),
     Rule("methods_researched", SELF_HARM, patterns=("~research|~google|googling|googled methods",
                                                     "~research|~google|googling|googled ways to ~die"), vetoes=(
         anywhere("study", "uni", "dissertation", "thesis", "essay", "paper", "cooking", "baking", "recipe", "teaching",
@@ -116,6 +124,9 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
         "hiding|~hide from him|her|them|$PARTNER",
     ), vetoes=(requires("s back", "'s back", "is back", "came back", "come back", "comes back", "from him", "from her",
                         "from them", "banging", "smashing", "outside", "drunk", "raging", "looking for me", "coming"),
+               followed_by("that", "what", "how", "where", "why", "when", "the fact", "the truth", "the money",
+                           "the debt", "the debts", "the messages", "the texts", "the bills", "my", "our", "all", "any",
+                           "everything", "things", "stuff"),  # stop 27: "i hid from her that i lost our savings"
                anywhere("hide and seek", "hide n seek", "birthday", "surprise", "present", "presents", "cake",
                         "spider", "wasp", "mouse", "hiding from the rain", *_PLAY))),
     # a threat to "end" them ("he said hed end me if i came back")

@@ -14,7 +14,7 @@ climbing rope, a teenager who won't wake for school, a film, insurance for the m
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, followed_within, requires
+from coach.nlp.vetoes import anywhere, followed_by, followed_within, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import about_a_character, someone_else
 
@@ -63,10 +63,22 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
                         "if anything happened", "if anything happens", "in case", "cancer", "illness"))),
     # a large count of tablets taken ("took 30 paracetamol about an hour ago")
     Rule("many_tablets_taken", SELF_HARM, patterns=(
-        "~take|~swallow|~down /^([1-9][0-9]|[1-9][0-9][0-9])$/ of? my|the|his|her? ~$PILLS|pills|tablets|paracetamol|"
-        "sleeping|codeine",
+        "~take|~swallow|~down like|about|around|nearly|almost|maybe|roughly|over|at? least? "
+        "/^([1-9][0-9]|[1-9][0-9][0-9])$/ of? my|the|his|her? ~$PILLS|pills|tablets|paracetamol|sleeping|codeine|xanax|"
+        "valium|diazepam|painkillers|antidepressants",  # stop 27: "took like 15 xanax"
     ), vetoes=(someone_else, anywhere("mg", "milligrams", "vitamin", "vitamins", "a month", "a week", "prescribed",
                                       "course", "patient", "patients"))),
+    # enough tablets kept for it (stop 27: "looked up the dose for my heart tablets and i think i have enough at home")
+    Rule("enough_tablets_kept", SELF_HARM, patterns=(
+        "i|ve|'ve $AUX* ~have|~get|got|~save|~keep|~collect|~stockpile enough",
+    ), vetoes=(requires("tablets", "pills", "meds", "medication", "dose", "insulin", "paracetamol", "painkillers",
+                        "sleeping"),
+               followed_by("money", "time", "sleep", "food", "of this", "of that", "of it", "of him", "of her", "for the", "for a", "for two", "to last", "until",
+                           "till", "left for"),
+               anywhere("do nt have enough", "do n't have enough", "not enough", "run out", "running low", "need more",
+                        "prescription", "refill", "repeat", "pharmacy", "holiday", "trip", "travel", "in case",
+                        "first aid", "for the week", "for a week", "for the month", "for a month", "for the weekend",
+                        *_FICTION_OR_WORK))),
     # a plan to end it, with the means shown ("hes got a plan to end things and showed me where he keeps the tablets")
     Rule("plan_with_means", SELF_HARM, patterns=(
         "~plan|planning|plans to ~end it|things|his|her|my|their life?",

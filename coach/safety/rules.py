@@ -59,7 +59,8 @@ RULES: tuple[Rule, ...] = (
     Rule("hurt_myself", SELF_HARM, patterns=(
         "~$SELF_HARM_VERB $MYSELF",
         "~$SELF_HARM_VERB my self",
-    ), vetoes=(accident_context, worn_out_by_work, could_for, recovered_history, hyperbole_joke)),
+    ), vetoes=(accident_context, worn_out_by_work, could_for, recovered_history, hyperbole_joke,
+               followed_by("some slack", "any slack", "slack", "a break", "off from"))),  # stop 27: "cant cut myself any slack"
     Rule("end_my_life", SELF_HARM, patterns=(
         "~end|~take my own? life",
         "~end it all",
@@ -349,7 +350,7 @@ RULES: tuple[Rule, ...] = (
     )),
     Rule("violent_partner", ABUSE, patterns=(
         "$SUBJECT $AUX* ~become|~turn? violent",
-    ), vetoes=(negated,)),
+    ), vetoes=(negated, recovered_history)),  # stop 27: "my dad was violent when i was a kid. hes been gone 10 yrs"
     Rule("assault_disclosure", ABUSE, patterns=(
         "i|we _? was|were|got|get|gets|been|being|getting|keep|kept beaten|hit|strangled|choked|assaulted|attacked|punched|slapped|kicked|battered|stabbed|shot|abused|raped",
     ), vetoes=(

@@ -49,7 +49,8 @@ def first_person(span: Span) -> bool:
     return bool(before) and (before[-1] == "i" or before == ["i", "'ve"] or before == ["i", "'d"])
 
 
-_at_a_care_job = anywhere("resus", "on shift", "my shift", "hr shift", "hour shift", "er nurse", "paramedic", "the ward")
+_at_a_care_job = anywhere("resus", "on shift", "my shift", "hr shift", "hour shift", "er nurse", "paramedic", "the ward",
+                          "night shift", "a&e", "icu", "in the er", "ambulance")  # stop 27
 
 
 def overdoses_at_work(span: Span) -> bool:

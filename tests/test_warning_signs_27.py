@@ -1,0 +1,102 @@
+"""Stop 27's crisis families (seen set 16's misses), in our own words: each rule catches its family
+and leaves its near misses alone. New: ``means_signs.enough_tablets_kept`` and
+``last_words_signs.thoughts_of_ending_it_back``; widened: a hedge before the count in
+``many_tablets_taken`` ("took like 15"), "the engine is running in the garage". Also pinned:
+everyday readings seen set 16 gave the crisis reply (information hidden from a partner, a
+violent father long gone, an old stalker told as over, overdoses counted on a night shift, no
+slack for oneself), each beside the same words with danger now; and the history veto's two new
+readings: "since 2021" runs to now, "still untangling" is the couple's work."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.safety.detector import detect_crisis, told_as_over
+from coach.safety.rules import ABUSE, SELF_HARM
+
+# rule, kind, caught (three at least), near misses (two at least)
+FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
+    ("enough_tablets_kept", SELF_HARM, [
+        "i think ive got enough of my sleeping tablets in the drawer now",
+        "checked what dose would do it and i have enough pills here",
+        "counted them out and i have enough tablets now",
+    ], [
+        "ive got enough tablets for the weekend away, dont worry",
+        "i dont have enough pills left so i rang for my repeat prescription",
+    ]),
+    ("thoughts_of_ending_it_back", SELF_HARM, [
+        "the thought of ending it is back and its louder than before",
+        "those thoughts about ending everything keep coming every night",
+        "urges about ending it again since he moved out",
+    ], [
+        "my thoughts about ending it with him are back, should i just leave",
+        "thoughts about ending the marriage again after another row",
+    ]),
+    ("many_tablets_taken", SELF_HARM, [
+        "took about 25 painkillers twenty minutes ago",
+        "took at least 40 paracetamol after he left",
+        "downed maybe 18 valium with some vodka",
+    ], [
+        "took about 30 mins to calm down after the call",
+        "i take around 20 mg of it every morning as prescribed",
+    ]),
+    ("engine_in_the_garage", SELF_HARM, [
+        "the car is running in the closed garage and im sat inside it",
+        "my engine is running in the garage with the door pulled down",
+        "sitting in the garage with the engine running",
+    ], [
+        "the car is running fine again since the garage fixed it",
+        "took the engine to the garage for a service",
+    ]),
+]
+
+# everyday readings seen set 16 gave the crisis reply, each beside the same words with danger now
+EVERYDAY_27 = [
+    "I kept from her that I had spent the money. Worse, I hid from her that I had borrowed more.",
+    "my mum was violent when i was little. shes long gone and i am safe, i just freeze when my husband shouts",
+    "back in 2012 an ex stalked me for a year. it is all done now and i feel safe. how do i start trusting again",
+    "a stranger broke into our house in 2017, police sorted it and we have been safe since. still untangling the fear",
+    "nights on the ward: two overdoses, a stabbing, then home to a long talk about trust",
+    "i still cant cut myself any slack for what i did to her",
+]
+DANGER_NOW_27 = [
+    (ABUSE, "hiding from him in the bathroom, he is banging on the door"),
+    (ABUSE, "my husband has turned violent again since he found out"),
+    (SELF_HARM, "i took an overdose an hour ago"),
+    (SELF_HARM, "i cut myself again tonight"),
+]
+
+CAUGHT = [(rule, kind, text) for rule, kind, caught, _ in FAMILIES for text in caught]
+NEAR = [(rule, text) for rule, _, _, near in FAMILIES for text in near]
+
+
+def test_each_family_has_catches_and_near_misses() -> None:
+    assert all(len(caught) >= 3 and len(near) >= 2 for _, _, caught, near in FAMILIES)
+
+
+@pytest.mark.parametrize("rule, kind, text", CAUGHT)
+def test_a_family_is_caught_by_its_rule(rule: str, kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None, text
+    assert (match.rule, match.kind) == (rule, kind), text
+
+
+@pytest.mark.parametrize("rule, text", NEAR)
+def test_a_near_miss_is_not_caught(rule: str, text: str) -> None:
+    assert detect_crisis(text) is None, text
+
+
+@pytest.mark.parametrize("text", EVERYDAY_27)
+def test_an_everyday_or_long_over_reading_is_released(text: str) -> None:
+    assert detect_crisis(text) is None, text
+
+
+@pytest.mark.parametrize("kind, text", DANGER_NOW_27)
+def test_the_same_words_with_danger_now_stay_caught(kind: str, text: str) -> None:
+    match = detect_crisis(text)
+    assert match is not None and match.kind == kind, text
+
+
+def test_a_year_after_since_runs_to_now_but_not_after_havent() -> None:
+    assert not told_as_over("she has been seeing him since 2019 and i self harm again")
+    assert told_as_over("i havent self harmed since 2012 and i am proud of it")
