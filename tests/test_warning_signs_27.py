@@ -1,6 +1,7 @@
 """Stop 27's crisis families (seen set 16's misses), in our own words: each rule catches its family
 and leaves its near misses alone. New: ``means_signs.enough_tablets_kept`` and
-``last_words_signs.thoughts_of_ending_it_back``; widened: a hedge before the count in
+``last_words_signs.thoughts_of_ending_it_back``, ``done_fighting_it`` and ``last_message_drafted``
+(two seen crises the retrained classifier stopped asking about); widened: a hedge before the count in
 ``many_tablets_taken`` ("took like 15"), "the engine is running in the garage". Also pinned:
 everyday readings seen set 16 gave the crisis reply (information hidden from a partner, a
 violent father long gone, an old stalker told as over, overdoses counted on a night shift, no
@@ -39,6 +40,22 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ], [
         "took about 30 mins to calm down after the call",
         "i take around 20 mg of it every morning as prescribed",
+    ]),
+    ("done_fighting_it", SELF_HARM, [
+        "theres no use resisting it now, tonight is the night",
+        "im tired of fighting this. wrote my goodbye",
+        "stopped fighting it, the pills are next to me",
+    ], [
+        "no point fighting it anymore, im going to tell him everything tonight",
+        "done fighting this cold, its tonight i finally get some sleep",
+    ]),
+    ("last_message_drafted", SELF_HARM, [
+        "drafting a last message to my mum for the morning",
+        "wrote my final letter to the kids and put it in the drawer",
+        "typing a last text to my brother and then thats it",
+    ], [
+        "writing a final letter to the other woman ending it with her",
+        "sent my last message to the group chat and logged off for the night",
     ]),
     ("engine_in_the_garage", SELF_HARM, [
         "the car is running in the closed garage and im sat inside it",

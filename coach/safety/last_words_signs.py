@@ -98,6 +98,24 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
         anywhere("relationship", "engagement", "affair", "marriage", "contract", "lease", "job", "friendship",
                  "divorce", "break up", "breaking up", "leave him", "leave her", "leaving him", "leaving her",
                  "counselling", "therapy", *_PLAY))),
+    # no more fighting it, with a time or means (stop 27: "no point fighting it anymore, its tonight")
+    Rule("done_fighting_it", SELF_HARM, patterns=(
+        "no point|use ~fight|~resist it|this anymore|now", "~stop|done ~fight|~resist it|this",
+        "tired|~tire of ~fight|~resist it|this",
+    ), vetoes=(
+        requires("its tonight", "it s tonight", "it 's tonight", "tonight is the night", "goodbye", "pills", "tablets",
+                 "rope", "bridge", "end it", "say bye", "ready to go", "let go of everything"),
+        anywhere("tell her", "tell him", "telling", "confess", "talk", "counselling", "divorce", "argue", "arguing",
+                 "row", "marriage", "relationship", "craving", "drink", "drinking", "smoke", "smoking", "cold", "flu",
+                 *_PLAY))),
+    # a last message drafted to someone (stop 27: "keep writing and deleting a last text to marco")
+    Rule("last_message_drafted", SELF_HARM, patterns=(
+        "~write|~draft|~type|~delete|~send|~rewrite a|my last|final text|message|note|letter to",
+    ), vetoes=(followed_by("of the day", "before bed", "before i sleep", "before work", "from work", "about"),
+               anywhere("group chat", "boss", "landlord", "work", "meeting", "shift", "order", "delivery", "lol",
+                        "haha", "night", "sleep well", "goodnight", "ex", "block", "blocking", "the affair",
+                        "affair partner", "other woman", "other man", "ending it with", "end it with", "solicitor",
+                        "lawyer", "bank", "school", "apology", *_PLAY))),
     Rule("methods_researched", SELF_HARM, patterns=("~research|~google|googling|googled methods",
                                                     "~research|~google|googling|googled ways to ~die"), vetoes=(
         anywhere("study", "uni", "dissertation", "thesis", "essay", "paper", "cooking", "baking", "recipe", "teaching",
