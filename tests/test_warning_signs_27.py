@@ -1,7 +1,10 @@
 """Stop 27's crisis families (seen set 16's misses), in our own words: each rule catches its family
 and leaves its near misses alone. New: ``means_signs.enough_tablets_kept`` and
 ``last_words_signs.thoughts_of_ending_it_back``, ``done_fighting_it`` and ``last_message_drafted``
-(two seen crises the retrained classifier stopped asking about); widened: a hedge before the count in
+(two seen crises the retrained classifier stopped asking about), and in
+``plain_words_signs`` five more from seen sets 9, 10, 12 and 16 (not making it to morning, wages
+taken and money doled out, intimate photos shared, nothing left to stay for, the express awaited
+at the platform); widened: a hedge before the count in
 ``many_tablets_taken`` ("took like 15"), "the engine is running in the garage". Also pinned:
 everyday readings seen set 16 gave the crisis reply (information hidden from a partner, a
 violent father long gone, an old stalker told as over, overdoses counted on a night shift, no
@@ -56,6 +59,46 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
     ], [
         "writing a final letter to the other woman ending it with her",
         "sent my last message to the group chat and logged off for the night",
+    ]),
+    ("not_make_it_to_morning", SELF_HARM, [
+        "i dont reckon ill make it through tonight to be honest",
+        "im not going to make it till morning, sorry for everything",
+        "i won't make it to tomorrow",
+    ], [
+        "dont think ill make it to the morning briefing, car wont start",
+        "not gonna make it through the night shift without coffee lol",
+    ]),
+    ("wages_taken_money_doled_out", ABUSE, [
+        "my pay goes straight to his account and i have to beg him for cash for food",
+        "every pound i make lands in her account and i have to beg her for money for lunch",
+        "all my wages go to him, i have to ask him for permission to buy anything",
+    ], [
+        "after the gambling we agreed my wages go to her and i ask her for money, my idea",
+        "my teenager has to ask me for money for the bus, his pocket money ran out",
+    ]),
+    ("intimate_photos_shared", ABUSE, [
+        "my ex is posting private videos of me online to shame me",
+        "he showed naked pictures of me to his brother",
+        "shes spreading explicit images of me around her work",
+    ], [
+        "i sent intimate photos of me to the other man and my husband saw them",
+        "he asked me for nude pics of me and i said no, is that a red flag about trust",
+    ]),
+    ("nothing_left_to_stay_for", SELF_HARM, [
+        "he has a new family now. whats left to stay around for",
+        "lost the kids, lost the house, nothing left to be here for",
+        "what is even left to stay for after this",
+    ], [
+        "nothing left to stay for in this town since the factory shut",
+        "whats left to stay together for if he wont go to counselling",
+    ]),
+    ("awaiting_the_express", SELF_HARM, [
+        "stood at the end of the platform waiting for the fast train to come through",
+        "on the station bench, the express passes through in ten minutes and i keep looking at the edge",
+        "next to the tracks, the express goes through at 9",
+    ], [
+        "on the platform, the express went through and now my train is delayed again",
+        "the fast train comes through the station so quick it shakes the windows at work",
     ]),
     ("engine_in_the_garage", SELF_HARM, [
         "the car is running in the closed garage and im sat inside it",

@@ -7,13 +7,16 @@ partner who hurts them when he finds what they hide; someone choking who cannot 
 fire; a stranger following them who is still behind them. Same notation and engine as
 ``coach.safety.rules``, run by ``coach.safety.detector`` with them; each pattern narrow, with
 vetoes for the everyday readings (a scarf round the neck, a dog's lead on a railing, locked out
-without keys, a test of the alarm, a bonfire next door, followers online).
+without keys, a test of the alarm, a bonfire next door, followers online). Stop 27 added five from
+seen sets 9, 10, 12 and 16: not expecting to make it to morning, wages taken and money doled
+out, intimate photos shared to shame, nothing left to stay for, the express awaited at the
+platform (not a meeting missed, not an agreed budget, not a delayed commute).
 """
 
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, requires
+from coach.nlp.vetoes import anywhere, followed_by, requires
 from coach.safety.history_veto import recovered_history
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS
@@ -111,4 +114,42 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("insta", "instagram", "twitter", "tiktok", "online", "social media", "followers",
                         "follow back", "unfollow", "game", "dog", "cat", "puppy", "toddler", "was following",
                         "used to", *_OVER, *STORY_WORDS, *PLAY))),
+    # stop 27 (seen sets 8, 9, 12 and 16): not expecting to see the morning, wages taken and money
+    # doled out, intimate photos sent to humiliate, nothing left to stay for, the express awaited
+    Rule("not_make_it_to_morning", SELF_HARM, patterns=(
+        "i $AUX* $NEG ~make it to|through|till|until|past the? morning|tomorrow|sunrise|daylight|night",
+        "$NEG think|reckon i? 'll|ll|ill|will|can|'d|d ~make it to|through|till|until|past the? morning|tomorrow|"
+        "sunrise|daylight|night",
+        "i 'm|m|am not|never going|gon to|na ~make it to|through|till|until|past the? morning|tomorrow|sunrise|daylight|"
+        "night",
+        "i $AUX* $NEG ~make it through tonight",
+        "$NEG think|reckon i? 'll|ll|ill|will|can|'d|d ~make it through tonight",
+    ), vetoes=(followed_by("meeting", "shift", "class", "lecture", "appointment", "session", "service", "school",
+                           "run", "flight", "train", "bus", "briefing", "'s", "s", "dinner", "drinks", "date", "gig",
+                           "match", "practice", "rehearsal", "thing", "without"),
+               anywhere("work", "shift", "deadline", "party", "traffic", "awake", "tired", "coffee", "essay", "exam",
+                        "kids", "baby", "teething", "flight", "train", "bus", "snow", "storm", *PLAY))),
+    Rule("wages_taken_money_doled_out", ABUSE, patterns=(
+        "~have|~make me? to? ~ask|~beg him|her|them for money|cash",
+        "~have|~make me? to? ~ask|~beg him|her|them for permission to ~spend|~buy",
+    ), vetoes=(requires("every penny", "all my wages", "my wages", "my pay", "my salary", "my money", "my card",
+                        "my bank card", "his account", "her account", "takes my", "took my", "tampons", "food",
+                        "pads", "nappies", "bus fare"),
+               anywhere("agreed", "our idea", "my idea", "my choice", "we decided", "i offered", "gambling", "gambled",
+                        "betting", "bet", "pocket money", "allowance", "teenager", "kids", *PLAY))),
+    Rule("intimate_photos_shared", ABUSE, patterns=(
+        "~send|~share|~post|~leak|~show|~spread|sending|sharing|posting|showing intimate|nude|naked|private|explicit|"
+        "sexual photos|pictures|pics|videos|images|vids of me",
+    ), vetoes=(anywhere("i sent", "i shared", "i posted", "i showed", "i was sending", "i was sharing", "years ago",
+                        "to me", "asked me", *STORY_WORDS, *PLAY),)),
+    Rule("nothing_left_to_stay_for", SELF_HARM, patterns=(
+        "what|whats|nothing|nothin 's|s|is? even? left to ~stay|~stick|~be around|here? for",
+    ), vetoes=(anywhere("marriage", "relationship", "town", "city", "country", "job", "area", "village",
+                        "in this", "with him", "with her", "with them", "together", "party", "pub", "club", "film",
+                        *PLAY),)),
+    Rule("awaiting_the_express", SELF_HARM, patterns=(
+        "the|an express|fast train? to? ~come|~pass|~go|~fly through|past",
+    ), vetoes=(requires("platform", "tracks", "track", "station", "the line"),
+               anywhere("late", "delayed", "cancelled", "commute", "home", "see you", "meet", "meeting", "missed",
+                        "work", "waiting for my", "lol", "haha", *PLAY))),
 )
