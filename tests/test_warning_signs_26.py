@@ -1,16 +1,28 @@
-"""Stop 26's crisis families (seen set 15's misses), in our own words: each rule catches its family
-and leaves its near misses alone. The rules are in ``coach.safety.plain_words_signs`` (dangers told
-in plain words), with "said no and he didn't stop" added to ``abuse_signs.did_not_stop`` and
-"put a kitchen knife on the table" to ``danger_signs.partner_with_a_weapon``. Also
-pinned: three everyday readings seen set 15 gave the crisis reply (a joke about being made to
-watch a show, a crash typed "6 yrs ago", being followed home years ago), each beside the same
-words with danger now."""
+"""Stop 26's and stop 27's crisis families (seen sets 15 and 16's misses), in our own words: each
+rule catches its family and leaves its near misses alone.
+
+Stop 26: the rules in ``coach.safety.plain_words_signs`` (dangers told in plain words), with "said
+no and he didn't stop" added to ``abuse_signs.did_not_stop`` and "put a kitchen knife on the
+table" to ``danger_signs.partner_with_a_weapon``; three everyday readings seen set 15 gave the
+crisis reply (a joke about being made to watch a show, a crash typed "6 yrs ago", being followed
+home years ago), each beside the same words with danger now.
+
+Stop 27: new rules ``means_signs.enough_tablets_kept``, ``last_words_signs.thoughts_of_ending_it_back``,
+``done_fighting_it`` and ``last_message_drafted`` (two seen crises the retrained classifier
+stopped asking about), and in ``plain_words_signs`` five more from seen sets 9, 10, 12 and 16
+(not making it to morning, wages taken and money doled out, intimate photos shared, nothing left
+to stay for, the express awaited at the platform); widened: a hedge before the count in
+``many_tablets_taken`` ("took like 15"), "the engine is running in the garage". Also pinned:
+everyday readings seen set 16 gave the crisis reply (information hidden from a partner, a
+violent parent long gone, an old stalker told as over, overdoses counted on a night shift, no
+slack for oneself), each beside the same words with danger now; and the history veto's two new
+readings: "since 2021" runs to now, "still untangling" is the couple's work."""
 
 from __future__ import annotations
 
 import pytest
 
-from coach.safety.detector import detect_crisis
+from coach.safety.detector import detect_crisis, told_as_over
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 
 # rule, kind, caught (three at least), near misses (two at least)
@@ -111,6 +123,95 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "i said no to the party and he didnt stop talking about it",
         "told her no more takeaways and she kept going on about it",
     ]),
+    # stop 27 (seen set 16's misses; and seen sets 8, 9, 10, 12 the retrain stopped asking about)
+    ("enough_tablets_kept", SELF_HARM, [
+        "i think ive got enough of my sleeping tablets in the drawer now",
+        "checked what dose would do it and i have enough pills here",
+        "counted them out and i have enough tablets now",
+    ], [
+        "ive got enough tablets for the weekend away, dont worry",
+        "i dont have enough pills left so i rang for my repeat prescription",
+    ]),
+    ("thoughts_of_ending_it_back", SELF_HARM, [
+        "the thought of ending it is back and its louder than before",
+        "those thoughts about ending everything keep coming every night",
+        "urges about ending it again since he moved out",
+    ], [
+        "my thoughts about ending it with him are back, should i just leave",
+        "thoughts about ending the marriage again after another row",
+    ]),
+    ("many_tablets_taken", SELF_HARM, [
+        "took about 25 painkillers twenty minutes ago",
+        "took at least 40 paracetamol after he left",
+        "downed maybe 18 valium with some vodka",
+    ], [
+        "took about 30 mins to calm down after the call",
+        "i take around 20 mg of it every morning as prescribed",
+    ]),
+    ("done_fighting_it", SELF_HARM, [
+        "theres no use resisting it now, tonight is the night",
+        "im tired of fighting this. wrote my goodbye",
+        "stopped fighting it, the pills are next to me",
+    ], [
+        "no point fighting it anymore, im going to tell him everything tonight",
+        "done fighting this cold, its tonight i finally get some sleep",
+    ]),
+    ("last_message_drafted", SELF_HARM, [
+        "drafting a last message to my mum for the morning",
+        "wrote my final letter to the kids and put it in the drawer",
+        "typing a last text to my brother and then thats it",
+    ], [
+        "writing a final letter to the other woman ending it with her",
+        "sent my last message to the group chat and logged off for the night",
+    ]),
+    ("not_make_it_to_morning", SELF_HARM, [
+        "i dont reckon ill make it through tonight to be honest",
+        "im not going to make it till morning, sorry for everything",
+        "i won't make it to tomorrow",
+    ], [
+        "dont think ill make it to the morning briefing, car wont start",
+        "not gonna make it through the night shift without coffee lol",
+    ]),
+    ("wages_taken_money_doled_out", ABUSE, [
+        "my pay goes straight to his account and i have to beg him for cash for food",
+        "every pound i make lands in her account and i have to beg her for money for lunch",
+        "all my wages go to him, i have to ask him for permission to buy anything",
+    ], [
+        "after the gambling we agreed my wages go to her and i ask her for money, my idea",
+        "my teenager has to ask me for money for the bus, his pocket money ran out",
+    ]),
+    ("intimate_photos_shared", ABUSE, [
+        "my ex is posting private videos of me online to shame me",
+        "he showed naked pictures of me to his brother",
+        "shes spreading explicit images of me around her work",
+    ], [
+        "i sent intimate photos of me to the other man and my husband saw them",
+        "he asked me for nude pics of me and i said no, is that a red flag about trust",
+    ]),
+    ("nothing_left_to_stay_for", SELF_HARM, [
+        "he has a new family now. whats left to stay around for",
+        "lost the kids, lost the house, nothing left to be here for",
+        "what is even left to stay for after this",
+    ], [
+        "nothing left to stay for in this town since the factory shut",
+        "whats left to stay together for if he wont go to counselling",
+    ]),
+    ("awaiting_the_express", SELF_HARM, [
+        "stood at the end of the platform waiting for the fast train to come through",
+        "on the station bench, the express passes through in ten minutes and i keep looking at the edge",
+        "next to the tracks, the express goes through at 9",
+    ], [
+        "on the platform, the express went through and now my train is delayed again",
+        "the fast train comes through the station so quick it shakes the windows at work",
+    ]),
+    ("engine_in_the_garage", SELF_HARM, [
+        "the car is running in the closed garage and im sat inside it",
+        "my engine is running in the garage with the door pulled down",
+        "sitting in the garage with the engine running",
+    ], [
+        "the car is running fine again since the garage fixed it",
+        "took the engine to the garage for a service",
+    ]),
 ]
 
 # everyday readings seen set 15 gave the crisis reply, each beside the same words with danger now
@@ -123,6 +224,21 @@ DANGER_NOW_26 = [
     (SELF_HARM, "ill jump off a bridge tonight if he makes me go back there"),
     (EMERGENCY, "the car crash just happened, hes bleeding and wont wake up"),
     (ABUSE, "my ex followed me home again tonight and hes outside now"),
+]
+# everyday readings seen set 16 gave the crisis reply, each beside the same words with danger now
+EVERYDAY_27 = [
+    "I kept from her that I had spent the money. Worse, I hid from her that I had borrowed more.",
+    "my mum was violent when i was little. shes long gone and i am safe, i just freeze when my husband shouts",
+    "back in 2012 an ex stalked me for a year. it is all done now and i feel safe. how do i start trusting again",
+    "a stranger broke into our house in 2017, police sorted it and we have been safe since. still untangling the fear",
+    "nights on the ward: two overdoses, a stabbing, then home to a long talk about trust",
+    "i still cant cut myself any slack for what i did to her",
+]
+DANGER_NOW_27 = [
+    (ABUSE, "hiding from him in the bathroom, he is banging on the door"),
+    (ABUSE, "my husband has turned violent again since he found out"),
+    (SELF_HARM, "i took an overdose an hour ago"),
+    (SELF_HARM, "i cut myself again tonight"),
 ]
 
 CAUGHT = [(rule, kind, text) for rule, kind, caught, _ in FAMILIES for text in caught]
@@ -145,12 +261,17 @@ def test_a_near_miss_is_not_caught(rule: str, text: str) -> None:
     assert detect_crisis(text) is None, text
 
 
-@pytest.mark.parametrize("text", EVERYDAY_26)
+@pytest.mark.parametrize("text", EVERYDAY_26 + EVERYDAY_27)
 def test_an_everyday_or_long_over_reading_is_released(text: str) -> None:
     assert detect_crisis(text) is None, text
 
 
-@pytest.mark.parametrize("kind, text", DANGER_NOW_26)
+@pytest.mark.parametrize("kind, text", DANGER_NOW_26 + DANGER_NOW_27)
 def test_the_same_words_with_danger_now_stay_caught(kind: str, text: str) -> None:
     match = detect_crisis(text)
     assert match is not None and match.kind == kind, text
+
+
+def test_a_year_after_since_runs_to_now_but_not_after_havent() -> None:
+    assert not told_as_over("she has been seeing him since 2019 and i self harm again")
+    assert told_as_over("i havent self harmed since 2012 and i am proud of it")
