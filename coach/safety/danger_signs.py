@@ -100,7 +100,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("affair", "cheating", "texts", "messages", "dating", "tinder"))),
     Rule("engine_in_the_garage", SELF_HARM, patterns=(
         "in the|a|my|our garage with the|my engine|motor|car running|on",
-        "engine|motor|car $AUX* running in the|a|my|our shut|closed? garage",  # stop 27: "the engine is running in the garage"
+        "engine|motor|car $AUX* running in the|a|my|our shut|closed? garage",  # stop 27: "the engine is running in..."
         "~hose|hosepipe|pipe _? _? _? _? _? _? exhaust",
     )),
     # ------------------------------------------------------------------ abuse

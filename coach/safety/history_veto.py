@@ -55,8 +55,6 @@ _now_or_this_time = outside_the_match("right now", "this time")
 # "still" about the help kept up is not the history still here ("i still see the same psychiatrist")
 _HELPERS = frozenset({"therapist", "psychiatrist", "psychologist", "counsellor", "counselor", "gp", "doctor", "nurse",
                       "group", "meetings", "support", "therapy", "counselling", "counseling"})
-
-
 # nor is "still" about the couple's work on the rest ("thats the bit we're still untangling")
 _WORK_ON_US = frozenset({"untangling", "rebuilding", "working", "figuring", "sorting", "learning", "healing",
                          "processing", "unpacking"})
@@ -72,6 +70,7 @@ def _told_as_still_here(span: Span) -> bool:
         and not any(later.lower_ in _HELPERS for later in doc[token.i + 1:token.i + 5])
         and not any(later.lower_ in _WORK_ON_US for later in doc[token.i + 1:token.i + 3])
         for token in doc)
+
 
 _AGAIN_ABOUT_US = frozenset({"him", "her", "them", "us", "together", "other", "start", "try", "trust", "happy", "love",
                              # stop 27: "how do i start trusting again"

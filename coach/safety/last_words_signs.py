@@ -91,7 +91,9 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                  "tell her", "telling him", "telling her", "dump", "dumping", "leave him", "leave her", "leaving him",
                  "leaving her", "face to face", "over text"))),
     # thoughts of ending it that keep coming (stop 27: "the thoughts about ending it are back, worse than 2019")
-    Rule("thoughts_of_ending_it_back", SELF_HARM, patterns=("~thought|thought|thoughts|~urge about|of ~end|ending it|everything|myself",), vetoes=(
+    Rule("thoughts_of_ending_it_back", SELF_HARM, patterns=(
+        "thought|thoughts|~urge about|of ~end|ending it|everything|myself",
+    ), vetoes=(
         requires("back", "again", "worse", "stronger", "louder", "every day", "every night", "all the time",
                  "constantly", "keep coming", "wo nt stop", "wo n't stop"),
         followed_by("with", "between", "for", "after", "before", "properly", "officially"),
