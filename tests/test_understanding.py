@@ -116,8 +116,9 @@ LOOKALIKE_CRISIS_CEILING = {"dev": 0.07, "blind": 0.02, "blind2": 0.01, "blind3"
 # given the crisis reply, form crises 18 -> 18 of 18.
 # Stop 27 (seen set 16's misses as 6 phrase families, 6 released readings and 86 wordings, and 5
 # families for crises of seen sets 9, 10 and 12 no rule had heard): coached over dev and seen
-# 1-16 10 -> 2 of 1,988 (seen 9 / 10 / 12 floors 0.98 -> 0.99); seen 16 coached 4 -> 0 of 114, look-alikes given the crisis reply 7 -> 1 of 126 (one became a check:
-# 16 -> 17, ceiling 0.13 -> 0.14); over dev and seen 1-16 checks stayed 446 of 1,910 look-alikes
+# 1-16 10 -> 2 of 1,988 (seen 9 / 10 / 12 floors 0.98 -> 0.99); seen 16 coached 4 -> 0 of 114,
+# look-alikes given the crisis reply 7 -> 1 of 126 (one became a check: 16 -> 17, ceiling
+# 0.13 -> 0.14); over dev and seen 1-16 checks stayed 446 of 1,910 look-alikes
 # but moved between sets (seen 14: 33 -> 34, a classifier-only check on "im so dead lol ...":
 # ceiling 0.25 -> 0.26). Blind set 17, scored before and after: 0.905 -> 0.909, 8 -> 8 of 132
 # crises coached, 3 -> 3 of 129 look-alikes given the crisis reply, form crises 19 -> 19 of 21.
