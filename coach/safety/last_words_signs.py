@@ -20,6 +20,10 @@ from coach.safety.vetoes import about_a_character, someone_else
 from coach.safety.words import PLAY
 
 _PLAY = (*PLAY, "game", "book")
+# "ending it" with someone or something: a relationship or a contract, not a life
+_ENDED_WITH = ("with", "between", "for", "after", "before", "properly", "officially")
+_ENDING_US = ("relationship", "engagement", "affair", "marriage", "contract", "lease", "job", "friendship", "break up",
+              "breaking up", "leave him", "leave her", "leaving him", "leaving her")
 _FAMILY = "mum|mom|mam|mummy|mother|dad|father|kids|children|son|daughter|sister|brother|family|nan|gran|parents"
 _WEAPON = "crowbar|machete|knife|gun|shotgun|rifle|axe|hammer|bat|blade|cleaver"
 
@@ -85,21 +89,17 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("ending_it_now", SELF_HARM, patterns=("im|i 'm|m? ~end it",), vetoes=(
         requires("do this anymore", "do this any more", "take it anymore", "take this anymore", "tonight", "goodbye",
                  "for good", "had enough"),
-        followed_by("with", "between", "for", "after", "before", "properly", "officially", "today", "tonight with"),
-        anywhere("relationship", "engagement", "affair", "marriage", "contract", "lease", "job", "chat", "call",
-                 "friendship", "the app", "subscription", "divorce papers", "break up", "breaking up", "tell him",
-                 "tell her", "telling him", "telling her", "dump", "dumping", "leave him", "leave her", "leaving him",
-                 "leaving her", "face to face", "over text"))),
+        followed_by(*_ENDED_WITH, "today", "tonight with"),
+        anywhere(*_ENDING_US, "chat", "call", "the app", "subscription", "divorce papers", "tell him", "tell her",
+                 "telling him", "telling her", "dump", "dumping", "face to face", "over text"))),
     # thoughts of ending it that keep coming (stop 27: "the thoughts about ending it are back, worse than 2019")
     Rule("thoughts_of_ending_it_back", SELF_HARM, patterns=(
         "thought|thoughts|~urge about|of ~end|ending it|everything|myself",
     ), vetoes=(
         requires("back", "again", "worse", "stronger", "louder", "every day", "every night", "all the time",
                  "constantly", "keep coming", "wo nt stop", "wo n't stop"),
-        followed_by("with", "between", "for", "after", "before", "properly", "officially"),
-        anywhere("relationship", "engagement", "affair", "marriage", "contract", "lease", "job", "friendship",
-                 "divorce", "break up", "breaking up", "leave him", "leave her", "leaving him", "leaving her",
-                 "counselling", "therapy", *_PLAY))),
+        followed_by(*_ENDED_WITH),
+        anywhere(*_ENDING_US, "divorce", "counselling", "therapy", *_PLAY))),
     # no more fighting it, with a time or means (stop 27: "no point fighting it anymore, its tonight")
     Rule("done_fighting_it", SELF_HARM, patterns=(
         "no point|use ~fight|~resist it|this anymore|now", "~stop|done ~fight|~resist it|this",
@@ -114,8 +114,7 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("last_message_drafted", SELF_HARM, patterns=(
         "~write|~draft|~type|~delete|~send|~rewrite a|my last|final text|message|note|letter to",
     ), vetoes=(followed_by("of the day", "before bed", "before i sleep", "before work", "from work", "about"),
-               anywhere("group chat", "boss", "landlord", "work", "meeting", "shift", "order", "delivery", "lol",
-                        "haha", "night", "sleep well", "goodnight", "ex", "block", "blocking", "the affair",
+               anywhere("group chat", "boss", "landlord", "work", "meeting", "shift", "order", "delivery", "night", "sleep well", "goodnight", "ex", "block", "blocking", "the affair",
                         "affair partner", "other woman", "other man", "ending it with", "end it with", "solicitor",
                         "lawyer", "bank", "school", "apology", *_PLAY))),
     Rule("methods_researched", SELF_HARM, patterns=("~research|~google|googling|googled methods",

@@ -151,5 +151,5 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
         "the|an express|fast train? to? ~come|~pass|~go|~fly through|past",
     ), vetoes=(requires("platform", "tracks", "track", "station", "the line"),
                anywhere("late", "delayed", "cancelled", "commute", "home", "see you", "meet", "meeting", "missed",
-                        "work", "waiting for my", "lol", "haha", *PLAY))),
+                        "work", "waiting for my", *PLAY))),
 )
