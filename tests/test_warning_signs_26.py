@@ -1,4 +1,4 @@
-"""Stop 26's and stop 27's crisis families (seen sets 15 and 16's misses), in our own words: each
+"""Stop 26's to stop 28's crisis families (seen sets 15 to 17's misses), in our own words: each
 rule catches its family and leaves its near misses alone.
 
 Stop 26: the rules in ``coach.safety.plain_words_signs`` (dangers told in plain words), with "said
@@ -16,7 +16,13 @@ to stay for, the express awaited at the platform); widened: a hedge before the c
 everyday readings seen set 16 gave the crisis reply (information hidden from a partner, a
 violent parent long gone, an old stalker told as over, overdoses counted on a night shift, no
 slack for oneself), each beside the same words with danger now; and the history veto's two new
-readings: "since 2021" runs to now, "still untangling" is the couple's work."""
+readings: "since 2021" runs to now, "still untangling" is the couple's work.
+
+Stop 28: in ``plain_words_signs`` six from seen set 17 (looking down from a height, silence that
+will mean it is done, out of everyone's way soon, a belt taken to them, a threat in patois, a
+goodbye arranged before they jump); widened: a voice, not only one "in my head", that tells them
+to (``last_words_signs.voice_says_to``), a hand round the throat that he "had" there
+(``rules.physical_harm``), an engine running with the garage door shut."""
 
 from __future__ import annotations
 
@@ -212,6 +218,64 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "the car is running fine again since the garage fixed it",
         "took the engine to the garage for a service",
     ]),
+    # stop 28 (seen set 17)
+    ("looking_down_from_a_height", SELF_HARM, [
+        "up on the roof of the car park staring down at the concrete, nobody knows im here",
+        "sitting on the railing of the bridge by the weir looking down into the river",
+        "on the balcony of the 15th floor flat thinking just one step and it stops",
+    ], [
+        "we stood on the bridge looking down at the river, ducks everywhere, then went for lunch",
+        "from the rooftop bar you look down at the whole city, what a view on our date night",
+        "one step at a time they said, and from the balcony of the counsellors office it felt doable",
+    ]),
+    ("voice_says_to", SELF_HARM, [
+        "theres a voice in my head that keeps telling me to crash the car on the way home",
+        "the voices are telling me to hurt myself again and theyre loud tonight",
+        "a voice keeps urging me to end it all, its worse since she left",
+    ], [
+        "a little voice keeps telling me to end it with him and just be free",
+        "the sat nav voice kept telling me to turn into a farm track lol",
+    ]),
+    ("silence_will_mean_it_is_done", SELF_HARM, [
+        "if i stop answering after tonight you'll know i went through with it",
+        "if you never hear from me again its because i did it",
+        "if i stop messaging, i've done it. thank you for the chats",
+    ], [
+        "if i stop replying its only because my battery is on 2%",
+        "if you dont hear from me its because im at work till late, dont worry",
+    ]),
+    ("out_of_everyones_way_soon", SELF_HARM, [
+        "got what i need now, by morning ill be out of everybodys way",
+        "soon ill be out of everyones way for good, thats a promise",
+        "after tonight i will be out of everyone's way forever",
+    ], [
+        "ill keep out of everyones way in the spare room tonight so we can all cool off",
+        "moving out on saturday, ill be out of everyones way soon enough",
+    ]),
+    ("belt_taken_to_them", ABUSE, [
+        "when he drinks he takes the belt out and goes for me",
+        "every row ends the same, he gets his belt out and i end up on the floor",
+        "she pulled her belt off and came at me with it",
+    ], [
+        "my dad used to get the belt out when we were kids, long gone now",
+        "he got his black belt in karate last week and were so proud",
+    ]),
+    ("threat_in_patois", ABUSE, [
+        "him seh him a go kill mi if mi leave",
+        "she a go chop me if me talk to anybody bout it",
+        "mi fraid fi go home, him ago lick mi again",
+    ], [
+        "mi granny a go kill mi if mi nuh call her back lol",
+        "in the film the bad man seh him a go chop mi up, wicked movie",
+    ]),
+    ("goodbye_before_i_jump", SELF_HARM, [
+        "remind me to hug the dog and say goodbye before i jump",
+        "i wrote the letter already. want to see my sister one last time and then i jump",
+        "just want to say sorry to my mum before i jump",
+    ], [
+        "remind me to say goodbye to the team before i jump on the train",
+        "say bye to everyone for me, the bungee instructor says its my turn before i jump",
+    ]),
 ]
 
 # everyday readings seen set 15 gave the crisis reply, each beside the same words with danger now
@@ -235,6 +299,8 @@ EVERYDAY_27 = [
     "i still cant cut myself any slack for what i did to her",
 ]
 DANGER_NOW_27 = [
+    (ABUSE, "she had her hands around my throat again tonight and im locked in the loo"),
+    (SELF_HARM, "sat in the car in the lock up, engine running and the garage door pulled down"),
     (ABUSE, "hiding from him in the bathroom, he is banging on the door"),
     (ABUSE, "my husband has turned violent again since he found out"),
     (SELF_HARM, "i took an overdose an hour ago"),

@@ -101,6 +101,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
     Rule("engine_in_the_garage", SELF_HARM, patterns=(
         "in the|a|my|our garage with the|my engine|motor|car running|on",
         "engine|motor|car $AUX* running in the|a|my|our shut|closed? garage",  # stop 27: "the engine is running in..."
+        "engine|motor $AUX* running and|with the|a|my? garage door? $AUX* pulled? shut|closed|down|locked",  # stop 28
         "~hose|hosepipe|pipe _? _? _? _? _? _? exhaust",
     )),
     # ------------------------------------------------------------------ abuse

@@ -121,9 +121,16 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                                                     "~research|~google|googling|googled ways to ~die"), vetoes=(
         anywhere("study", "uni", "dissertation", "thesis", "essay", "paper", "cooking", "baking", "recipe", "teaching",
                  "parenting", "training", "revision", "exam", "budget", "saving", "therapy", "couples"),)),
-    Rule("voice_says_to", SELF_HARM, patterns=("voice|voices in my head %word* die|jump|kill",
-                                               "voice|voices in my head %word* end it"), vetoes=(
-        anywhere("film", "movie", "book", "song", "lyrics", "lol", "haha"),)),
+    Rule("voice_says_to", SELF_HARM, patterns=(
+        "voice|voices in my head %word* die|jump|kill",
+        "voice|voices in my head %word* end it",
+        # stop 28: a voice anywhere that tells them to ("the voice telling me to end it is back")
+        "~voice _? _? _? _? _? ~tell|~say|~whisper|~urge me|i? to end it|everything|myself|my",
+        "~voice _? _? _? _? _? ~tell|~say|~whisper|~urge me|i? to kill|hurt|cut|harm|end $MYSELF",
+        "~voice _? _? _? _? _? ~tell|~say|~whisper|~urge me|i? to jump|die|drown|crash|swerve",
+    ), vetoes=(anywhere("film", "movie", "book", "song", "lyrics", "lol", "haha", "end it with", "end things with",
+                        "leave him", "leave her", "the relationship", "the marriage", "sat nav", "satnav", "gps",
+                        "alexa", "siri", "coach", "trainer", "instructor", "teacher"),)),
     # a drop timed for before the house wakes ("tomorrow i go to the car park roof, 7am, before anyone is up")
     Rule("before_anyone_wakes", SELF_HARM, patterns=("before anyone|anybody|everyone|everybody is|s|'s? ~wake|up|~get|awake",),
          vetoes=(requires("roof", "bridge", "cliff", "cliffs", "tracks", "pills", "tablets", "rope", "edge", "river",

@@ -10,13 +10,16 @@ vetoes for the everyday readings (a scarf round the neck, a dog's lead on a rail
 without keys, a test of the alarm, a bonfire next door, followers online). Stop 27 added five from
 seen sets 9, 10, 12 and 16: not expecting to make it to morning, wages taken and money doled
 out, intimate photos shared to shame, nothing left to stay for, the express awaited at the
-platform (not a meeting missed, not an agreed budget, not a delayed commute).
+platform (not a meeting missed, not an agreed budget, not a delayed commute). Stop 28 added six
+from seen set 17: looking down from a bridge or balcony, "if i stop replying it's because i went
+through with it", out of everyone's way tonight, a belt taken to them, a threat in Jamaican
+patois, a goodbye arranged "before i jump" (not a view, a flat move, karate, a bungee jump).
 """
 
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, followed_by, requires
+from coach.nlp.vetoes import anywhere, followed_by, requires, unless_boundary_after
 from coach.safety.history_veto import recovered_history
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS
@@ -152,4 +155,50 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("platform", "tracks", "track", "station", "the line"),
                anywhere("late", "delayed", "cancelled", "commute", "home", "see you", "meet", "meeting", "missed",
                         "work", "waiting for my", *PLAY))),
+    # stop 28 (seen set 17): looking down from a height, silence that will mean it is done, out of everyone's way tonight, a belt taken to them, a threat in
+    # patois, a goodbye arranged before they jump
+    Rule("looking_down_from_a_height", SELF_HARM, patterns=(
+        "looking|staring|peering|~look|~stare down at|into the|a? water|river|drop|road|"
+        "street|ground|traffic|rocks|sea|tracks|concrete",
+        "thinking|think just|only one step|jump",
+        "just|only one step and|off|over|forward",
+    ), vetoes=(requires("bridge", "footbridge", "ledge", "edge", "roof", "rooftop", "balcony", "cliff", "cliffs", "floor", "storey",
+                        "parapet", "railing", "railings", "multistorey", "car park", "tower", "overpass", "flyover"),
+               followed_by("at", "ahead", "closer", "further", "forward in"),
+               anywhere("view", "views", "sunset", "sunrise", "photo", "photos", "pics", "holiday", "tour", "fishing",
+                        "ducks", "swans", "dolphins", "boats", "fireworks", "hike", "climb", "climbing", "abseil",
+                        "bungee", "diving", "swim", "swimming", "height", "heights", "vertigo", "dinner", "lunch",
+                        "breakfast", "walked", "stroll", "date night", *_OVER,
+                        *STORY_WORDS, *PLAY))),
+    Rule("silence_will_mean_it_is_done", SELF_HARM, patterns=(
+        "if i ~stop replying|answering|responding|texting|messaging|writing",
+        "if you do|did? $NEG ~hear from me",
+        "if you ~stop hearing from me",
+    ), vetoes=(requires("through with it", "done it", "did it"),
+               anywhere("phone died", "battery", "signal", "wifi", "asleep", "busy", "at work", "flight", "plane",
+                        "the divorce", "the surgery", "the operation", *PLAY))),
+    Rule("out_of_everyones_way_soon", SELF_HARM, patterns=(
+        "out of everyone|everyones|everybody|everybodys|everyone's 's|s? way",
+    ), vetoes=(requires("tonight", "for good", "forever", "permanently", "by morning", "by tomorrow", "what i need",
+                        "for ever", "soon"),
+               anywhere("move", "moving", "flat", "room", "sofa", "couch", "office", "shed", "garden", "walk", "go out",
+                        "going out", "mums", "hotel", "gym", "pub", "trip", "stay with", "staying with", "kitchen",
+                        *PLAY))),
+    Rule("belt_taken_to_them", ABUSE, patterns=(
+        "$THREAT_SUBJECT $AUX* ~get|~take|~pull|~bring|~grab the|his|her|a belt out",
+        "$THREAT_SUBJECT $AUX* ~take|~pull|~whip the|his|her|a belt off and ~hit|~beat|~whip|~lash|~thrash|~come",
+        "$THREAT_SUBJECT $AUX* ~hit|~beat|~whip|~lash|~thrash|~hurt me|us|my _? _? with the|his|her|a belt",
+    ), vetoes=(anywhere("when i was", "as a kid", "as kids", "growing up", "childhood", "school", "used to", "trousers",
+                        "jeans", "pants", "undress", "undressed", "shower", "seatbelt", "seat belt", "tool belt",
+                        "black belt", "brown belt", "karate", "judo", *_OVER, *STORY_WORDS, *PLAY),
+               recovered_history)),
+    Rule("threat_in_patois", ABUSE, patterns=(
+        "him|she|im|shi a|ago go? ~chop|~kill|~murder|~lick|~box mi|me",
+    ), vetoes=(anywhere(*STORY_WORDS, *PLAY),)),
+    Rule("goodbye_before_i_jump", SELF_HARM, patterns=(
+        "before|then|after|and i ~jump",
+    ), vetoes=(unless_boundary_after(frozenset()),
+               requires("goodbye", "bye", "say sorry", "hug", "letter", "note", "kiss", "love you", "last time"),
+               anywhere("bungee", "skydive", "skydiving", "parachute", "plane", "pool", "lake", "swim", "dive",
+                        "trampoline", "hurdle", "hurdles", "rope", "queue", "call", "meeting", *PLAY))),
 )

@@ -217,7 +217,7 @@ RULES: tuple[Rule, ...] = (
         "$SUBJECT $AUX* ~throw|~hurl|~chuck|~fling|~lob whatever|things|stuff|anything|everything|plates|glasses|mugs|bottles _? _? _? _? _? at me|us",
         "~grab|~hold|~seize me|us by the|my throat|neck|hair|arm|arms|wrist|wrists|face|collar|shoulders",
         "~grab|~squeeze my throat|neck",
-        "~put|~wrap his|her|their hand|hands around|round|on my|our neck|throat",
+        "~put|~wrap|~have his|her|their hand|hands around|round|on my|our neck|throat",
         "~pin me|us down|against",
         "~hold me|us down",
         "~hold me|us against the|my|a wall|will|door|floor|bed|car",
