@@ -53,9 +53,16 @@ _at_a_care_job = anywhere("resus", "on shift", "my shift", "hr shift", "hour shi
                           "night shift", "a&e", "icu", "in the er", "ambulance")  # stop 27
 
 
+_A_CALL_OUT = frozenset({"call", "calls", "shout", "shouts", "job", "jobs", "patient", "patients"})
+
+
 def overdoses_at_work(span: Span) -> bool:
-    """Drop overdoses counted at a care job ("two overdoses in resus today"); one's own is singular."""
-    return any(token.lower_ == "overdoses" for token in span) and _at_a_care_job(span)
+    """Drop overdoses counted at a care job ("two overdoses in resus today", "an overdose call on
+    the estate", stop 28); one's own is singular and no call-out."""
+    doc = span.doc
+    call_out = any(token.lower_ == "overdose" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _A_CALL_OUT
+                   for token in doc[span.start:min(len(doc), span.end + 1)])
+    return (call_out or any(token.lower_ == "overdoses" for token in span)) and _at_a_care_job(span)
 
 
 def could_for(span: Span) -> bool:
