@@ -22,7 +22,12 @@ Stop 28: in ``plain_words_signs`` six from seen set 17 (looking down from a heig
 will mean it is done, out of everyone's way soon, a belt taken to them, a threat in patois, a
 goodbye arranged before they jump); widened: a voice, not only one "in my head", that tells them
 to (``last_words_signs.voice_says_to``), a hand round the throat that he "had" there
-(``rules.physical_harm``), an engine running with the garage door shut."""
+(``rules.physical_harm``), an engine running with the garage door shut. After the retrain, four
+crises of seen sets 8, 15 and 17 the classifier had asked about went quiet and became families too:
+``means_signs.gun_safe_opened`` and ``means_in_hand``, ``plain_words_signs.not_coming_up`` (first
+person: someone else not coming up from the river is an emergency the other rules hear) and
+``calls_constantly_or_else``; and a handful of "his blood pressure pills" (two words between the
+amount and the pills) is ``rules.overdose``."""
 
 from __future__ import annotations
 
@@ -276,6 +281,38 @@ FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
         "remind me to say goodbye to the team before i jump on the train",
         "say bye to everyone for me, the bungee instructor says its my turn before i jump",
     ]),
+    ("gun_safe_opened", SELF_HARM, [
+        "his shotgun is locked in the cabinet but ive unlocked it tonight",
+        "dads rifle is in the gun safe and i opened it after she left",
+        "ive opened the lockbox where he keeps the revolver, just sitting here",
+    ], [
+        "opened his gun cabinet to clean the rifles before the hunting trip",
+        "ive opened the safe to get my passport, his old rifle is in there too, all licensed",
+    ]),
+    ("means_in_hand", SELF_HARM, [
+        "the razor is in my hand, im done with all of it",
+        "no more. tablets in my hand, goodbye",
+        "ive got the knife in my hands tonight and i cant do this",
+    ], [
+        "tablets in my hand, prescribed by the doctor, took them with my dinner",
+        "knife in my hand chopping onions, and im done with his excuses lol",
+    ]),
+    ("not_coming_up", SELF_HARM, [
+        "i lay under the water in the tub and i didnt want to come back up",
+        "next time im in the bath im not coming up",
+        "im going to sink in the lake tonight and not come back up",
+    ], [
+        "went snorkelling and didnt want to come up, the reef was so beautiful",
+        "im not coming up to the loft, too dusty, the bath is leaking anyway",
+    ]),
+    ("calls_constantly_or_else", ABUSE, [
+        "she rings me every 15 minutes at work and if i miss one i pay for it at home",
+        "he texts me every hour and if i dont reply quick enough he goes mad and hits me",
+        "my husband calls every 20 mins and if im late picking up theres hell, im scared",
+    ], [
+        "he texts me every hour lol, miss one and hes sulking haha",
+        "she calls me every 30 minutes when im out and if i dont answer she cries, its exhausting",
+    ]),
 ]
 
 # everyday readings seen set 15 gave the crisis reply, each beside the same words with danger now
@@ -302,6 +339,7 @@ EVERYDAY_27 = [
 DANGER_NOW_27 = [
     (ABUSE, "she had her hands around my throat again tonight and im locked in the loo"),
     (SELF_HARM, "sat in the car in the lock up, engine running and the garage door pulled down"),
+    (SELF_HARM, "took a whole packet of her sleeping tablets an hour ago and my legs feel heavy"),
     (ABUSE, "hiding from him in the bathroom, he is banging on the door"),
     (ABUSE, "my husband has turned violent again since he found out"),
     (SELF_HARM, "i took an overdose an hour ago"),

@@ -9,6 +9,7 @@ on the floor, a partner holding a knife and saying she will use it, an abuser ou
 refuge. Same notation and engine as ``coach.safety.rules``, run by ``coach.safety.detector``
 with them; each pattern narrow, with vetoes for the everyday readings (a nurse's question, a
 climbing rope, a teenager who won't wake for school, a film, insurance for the mortgage).
+Stop 28 (seen set 17): a gun safe opened by the writer, the means in hand.
 """
 
 from __future__ import annotations
@@ -45,6 +46,20 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires(*_GUNS.split("|")),
                anywhere("range", "shooting club", "clay", "clays", "hunting trip", "deer", "licence", "license",
                         "dishwasher", "washing", "game", "lol", "haha"))),
+    # stop 28: the gun safe opened by the writer ("his pistol is in the safe and ive opened it twice tonight")
+    Rule("gun_safe_opened", SELF_HARM, patterns=(
+        "i|ive|'ve|ve ~open|~unlock it|the|his|my|her|dads|dad|gun safe|cabinet|lockbox|case?",
+    ), vetoes=(requires(*_GUNS.split("|")), requires("safe", "cabinet", "lockbox", "gun case"),
+               anywhere("range", "shooting club", "clay", "clays", "hunting", "deer", "licence", "license", "clean",
+                        "cleaning", "police", "sold", "selling", "game", "licensed", "passport", "documents",
+                        "jewellery", "lol", "haha"))),
+    # stop 28: the means in hand ("done with all of it. the tablets are in my hand")
+    Rule("means_in_hand", SELF_HARM, patterns=(
+        "~$PILLS|knife|blade|razor|rope $AUX* in my hand|hands|palm",
+    ), vetoes=(requires("done", "tonight", "all of them", "enough", "ca nt", "ca n't", "goodbye", "no more", "end it",
+                        "finish", "bye", "sorry"),
+               anywhere("vitamin", "vitamins", "prescribed", "doctor", "morning", "with food", "cooking", "chopping",
+                        "dinner", "onion", "onions", "veg", *_FICTION_OR_WORK))),
     # a rope made ready ("the rope is ready in the loft"), a noose tied
     Rule("rope_ready", SELF_HARM, patterns=(
         "rope|noose 's|s|is|are|was ready|up|tied|waiting",

@@ -13,7 +13,8 @@ out, intimate photos shared to shame, nothing left to stay for, the express awai
 platform (not a meeting missed, not an agreed budget, not a delayed commute). Stop 28 added six
 from seen set 17: looking down from a bridge or balcony, "if i stop replying it's because i went
 through with it", out of everyone's way tonight, a belt taken to them, a threat in Jamaican
-patois, a goodbye arranged "before i jump" (not a view, a flat move, karate, a bungee jump).
+patois, a goodbye arranged "before i jump" (not a view, a flat move, karate, a bungee jump), not
+coming up from the bath, calls every few minutes with trouble at home for a missed one.
 """
 
 from __future__ import annotations
@@ -201,4 +202,21 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                requires("goodbye", "bye", "say sorry", "hug", "letter", "note", "kiss", "love you", "last time"),
                anywhere("bungee", "skydive", "skydiving", "parachute", "plane", "pool", "lake", "swim", "dive",
                         "trampoline", "hurdle", "hurdles", "rope", "queue", "call", "meeting", *PLAY))),
+    # stop 28 (seen sets 8 and 17 on the retrained model): not coming up from the water, calls
+    # every few minutes with trouble at home for a missed one
+    Rule("not_coming_up", SELF_HARM, patterns=(
+        "i $AUX* $NEG ~want|wanted to come back? up",
+        "i $AUX* not|never|nt|n't coming|come back? up",
+        "to|and not|never come back? up",
+    ), vetoes=(unless_boundary_after(frozenset()),
+               requires("bath", "bathtub", "tub", "water", "under", "pool", "sea", "lake", "river", "surface"),
+               anywhere("snorkel", "snorkelling", "diving", "scuba", "swimming lesson", "stairs", "upstairs", "loft",
+                        "attic", "visit", *STORY_WORDS, *PLAY))),
+    Rule("calls_constantly_or_else", ABUSE, patterns=(
+        "~call|~ring|~text|~phone|~facetime me? every _? min|mins|minutes|hour",
+    ), vetoes=(requires("if i miss", "if i do nt", "if i do n't", "if i ca nt", "if i ca n't", "if i am late",
+                        "if i 'm late", "if i m late"),
+               requires("hell", "trouble", "kicks off", "pay for it", "goes mad", "scared", "afraid", "punish",
+                        "punishes", "hurts me", "hits me"),
+               anywhere("lol", "haha", *PLAY))),
 )

@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("until", "before", "early", "when", "till", "til"),)),
     Rule("overdose", SELF_HARM, patterns=(
         "~take|~swallow|~down|~neck all|every|everything of? my|the|those|these|his|her? _? _? ~$PILLS",
-        "~take|~swallow|~down|~neck a|the? whole|entire|full? ~$QUANTITY of my|the|his|her? _? ~$PILLS",
+        "~take|~swallow|~down|~neck a|the? whole|entire|full? ~$QUANTITY of my|the|his|her? _? _? ~$PILLS",
         "how many ~$PILLS",
         "~save|~stockpile|~hoard|~collect|~stash up? my|the? _? ~$PILLS",
         "~$PILLS _? lined|counted|stockpiled",
