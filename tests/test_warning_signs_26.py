@@ -380,3 +380,9 @@ def test_the_same_words_with_danger_now_stay_caught(kind: str, text: str) -> Non
 def test_a_year_after_since_runs_to_now_but_not_after_havent() -> None:
     assert not told_as_over("she has been seeing him since 2019 and i self harm again")
     assert told_as_over("i havent self harmed since 2012 and i am proud of it")
+
+
+def test_doing_great_now_tells_an_old_scare_as_over() -> None:
+    """Stop 28: "doing great now" is a recovery, like "doing good"; a scare now is not history."""
+    assert told_as_over("my mum had a stroke two years ago and shes doing great now")
+    assert not told_as_over("my mum is having a stroke right now, her face has dropped")

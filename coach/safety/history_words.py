@@ -53,7 +53,7 @@ RECOVERY_MARKERS = (
     "not in years", "proud of", "got away", "safe with",
     # as the tokenizer splits them: "havent in" / "haven't since"
     "have nt in", "have n't in", "have nt since", "have n't since",
-    "free of", "now i do", "no longer", "not anymore", "not any more", "doing good", "nothing like that since",
+    "free of", "now i do", "no longer", "not anymore", "not any more", "doing good", "doing great", "nothing like that since",
     "nothing since", "proper help", "got help", "nt anymore", "n't anymore", "have nt for", "have n't for",
     "we made it", "made it through", "different place", "nowhere near", "good life", "safety plan",
     # stop 17: "it's history", healthier coping named, "very much ok", "not something i do anymore"
