@@ -10,8 +10,8 @@ vetoes for the everyday readings (a scarf round the neck, a dog's lead on a rail
 without keys, a test of the alarm, a bonfire next door, followers online). Stop 27 added five from
 seen sets 9, 10, 12 and 16: not expecting to make it to morning, wages taken and money doled
 out, intimate photos shared to shame, nothing left to stay for, the express awaited at the
-platform (not a meeting missed, not an agreed budget, not a delayed commute). Stop 28 added six
-from seen set 17: looking down from a bridge or balcony, "if i stop replying it's because i went
+platform (not a meeting missed, not an agreed budget, not a delayed commute). Stop 28 added eight
+from seen sets 8 and 17: looking down from a bridge or balcony, "if i stop replying it's because i went
 through with it", out of everyone's way tonight, a belt taken to them, a threat in Jamaican
 patois, a goodbye arranged "before i jump" (not a view, a flat move, karate, a bungee jump), not
 coming up from the bath, calls every few minutes with trouble at home for a missed one.
@@ -156,15 +156,16 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("platform", "tracks", "track", "station", "the line"),
                anywhere("late", "delayed", "cancelled", "commute", "home", "see you", "meet", "meeting", "missed",
                         "work", "waiting for my", *PLAY))),
-    # stop 28 (seen set 17): looking down from a height, silence that will mean it is done, out of everyone's way tonight, a belt taken to them, a threat in
-    # patois, a goodbye arranged before they jump
+    # stop 28 (seen set 17): looking down from a height, silence that will mean it is done, out of
+    # everyone's way tonight, a belt taken to them, a threat in patois, a goodbye arranged before they jump
     Rule("looking_down_from_a_height", SELF_HARM, patterns=(
         "looking|staring|peering|~look|~stare down at|into the|a? water|river|drop|road|"
         "street|ground|traffic|rocks|sea|tracks|concrete",
         "thinking|think just|only one step|jump",
         "just|only one step and|off|over|forward",
-    ), vetoes=(requires("bridge", "footbridge", "ledge", "edge", "roof", "rooftop", "balcony", "cliff", "cliffs", "floor", "storey",
-                        "parapet", "railing", "railings", "multistorey", "car park", "tower", "overpass", "flyover"),
+    ), vetoes=(requires("bridge", "footbridge", "ledge", "edge", "roof", "rooftop", "balcony", "cliff", "cliffs",
+                        "floor", "storey", "parapet", "railing", "railings", "multistorey", "car park", "tower",
+                        "overpass", "flyover"),
                followed_by("at", "ahead", "closer", "further", "forward in"),
                anywhere("view", "views", "sunset", "sunrise", "photo", "photos", "pics", "holiday", "tour", "fishing",
                         "ducks", "swans", "dolphins", "boats", "fireworks", "hike", "climb", "climbing", "abseil",
