@@ -114,9 +114,10 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("last_message_drafted", SELF_HARM, patterns=(
         "~write|~draft|~type|~delete|~send|~rewrite a|my last|final text|message|note|letter to",
     ), vetoes=(followed_by("of the day", "before bed", "before i sleep", "before work", "from work", "about"),
-               anywhere("group chat", "boss", "landlord", "work", "meeting", "shift", "order", "delivery", "night", "sleep well", "goodnight", "ex", "block", "blocking", "the affair",
-                        "affair partner", "other woman", "other man", "ending it with", "end it with", "solicitor",
-                        "lawyer", "bank", "school", "apology", *_PLAY))),
+               anywhere("group chat", "boss", "landlord", "work", "meeting", "shift", "order", "delivery", "night",
+                        "sleep well", "goodnight", "ex", "block", "blocking", "the affair", "affair partner",
+                        "other woman", "other man", "ending it with", "end it with", "solicitor", "lawyer", "bank",
+                        "school", "apology", *_PLAY))),
     Rule("methods_researched", SELF_HARM, patterns=("~research|~google|googling|googled methods",
                                                     "~research|~google|googling|googled ways to ~die"), vetoes=(
         anywhere("study", "uni", "dissertation", "thesis", "essay", "paper", "cooking", "baking", "recipe", "teaching",

@@ -20,6 +20,9 @@ from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import about_a_character, someone_else
 
 _GUNS = "gun|guns|rifle|rifles|shotgun|shotguns|pistol|pistols|revolver|handgun|firearm"
+# a gun kept for sport or work, licensed, or a game ("cleaned dads rifle before the hunting trip")
+_GUN_HOBBY = ("range", "shooting club", "clay", "clays", "hunting trip", "deer", "licence", "license", "game", "lol",
+              "haha")
 _FICTION_OR_WORK = ("film", "movie", "show", "series", "book", "novel", "game", "episode", "patient", "patients",
                     "ward", "shift", "exam", "nursing", "pharmacy", "vet", "lol", "haha")
 
@@ -44,15 +47,13 @@ MEANS_SIGN_RULES: tuple[Rule, ...] = (
     Rule("gun_loaded", SELF_HARM, patterns=(
         "i|ive|'ve|ve ~load it|the|his|my|her|dad|dads",
     ), vetoes=(requires(*_GUNS.split("|")),
-               anywhere("range", "shooting club", "clay", "clays", "hunting trip", "deer", "licence", "license",
-                        "dishwasher", "washing", "game", "lol", "haha"))),
+               anywhere(*_GUN_HOBBY, "dishwasher", "washing"))),
     # stop 28: the gun safe opened by the writer ("his pistol is in the safe and ive opened it twice tonight")
     Rule("gun_safe_opened", SELF_HARM, patterns=(
         "i|ive|'ve|ve ~open|~unlock it|the|his|my|her|dads|dad|gun safe|cabinet|lockbox|case?",
     ), vetoes=(requires(*_GUNS.split("|")), requires("safe", "cabinet", "lockbox", "gun case"),
-               anywhere("range", "shooting club", "clay", "clays", "hunting", "deer", "licence", "license", "clean",
-                        "cleaning", "police", "sold", "selling", "game", "licensed", "passport", "documents",
-                        "jewellery", "lol", "haha"))),
+               anywhere(*_GUN_HOBBY, "hunting", "licensed", "clean", "cleaning", "police", "sold", "selling",
+                        "passport", "documents", "jewellery"))),
     # stop 28: the means in hand ("done with all of it. the tablets are in my hand")
     Rule("means_in_hand", SELF_HARM, patterns=(
         "~$PILLS|knife|blade|razor|rope $AUX* in my hand|hands|palm",

@@ -219,5 +219,5 @@ PLAIN_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                         "if i 'm late", "if i m late"),
                requires("hell", "trouble", "kicks off", "pay for it", "goes mad", "scared", "afraid", "punish",
                         "punishes", "hurts me", "hits me"),
-               anywhere("lol", "haha", *PLAY))),
+               anywhere(*PLAY))),
 )
