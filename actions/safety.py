@@ -65,16 +65,17 @@ class ActionCrisisResponse(Action):
         kind = tracker.latest_message.get("intent", {}).get("name")
         if kind not in CRISIS_KINDS:
             kind = SELF_HARM_KIND
+        settings = Settings.from_env()
+        country = await country_for(tracker.sender_id)
         if (tracker.latest_message.get(SAFETY_NET_KEY) or {}).get("action") == CHECK:
-            # Only the classifier saw a crisis: ask, never coach; "I need help" is the crisis reply.
+            # The layers are not sure: ask, never coach, with the emergency line already there;
+            # "I need help" is the crisis reply.
             dispatcher.utter_message(
-                text=safety_check_reply(),
+                text=safety_check_reply(country=country, emergency_line=settings.emergency_line),
                 buttons=[CHECK_SAFE_BUTTON, {"title": NEED_HELP_TITLE, "payload": f"/{kind}"}],
             )
             dispatcher.utter_message(json_message={CRISIS_MARKER: CHECK})
             return []
-        settings = Settings.from_env()
-        country = await country_for(tracker.sender_id)
         text = crisis_reply(kind, country=country, emergency_line=settings.emergency_line)
         dispatcher.utter_message(text=text, buttons=[SAFE_BUTTON])
         # The structured marker the bot reads (never shown): this turn got the crisis reply.

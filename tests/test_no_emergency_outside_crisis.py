@@ -1,13 +1,13 @@
 """The word "emergency" is reserved for crisis replies (``crisis_reply`` for crisis_self_harm,
-crisis_abuse and crisis_emergency): no other text the coach can send contains it.
+crisis_abuse and crisis_emergency) and the safety check that asks "are you safe right now?"
+with the emergency line beside it: no other text the coach can send contains it.
 
 The scan covers every text source: every variant of every domain.yml response (buttons
 included), the guidance content (steps, FAQ sources, nudges, apology questions and tips),
 the apology analyzer's and draft's own words, reminder nudges as the delivery loop builds
 them, the string literals of the core modules that write texts (apology, check-ins,
 reminders, content), the module-level string constants of the front ends (Telegram
-handlers, privacy commands, console, the rest of bot/), the safety check and the
-safe-again reply. As a backstop, every text-like string literal in actions/*.py counts too,
+handlers, privacy commands, console, the rest of bot/) and the safe-again reply. As a backstop, every text-like string literal in actions/*.py counts too,
 so a sentence typed into an action instead of domain.yml is caught as well.
 """
 
@@ -118,7 +118,7 @@ def coach_texts() -> list[Text]:
         texts += [(label(path), text) for text in string_literals(path.read_text(encoding="utf-8"))]
     for path in python_files("bot"):
         texts += [(label(path), text) for text in module_constants(path.read_text(encoding="utf-8"))]
-    texts += [("safety check", safety_check_reply()), ("safe again", safe_again_reply())]
+    texts += [("safe again", safe_again_reply())]
     for path in python_files("actions"):
         texts += [(label(path), text) for text in text_like(string_literals(path.read_text(encoding="utf-8")))]
     return texts
@@ -141,7 +141,6 @@ def test_the_scan_reads_every_kind_of_text() -> None:
         "Your check-in is ready",  # the discreet nudge
         "Sorry, something went wrong on my side. Please try again in a moment.",  # bot/telegram/handlers.py
         "Okay, nothing was deleted.",  # bot/privacy_commands.py
-        safety_check_reply(),
         safe_again_reply(),
     ]
     assert [sample for sample in samples if sample not in texts] == []
@@ -165,3 +164,13 @@ def run(dispatcher, when):
 def test_every_crisis_reply_mentions_emergency(kind: str) -> None:
     for country in (None, "GB", "DK", "nowhere"):
         assert WORD in crisis_reply(kind, country=country).lower()
+
+
+def test_the_safety_check_carries_the_emergency_line_with_its_question() -> None:
+    for country in (None, "GB", "DK", "nowhere"):
+        check = safety_check_reply(country=country)
+        assert "Are you safe right now?" in check and WORD in check.lower()
+    assert "the emergency number is 999" in safety_check_reply(country="GB")  # the person's own country
+    assert "the emergency number is" not in safety_check_reply()
+    configured = "If you are in danger, call 112 (Danish emergency line)."
+    assert configured in safety_check_reply(emergency_line=configured)

@@ -102,6 +102,8 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "in the|a|my|our garage with the|my engine|motor|car running|on",
         "engine|motor|car $AUX* running in the|a|my|our shut|closed? garage",  # stop 27: "the engine is running in..."
         "engine|motor $AUX* running and|with the|a|my? garage door? $AUX* pulled? shut|closed|down|locked",  # stop 28
+        "in the|a|my|our garage with the|a? door|doors $AUX* pulled? shut|closed|down and|with the|my engine|motor|car "
+        "running",  # stop 29: "in the garage with the door shut and the engine running"
         "~hose|hosepipe|pipe _? _? _? _? _? _? exhaust",
     )),
     # ------------------------------------------------------------------ abuse

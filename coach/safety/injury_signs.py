@@ -60,6 +60,7 @@ INJURY_SIGN_RULES: tuple[Rule, ...] = (
     Rule("insulin_on_purpose", SELF_HARM, patterns=(
         "~take|~inject|~do|~give extra|more|double|triple|too|way|all _? _? _? _? insulin|units|pens on? purpose|deliberately|intentionally",
         "~take|~inject|~do|~give myself? extra|more|double|triple|too|way|all _? _? _? _? insulin|units|pens so i",
+        "~take|~inject|~give _? _? _? my|the insulin dose|doses|units on purpose|deliberately|intentionally",  # stop 29
     ), vetoes=(anywhere("nurse said", "nurse told", "doctor said", "doctor told", "diabetes team", "before the gym",
                         "before my run", "before a run", "before a meal", "before dinner", "for the meal", "for carbs",
                         "correction", "by mistake", "accidentally", "high sugar", "sugars high", "sugar was high", "ketones"),

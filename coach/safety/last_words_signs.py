@@ -14,7 +14,7 @@ work with a crowbar. Same notation and engine as ``coach.safety.rules``, run by
 from __future__ import annotations
 
 from coach.nlp.rules import Rule
-from coach.nlp.vetoes import anywhere, followed_by, followed_within, requires
+from coach.nlp.vetoes import anywhere, followed_by, followed_within, preceded_within, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import about_a_character, someone_else
 from coach.safety.words import PLAY
@@ -154,6 +154,8 @@ LAST_WORDS_SIGN_RULES: tuple[Rule, ...] = (
                followed_by("that", "what", "how", "where", "why", "when", "the fact", "the truth", "the money",
                            "the debt", "the debts", "the messages", "the texts", "the bills", "my", "our", "all", "any",
                            "everything", "things", "stuff"),  # stop 27: "i hid from her that i lost our savings"
+               preceded_within(4, "money", "debt", "debts", "messages", "texts", "bills", "spending", "loan", "account",
+                               "truth", "things", "stuff", "app"),  # stop 29: "the money i hid from him"
                anywhere("hide and seek", "hide n seek", "birthday", "surprise", "present", "presents", "cake",
                         "spider", "wasp", "mouse", "hiding from the rain", *_PLAY))),
     # a threat to "end" them ("he said hed end me if i came back")

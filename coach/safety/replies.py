@@ -102,11 +102,16 @@ def crisis_reply(kind: str, country: str | None = None, emergency_line: str | No
     )
 
 
-def safety_check_reply() -> str:
-    """Asked instead of coaching when only the classifier read a message as a crisis."""
+def safety_check_reply(country: str | None = None, emergency_line: str | None = None) -> str:
+    """Asked instead of coaching when a message may be a crisis and the layers are not sure.
+
+    The emergency line comes with the question, so a person in danger has it in the first
+    reply, before any button is pressed; the helplines follow "I need help now".
+    """
+    emergency = _emergency_block(country_code(country), emergency_line)
     return (
         "Before I answer, I want to be sure I read you right. "
-        "Are you safe right now?"
+        f"Are you safe right now?\n\n{emergency}"
     )
 
 
