@@ -35,6 +35,7 @@ import pytest
 
 from coach.safety.detector import detect_crisis, told_as_over
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
+from testing.crisis_families import family_tests
 
 # rule, kind, caught (three at least), near misses (two at least)
 FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
@@ -346,24 +347,8 @@ DANGER_NOW_27 = [
     (SELF_HARM, "i cut myself again tonight"),
 ]
 
-CAUGHT = [(rule, kind, text) for rule, kind, caught, _ in FAMILIES for text in caught]
-NEAR = [(rule, text) for rule, _, _, near in FAMILIES for text in near]
-
-
-def test_each_family_has_catches_and_near_misses() -> None:
-    assert all(len(caught) >= 3 and len(near) >= 2 for _, _, caught, near in FAMILIES)
-
-
-@pytest.mark.parametrize("rule, kind, text", CAUGHT)
-def test_a_family_is_caught_by_its_rule(rule: str, kind: str, text: str) -> None:
-    match = detect_crisis(text)
-    assert match is not None, text
-    assert (match.rule, match.kind) == (rule, kind), text
-
-
-@pytest.mark.parametrize("rule, text", NEAR)
-def test_a_near_miss_is_not_caught(rule: str, text: str) -> None:
-    assert detect_crisis(text) is None, text
+(test_each_family_has_catches_and_near_misses, test_a_family_is_caught_by_its_rule,
+ test_a_near_miss_is_not_caught) = family_tests(FAMILIES)
 
 
 @pytest.mark.parametrize("text", EVERYDAY_26 + EVERYDAY_27)
