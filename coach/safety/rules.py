@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         "never|not to ~wake up",
         "~want|wanna|~wish to? ~sleep forever",
         "~go to sleep forever",
-    ), vetoes=(followed_by("until", "before", "early", "late", "when", "till", "til", "the", "him", "her", "them"),)),
+    ), vetoes=(followed_by("until", "before", "early", "late", "when", "till", "til", "the baby", "the kids"),)),
     Rule("overdose", SELF_HARM, patterns=(
         "~take|~swallow|~down|~neck all|every|everything of? my|the|those|these|his|her? _? _? ~$PILLS",
         "~take|~swallow|~down|~neck a|the? whole|entire|full? ~$QUANTITY of my|the|his|her? _? _? ~$PILLS",
