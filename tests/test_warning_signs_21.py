@@ -13,6 +13,7 @@ import pytest
 
 from coach.safety.detector import detect_crisis, told_as_over
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
+from testing.crisis_families import family_tests
 
 # rule, kind, caught (three at least), near misses (two at least)
 FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
@@ -687,24 +688,8 @@ DANGER_NOW_25 = [  # ... and the same words with danger now stay caught
     (ABUSE, "my husband is abusive and i am scared to go home"),
     (SELF_HARM, "i started to self harm again last year and it is back this week"),
 ]
-CAUGHT = [(rule, kind, text) for rule, kind, caught, _ in FAMILIES for text in caught]
-NEAR = [(rule, text) for rule, _, _, missed in FAMILIES for text in missed]
-
-
-def test_each_family_has_catches_and_near_misses() -> None:
-    assert all(len(caught) >= 3 and len(missed) >= 2 for _, _, caught, missed in FAMILIES)
-
-
-@pytest.mark.parametrize("rule, kind, text", CAUGHT)
-def test_a_family_is_caught_by_its_rule(rule: str, kind: str, text: str) -> None:
-    match = detect_crisis(text)
-    assert match is not None, f"not caught: {text!r}"
-    assert (match.kind, match.rule) == (kind, rule)
-
-
-@pytest.mark.parametrize("rule, text", NEAR)
-def test_a_near_miss_is_not_caught(rule: str, text: str) -> None:
-    assert detect_crisis(text) is None
+(test_each_family_has_catches_and_near_misses, test_a_family_is_caught_by_its_rule,
+ test_a_near_miss_is_not_caught) = family_tests(FAMILIES)
 
 
 @pytest.mark.parametrize("text", RELEASED)
