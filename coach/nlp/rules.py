@@ -5,9 +5,10 @@ what they look for as ``Rule``s: token patterns in the notation of ``coach.nlp.n
 and/or literal phrases, plus vetoes that drop a match in the wrong context. A ``RuleSet``
 compiles its rules on first use (the project pipeline, one ``Matcher`` per rule on LEMMA/LOWER
 and friends, a ``PhraseMatcher`` on LOWER), then returns every match that survives its vetoes.
-Each token pattern needs at least one word to be in the message (its *anchor*: the required
-token whose words are least common), so a message runs only the matchers of rules whose
-anchor it holds: the same matches as running every pattern, at a fraction of the cost.
+A token pattern can only match a message that holds, for each token it cannot skip, one of
+that token's words; a message runs only the matchers of rules with a pattern whose words it
+holds (found through each pattern's *anchor*, its token with the least common words): the same
+matches as running every pattern, at a fraction of the cost.
 Choosing among the matches is the caller's policy; ``first_match`` and ``first_per_kind``
 are the two the callers use.
 """
@@ -54,24 +55,28 @@ Anchor = tuple[str, str]
 """A word a pattern needs: (``LOWER`` or ``LEMMA``, the word)."""
 
 
-def anchor_words(pattern: Pattern) -> tuple[Anchor, ...]:
-    """The words one token of ``pattern`` must be, chosen so few messages hold any of them.
+def required_words(pattern: Pattern) -> list[tuple[Anchor, ...]]:
+    """For each token ``pattern`` cannot skip (no ``?`` or ``*``) that is a list of words, those
+    words: a message can only match the pattern if it holds one word of each."""
+    return [tuple((attr, word) for word in token[attr]["IN"])
+            for token in pattern if token.get("OP") in (None, "+")
+            for attr in ("LOWER", "LEMMA") if isinstance(token.get(attr), dict) and "IN" in token[attr]]
 
-    Only tokens the pattern cannot skip (no ``?`` or ``*``) with a list of words count; the
-    cost of a token is its number of words, a stop word ("i", "he", "was") counting as many.
-    Empty when no token qualifies (then the pattern is tried on every message).
-    """
-    choices = [tuple((attr, word) for word in token[attr]["IN"])
-               for token in pattern if token.get("OP") in (None, "+")
-               for attr in ("LOWER", "LEMMA") if isinstance(token.get(attr), dict) and "IN" in token[attr]]
-    return min(choices, key=lambda words: sum(100 if word in STOP_WORDS else 1 for _, word in words), default=())
+
+def anchor_words(pattern: Pattern) -> tuple[Anchor, ...]:
+    """The required words of ``pattern`` fewest messages hold: those of the token whose words
+    cost least, a stop word ("i", "he", "was") counting as a hundred. Empty when the pattern
+    requires no word (then it is tried on every message)."""
+    return min(required_words(pattern), key=lambda words: sum(100 if word in STOP_WORDS else 1 for _, word in words),
+               default=())
 
 
 @dataclass(frozen=True)
 class _Compiled:
     nlp: Language
     matchers: dict[str, Matcher]
-    anchored: dict[Anchor, frozenset[str]]
+    anchored: dict[Anchor, tuple[int, ...]]
+    needs: list[tuple[str, tuple[frozenset[Anchor], ...]]]
     unanchored: frozenset[str]
     phrase_matcher: PhraseMatcher
     rules_by_name: dict[str, Rule]
@@ -93,7 +98,8 @@ class RuleSet:
     def _compiled(self) -> _Compiled:
         nlp = load_pipeline()
         matchers: dict[str, Matcher] = {}
-        anchored: dict[Anchor, set[str]] = {}
+        anchored: dict[Anchor, list[int]] = {}
+        needs: list[tuple[str, tuple[frozenset[Anchor], ...]]] = []
         unanchored: set[str] = set()
         phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule in self.rules:
@@ -105,11 +111,13 @@ class RuleSet:
                     anchors = anchor_words(pattern)
                     if not anchors:
                         unanchored.add(rule.name)
-                    for anchor in anchors:
-                        anchored.setdefault(anchor, set()).add(rule.name)
+                        continue
+                    for anchor in set(anchors):
+                        anchored.setdefault(anchor, []).append(len(needs))
+                    needs.append((rule.name, tuple(frozenset(words) for words in required_words(pattern))))
             if rule.phrases:
                 phrase_matcher.add(rule.name, [nlp.make_doc(phrase) for phrase in rule.phrases])
-        return _Compiled(nlp, matchers, {anchor: frozenset(names) for anchor, names in anchored.items()},
+        return _Compiled(nlp, matchers, {anchor: tuple(indices) for anchor, indices in anchored.items()}, needs,
                          frozenset(unanchored), phrase_matcher, {rule.name: rule for rule in self.rules},
                          {rule.name: index for index, rule in enumerate(self.rules)})
 
@@ -123,12 +131,16 @@ class RuleSet:
         return self._compiled.nlp
 
     def candidates(self, doc: Doc) -> set[str]:
-        """The rules with token patterns whose anchor words ``doc`` holds (the only ones that can match)."""
+        """The rules with a token pattern all of whose required words ``doc`` holds (the only
+        rules that can match), plus those with a pattern that requires no word."""
         compiled = self._compiled
+        held = {("LOWER", token.lower_) for token in doc} | {("LEMMA", token.lemma_) for token in doc}
         names = set(compiled.unanchored)
-        for token in doc:
-            names |= compiled.anchored.get(("LOWER", token.lower_), frozenset())
-            names |= compiled.anchored.get(("LEMMA", token.lemma_), frozenset())
+        for anchor in held:
+            for index in compiled.anchored.get(anchor, ()):
+                name, needs = compiled.needs[index]
+                if name not in names and all(not words.isdisjoint(held) for words in needs):
+                    names.add(name)
         return names
 
     def _found(self, doc: Doc) -> Iterator[Match]:
