@@ -6,7 +6,7 @@ lowercased (the project's lookup lemmatizer is case-sensitive), run once through
 project pipeline, and matched against the rules in ``coach.safety.rules``,
 ``coach.safety.warning_signs``, ``abuse_signs``, ``danger_signs``, ``emergency_signs``,
 ``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``, ``last_words_signs``,
-``in_passing_signs``, ``plain_words_signs`` and ``under_way_signs`` by the shared rule engine
+``in_passing_signs``, ``plain_words_signs``, ``under_way_signs`` and ``at_hand_signs`` by the shared rule engine
 (``coach.nlp.rules``),
 built once and cached.
 When several rules match, the most urgent kind wins, then the earliest and longest match.
@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from coach.nlp.rules import RuleSet, first_match
 from coach.safety.abuse_signs import ABUSE_SIGN_RULES
+from coach.safety.at_hand_signs import AT_HAND_SIGN_RULES
 from coach.safety.danger_signs import DANGER_SIGN_RULES
 from coach.safety.emergency_signs import EMERGENCY_SIGN_RULES
 from coach.safety.farewell_signs import FAREWELL_SIGN_RULES
@@ -45,7 +46,7 @@ __all__ = [
 RULESET = RuleSet(
     RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES
     + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES + IN_PASSING_SIGN_RULES
-    + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES,
+    + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES + AT_HAND_SIGN_RULES,
     WORD_LISTS,
 )
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}
