@@ -1,6 +1,6 @@
 """Crisis rules for a means at hand, a night chosen, or danger at the door, told in passing.
 
-Seen set 19's misses (stop 30), as families in our own words. People say a gun is under their
+Seen set 19's misses (stop 30), and one of seen set 17's, as families in our own words. People say a gun is under their
 chin or held to their head; that they are not coming back from a drive with a revolver or a boat
 trip without the life jacket; that tonight is the night, with thanks for the help; that someone
 knows where the passwords are "just in case" but not what case; that they sit on a balcony rail or
@@ -171,6 +171,13 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                            "carbs", "sugar", "loose", "in", "it out", "class", "classes", "work", "school", "a", "some", "up",
                            "through", "across", "myself off", "things", "people", "everyone", "you"),
                anywhere("hair", "onion", "lol", "haha", "diet", "grass", "lawn", "hedge", "wood", *STORY_WORDS))),
+    # the whole supply, tonight (seen 17, after stop 30's retrain: "mi a go drink them all tonight")
+    Rule("all_of_them_tonight", SELF_HARM, patterns=(
+        "~drink|~take|~swallow|~down|~neck them|dem|em|'em all|every tonight|now|rn",
+        "~drink|~take|~swallow|~down|~neck all of them|dem|em tonight|now|rn",
+    ), vetoes=(requires("tablets", "pills", "meds", "paracetamol", "sleeping", "painkillers", "capsules", "dem"),
+               anywhere("vitamins", "prescribed", "antibiotics", "course", "doctor said", "shots", "shot", "beers",
+                        "lol", "haha", *STORY_WORDS), someone_else)),
     # a drug bought beyond need, on purpose ("scored tonight. bought way more than i need on purpose")
     Rule("more_than_i_need_on_purpose", SELF_HARM, patterns=(
         "more than i ~need|needed on purpose",
@@ -253,11 +260,12 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
     # someone hurt and not answering ("hes bleeding from his head and not answering me")
     Rule("hurt_and_not_answering", EMERGENCY, patterns=(
         "not|nt|n't answering|responding|waking|moving|talking",
-    ), vetoes=(requires("bleeding", "blood", "crash", "crashed", "fell", "hit his head", "hit her head", "collapsed",
+    ), vetoes=(requires("bleeding", "blood", "crash", "crashed", "fell down", "fell off", "fell over", "fell from",
+                        "fell and", "had a fall", "hit his head", "hit her head", "collapsed",
                         "on the floor", "overdose", "unconscious"),
                followed_by("my calls", "my call", "my texts", "my whatsapp", "my messages", "his phone", "her phone",
                            "the phone", "the door", "calls", "texts", "messages", "whatsapp", "emails"),
-               anywhere("fell asleep", "sulking", "ignoring", "lol", "haha", "silent treatment", *STORY_WORDS))),
+               anywhere("fell asleep", "fell out", "sulking", "ignoring", "lol", "haha", "silent treatment", *STORY_WORDS))),
     # someone off a boat and out of sight ("wave knocked my brother off the boat, i cant see him")
     Rule("gone_overboard", EMERGENCY, patterns=(
         "~knock|~wash|~fall|fell|~sweep|~throw _? _? off|from the|a boat|deck|pier|rocks|jetty|ferry",
