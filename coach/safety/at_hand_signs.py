@@ -32,7 +32,6 @@ from coach.safety.words import PLAY
 
 _GUN = ("gun", "guns", "rifle", "pistol", "revolver", "shotgun", "handgun", "firearm", "glock")
 _GUNS = "|".join(_GUN)
-_JOKE = ("lol", "lmao", "haha", "hahaha", "jk", "😂", "🤣")
 _WATER = ("canal", "river", "lake", "water", "harbour", "harbor", "quay", "sea", "pier", "dock", "reservoir", "cliff",
           "edge")
 _SPORT = ("team", "match", "game", "football", "rugby", "cricket", "hockey", "final", "cup", "league", "chess", "score",
@@ -44,7 +43,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
         "~put|putting|~keep|~hold|holding|~press|pressing it|gun|rifle|pistol|revolver|shotgun|barrel under|to|against my chin|temple|head",
         "~put|putting|~hold|holding|~press|pressing the|my|his|dads|dad|s? old? gun|rifle|pistol|revolver|shotgun|barrel under|to|against my chin|temple|head",
     ), vetoes=(requires(*_GUN, "barrel"), anywhere("ice", "range", "cleaning", "toy", "water gun", "nerf", "glue gun", "nail gun",
-                                         "heat gun", "thermometer", *_JOKE, *STORY_WORDS), about_a_character)),
+                                         "heat gun", "thermometer", *PLAY, *STORY_WORDS), about_a_character)),
     # not coming back, with the means named ("with dads revolver and im not coming back")
     Rule("not_coming_back_with_means", SELF_HARM, patterns=(
         "i m|am|'m|will not|never coming|come back|home",
@@ -53,11 +52,11 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires(*_GUN, "lifejacket", "life jacket", "life vest", "pills", "rope", "tablets", "bridge", "cliff"),
                followed_by("to", "until", "till", "til", "unless", "here", "there"),
                anywhere("holiday", "vacation", "trip", "job", "office", "to work", "to this app", "to him", "to her",
-                        "to you", "to the house", *_JOKE, *STORY_WORDS))),
+                        "to you", "to the house", *PLAY, *STORY_WORDS))),
     Rule("dont_want_to_come_back", SELF_HARM, patterns=(
         "do|did nt|n't|not want to come back from this|it|there",
     ), vetoes=(anywhere("holiday", "vacation", "trip", "beach", "island", "retreat", "festival", "abroad", "work",
-                        "office", "job", "city", *_JOKE, *STORY_WORDS),)),
+                        "office", "job", "city", *PLAY, *STORY_WORDS),)),
     # tonight is the night, with a goodbye ("tonights the night. thanks for trying with me")
     Rule("tonight_is_the_night", SELF_HARM, patterns=(
         "tonights|tonight the night",
@@ -66,12 +65,12 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                         "trying with me", "sorry for", "forgive me", "love you all", "take care"),
                anywhere("tell", "talk", "ask", "propose", "proposal", "date", "dinner", "party", "confess", "show",
                         "game", "match", "concert", "gig", "premiere", "movie", "film", "sign", "papers", "meet", "meets",
-                        "parents", "wish me luck", *_JOKE, *STORY_WORDS))),
+                        "parents", "wish me luck", *PLAY, *STORY_WORDS))),
     # someone told where things are "just in case", not what case ("she doesnt know what case. i do")
     Rule("knows_what_case", SELF_HARM, patterns=(
         "does|do|did nt|n't|not know what case",
         "no idea what case",
-    ), vetoes=(requires("just in case", "in case"), anywhere("court", "lawyer", "phone case", "cases", "suitcase", *_JOKE))),
+    ), vetoes=(requires("just in case", "in case"), anywhere("court", "lawyer", "phone case", "cases", "suitcase", *PLAY))),
     # on a balcony rail or near a roof's edge ("sitting on the balcony rail now 14th floor")
     Rule("on_the_rail", SELF_HARM, patterns=(
         "~sit|sitting|sat|~stand|standing|stood|up on the|my|a balcony|bridge rail|railing|railings|ledge|barrier|parapet",
@@ -80,7 +79,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(anywhere("smoke", "smoking", "cigarette", "vape", "view", "sunset", "sunrise", "photo", "selfie", "painting",
                         "fixing", "gutter", "gutters", "roofer", "builder", "scaffold", "drinks", "party", "bbq", "coffee",
                         "pigeons", "aerial", "satellite", "harness", "ladder", "phone signal", "waiting for", "bus",
-                        *_JOKE, *STORY_WORDS),
+                        *PLAY, *STORY_WORDS),
                about_a_character)),
     # done living ("ive decided im done living")
     Rule("done_living", SELF_HARM, patterns=(
@@ -88,7 +87,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
         "i m|am|'m done with living|existing|life",
     ), vetoes=(followed_by("with", "in", "at", "like", "out", "here", "there", "together", "under", "as", "for", "on",
                            "admin", "insurance", "the", "a", "my", "his", "her"),
-               anywhere(*_JOKE, *STORY_WORDS))),
+               anywhere(*PLAY, *STORY_WORDS))),
     # a goodbye written and scheduled ("wrote my goodbye in my notes app, scheduled to post")
     Rule("goodbye_scheduled", SELF_HARM, patterns=(
         "~write|~type|~finish|~record|~leave my goodbye|goodbyes",
@@ -98,7 +97,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                         "when i 'm gone", "post", "tonight", "notes app", "in the morning"),
                anywhere("speech", "card", "leaving do", "retirement", "team", "colleagues", "class", "students", "farewell party",
                         "her goodbye", "his goodbye", "to the other", "to her", "to him", "affair partner", "account",
-                        "facebook", "couple", *_JOKE))),
+                        "facebook", "couple", *PLAY))),
     # read up on ways and picked one ("been reading up on ways all night and ive picked one")
     Rule("picked_a_way", SELF_HARM, patterns=(
         "~read|reading|~look|looking up? on|at|into ways|methods",
@@ -106,7 +105,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                            "for him", "for her", "in", "how", "other", "others"),
                requires("picked", "chosen", "chose", "decided", "pick one", "choose one", "settled on"),
                anywhere("emdr", "therapy", "therapist", "counselling", "counseling", "technique", "approach", "course",
-                        "app", *_JOKE, *STORY_WORDS))),
+                        "app", *PLAY, *STORY_WORDS))),
     # the only thing stopping them jumping is gone ("the only thing stopping me jumping was the dog")
     Rule("only_thing_stopping_me", SELF_HARM, patterns=(
         "only thing|one|reason stopping|keeping|holding me from? jumping|~jump|going",
@@ -115,7 +114,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
         "only thing|one|reason that? ~stop|~keep me from? doing|ending|~do|~end it",
     ), vetoes=(anywhere("bungee", "parachute", "skydive", "sky dive", "plane", "pool", "queue", "quitting", "quit",
                         "leaving him", "leaving her", "job", "ship", "train", "lake in summer", "i mean", "telling", "tell",
-                        *_JOKE, *STORY_WORDS),)),
+                        *PLAY, *STORY_WORDS),)),
     # enough of a drug saved, a night to choose ("i have enough now. i just need to pick the night")
     Rule("enough_saved_up", SELF_HARM, patterns=(
         "i ~have|ve|'ve|got enough now|saved|stashed|stockpiled",
@@ -124,13 +123,13 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                         "heroin", "pocketing", "stockpiling", "stash"),
                anywhere("money", "cash", "deposit", "savings", "holiday", "annual leave", "rent", "points", "wedding",
                         "party", "date night", "anniversary", "dinner", "movie", "concert", "prescribed", "pharmacy",
-                        "to tell", "to talk", "vow", "renewal", "gp", "review", "doctor", *_JOKE, *STORY_WORDS))),
+                        "to tell", "to talk", "vow", "renewal", "gp", "review", "doctor", *PLAY, *STORY_WORDS))),
     # a poison "not for the rats" ("bought rat poison today and its not for the rats")
     Rule("poison_not_for_pests", SELF_HARM, patterns=(
         "~be|s|'s|its|it nt|n't|not for the|my? rats|mice|weeds|garden|slugs|pests|bugs|lawn|roaches|cockroaches|ants",
         "not for the|my? rats|mice|weeds|slugs|pests|roaches|cockroaches",
     ), vetoes=(requires("poison", "weedkiller", "pesticide", "bleach", "antifreeze", "rat killer", "paraquat"),
-               anywhere("pet safe", "dog", "cat", "wasps", "wasp", "nest", *_JOKE, *STORY_WORDS))),
+               anywhere("pet safe", "dog", "cat", "wasps", "wasp", "nest", *PLAY, *STORY_WORDS))),
     # an overdose starting to work ("the pills are already working i think, the room is spinning")
     Rule("pills_taking_hold", SELF_HARM, patterns=(
         "the|my|all|those? pills|tablets|meds ~be|are|s|'re already? working",
@@ -139,7 +138,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                         "sorry", "all of them", "took them all", "whole", "blurry"),
                anywhere("back", "pain", "better", "headache", "migraine", "anxiety", "doctor", "gp", "dose", "sleep better",
                         "antidepressants", "sertraline", "hay fever", "seasick", "seasickness", "travel sickness",
-                        "stopped spinning", *_JOKE, *STORY_WORDS))),
+                        "stopped spinning", *PLAY, *STORY_WORDS))),
     # a car let roll into water ("thinking of just taking the handbrake off and letting it roll in")
     Rule("handbrake_off_by_water", SELF_HARM, patterns=(
         "~take|taking the handbrake|brake off",
@@ -147,7 +146,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
         "~let|letting the car|van roll|go in|into|off",
     ), vetoes=(requires(*_WATER), anywhere("hill start", "driving test", "lesson", "tow", "mechanic", "garage", "forgot",
                                           "forgetting",
-                                          *_JOKE, *STORY_WORDS), someone_else)),
+                                          *PLAY, *STORY_WORDS), someone_else)),
     # driving off a height on purpose ("tonight im driving the rig off the overpass")
     Rule("drive_off_a_height", SELF_HARM, patterns=(
         "~drive|driving _? _? off the|a overpass|bridge|cliff|pier|quay|viaduct|flyover",
@@ -185,7 +184,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
     ), vetoes=(requires("scored", "gear", "heroin", "pills", "dose", "fentanyl", "smack", "oxy", "using", "clean",
                         "relapse", "relapsed", "coke", "meth", "tablets", "crack", "dealer", "script", "chemist",
                         "chemists", "pharmacies"),
-               anywhere("shopping", "groceries", "clothes", "shoes", "food", "paint", "wool", "yarn", "books", *_JOKE))),
+               anywhere("shopping", "groceries", "clothes", "shoes", "food", "paint", "wool", "yarn", "books", *PLAY))),
     # a partner at the door of the room they hide in ("locked in the bathroom, hes banging on the door")
     Rule("banging_at_my_door", ABUSE, patterns=(
         "~bang|banging|~kick|kicking|~pound|pounding|~hammer|hammering on|at the|my door|window",
@@ -195,7 +194,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
                anywhere("neighbour", "neighbours", "neighbor", "police banging", "police knocking", "delivery", "postman",
                         "parcel", "kids banging", "kids are banging", "son banging", "daughter banging", "son kicks",
                         "daughter kicks", "kids kick", "tantrum", "ipad", "toddler", "party",
-                        "music", "dog", "wind", "storm", "drunk guy", "stranger", *_JOKE, *STORY_WORDS))),
+                        "music", "dog", "wind", "storm", "drunk guy", "stranger", *PLAY, *STORY_WORDS))),
     # acid threatened ("threatened to throw acid on my face")
     Rule("acid_threat", ABUSE, patterns=(
         "~throw|throwing|~pour acid on|at|in my? face|me",
@@ -255,7 +254,7 @@ AT_HAND_SIGN_RULES: tuple[Rule, ...] = (
     Rule("after_the_beating", ABUSE, patterns=(
         "after|since|from last weeks|nights|week|night|'s|s? beating|beatings",
         "after|since|from the|his|her|that beating|beatings",
-    ), vetoes=(anywhere(*_SPORT, "heat", "sun", "drum", "carpet", "rug", "heart beating", "egg", "eggs", *_JOKE, *STORY_WORDS),
+    ), vetoes=(anywhere(*_SPORT, "heat", "sun", "drum", "carpet", "rug", "heart beating", "egg", "eggs", *PLAY, *STORY_WORDS),
                about_a_character)),
     # someone hurt and not answering ("hes bleeding from his head and not answering me")
     Rule("hurt_and_not_answering", EMERGENCY, patterns=(

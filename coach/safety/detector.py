@@ -6,9 +6,8 @@ lowercased (the project's lookup lemmatizer is case-sensitive), run once through
 project pipeline, and matched against the rules in ``coach.safety.rules``,
 ``coach.safety.warning_signs``, ``abuse_signs``, ``danger_signs``, ``emergency_signs``,
 ``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``, ``last_words_signs``,
-``in_passing_signs``, ``plain_words_signs``, ``under_way_signs`` and ``at_hand_signs`` by the shared rule engine
-(``coach.nlp.rules``),
-built once and cached.
+``in_passing_signs``, ``plain_words_signs``, ``under_way_signs`` and ``at_hand_signs`` by the
+shared rule engine (``coach.nlp.rules``), built once and cached.
 When several rules match, the most urgent kind wins, then the earliest and longest match.
 """
 
