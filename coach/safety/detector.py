@@ -28,6 +28,7 @@ from coach.safety.farewell_signs import FAREWELL_SIGN_RULES
 from coach.safety.history_veto import recovered_history
 from coach.safety.in_passing_signs import IN_PASSING_SIGN_RULES
 from coach.safety.plain_words_signs import PLAIN_WORDS_SIGN_RULES
+from coach.safety.plan_made_signs import PLAN_MADE_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.last_words_signs import LAST_WORDS_SIGN_RULES
 from coach.safety.means_signs import MEANS_SIGN_RULES
@@ -45,7 +46,7 @@ __all__ = [
 RULESET = RuleSet(
     RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES
     + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES + IN_PASSING_SIGN_RULES
-    + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES + AT_HAND_SIGN_RULES,
+    + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES + AT_HAND_SIGN_RULES + PLAN_MADE_SIGN_RULES,
     WORD_LISTS,
 )
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}

@@ -29,6 +29,8 @@ _STROKE_SIGNS = ("one side", "left side", "right side", "droop", "drooping", "dr
 _ARMED = "~gun|~knife|machete|~rifle|weapon|shotgun|pistol"
 _OVER = ("years ago", "yrs ago", "last year", "as a kid", "when i was", "fine now", "ok now", "okay now", "better now",
          "all fine", "recovered", "turned out", "false alarm", "all sorted", "sorted now", "in case")
+# told as a memory of childhood ("a house fire when i was a kid and i still hate candles"): stop 31
+_CHILDHOOD = ("when i was a kid", "as a kid", "when i was little", "as a child", "growing up", "when i was young")
 _DRINK = ("drunk", "drinking", "drink", "pints", "wine", "beer", "beers", "pissed", "wasted", "vodka", "tipsy",
           "hammered", "sleepy", "tired")
 # what explains a face or speech that looks odd: a drink, a joke, a photo, the dentist
@@ -97,7 +99,7 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
         "flames up|everywhere|~spread|~come",
         "~set the|our|my|a|his|her fence|house|kitchen|curtains|bed|room|flat|garage|shed|car|sofa|carpet|hedge alight|ablaze",
         "~set fire to the|our|my|a|his|her fence|house|kitchen|curtains|bed|room|flat|garage|shed|car|sofa|carpet|hedge",
-    ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT), recovered_history)),  # stop 24: "a house fire in 2021, all got out"
+    ), vetoes=(anywhere(*_FIGURE, *_PUT_OUT, *_CHILDHOOD), recovered_history)),  # stop 24: "a house fire in 2021, all got out"
     # smoke alone is often the barbecue or the toast; flames are not (a candle that set the curtains alight)
     Rule("smoke_at_home", EMERGENCY, patterns=(
         "smoke everywhere|pouring",

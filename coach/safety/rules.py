@@ -34,7 +34,7 @@ from coach.safety.vetoes import (
     someone_else,
     thrown_in_play,
 )
-from coach.safety.words import CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, PAPERWORK, TREATS
+from coach.safety.words import CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, PAPERWORK, TREATS, WELL_SINCE
 
 CrisisKind = Literal["crisis_self_harm", "crisis_abuse", "crisis_emergency"]
 SELF_HARM: CrisisKind = "crisis_self_harm"
@@ -372,7 +372,7 @@ RULES: tuple[Rule, ...] = (
         "$OTHER $AUX* unconscious|unresponsive|~collapse",
         "$OTHER $AUX* not|n't|nt|wo|won't waking|~wake up",
         "ca|can|cannot|can't n't|nt? ~wake him|her|them up?",
-    )),
+    ), vetoes=(anywhere(*WELL_SINCE),)),  # stop 31: "collapsed at the pub last spring ... well managed now"
     Rule("medical_emergency", EMERGENCY, patterns=(
         "'s|is|am|'m|are|'re|be having a heart attack",
         "'s|is|am|'m|are|'re|be having a stroke|seizure",

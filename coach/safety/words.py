@@ -210,5 +210,8 @@ FAREWELL_TO_US = ("to the marriage", "to my marriage", "to our marriage", "to th
 # "overdosed on coffee": too much of something harmless, not a drug
 TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs", "netflix", "tv", "love",
           "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
+# a scare told as over and managed ("he collapsed last spring ... its well managed now"): stop 31
+WELL_SINCE = ("well managed", "managed now", "fine now", "ok now", "okay now", "better now", "all fine now",
+              "fully recovered", "false alarm", "all clear")
 # a joke, a laugh or a screen: the everyday setting that releases a danger word
 PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
