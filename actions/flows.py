@@ -230,6 +230,9 @@ class ActionSetRole(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
+        stated = role_from_text(tracker.latest_message.get("text"))
+        if intent in ("role_hurt", "role_broke_trust") and stated is not None:
+            intent = f"role_{stated}"  # typed, not pressed: who did what, in their words, wins over the guess
         role, acknowledgement = ROLE_ANSWERS.get(intent or "", ROLE_ANSWERS["role_complicated"])
         dispatcher.utter_message(response=acknowledgement)
         events: list[EventType] = [SlotSet("role", role), SlotSet("pending_flow", None)]

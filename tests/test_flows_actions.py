@@ -70,6 +70,23 @@ async def test_role_question_when_it_matters_and_is_unknown() -> None:
     assert dispatcher.messages[1]["text"] == flow.steps_for("broke_trust")[0].text
 
 
+@pytest.mark.parametrize("guess, typed, role", [
+    ("role_broke_trust", "i got cheated on, thats my side of it", "hurt"),
+    ("role_broke_trust", "him. he went behind my back with his ex for a year", "hurt"),
+    ("role_hurt", "me, i cheated on her and she found the texts", "broke_trust"),
+    ("role_hurt", "it was me who strayed tbh", "broke_trust"),
+    ("role_hurt", "/role_hurt", "hurt"),  # a button: no words to weigh
+    ("role_broke_trust", "the one who messed up i guess", "broke_trust"),  # the words agree
+])
+async def test_a_typed_answer_to_the_role_question_is_read_for_who_did_what(guess: str, typed: str, role: str) -> None:
+    """The classifier often mixes up the two sides ("i was cheated on" vs "i cheated"); a typed
+    answer that says plainly who did it decides, so the hurt partner never gets the other side's steps."""
+    flow = GUIDANCE.flows["dwelling"]
+    dispatcher, slots = await run(ActionSetRole(), tracker(guess, text=typed, slots={"pending_flow": flow.key}))
+    assert slots["role"] == role
+    assert dispatcher.messages[1]["text"] == flow.steps_for(role)[0].text
+
+
 async def test_next_walks_to_the_end_then_offers_related_topics() -> None:
     flow = GUIDANCE.flows["retaliation"]
     steps = flow.steps_for("hurt")
