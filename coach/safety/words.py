@@ -212,6 +212,6 @@ TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs
           "drama", "sunshine", "energy", "red", "vitamin", "vitamins", "cheese", "memes", "reality", "podcasts")
 # a scare told as over and managed ("he collapsed last spring ... its well managed now"): stop 31
 WELL_SINCE = ("well managed", "managed now", "fine now", "ok now", "okay now", "better now", "all fine now",
-              "fully recovered", "false alarm", "all clear")
+              "fully recovered", "false alarm", "all clear", "all managed", "well controlled")
 # a joke, a laugh or a screen: the everyday setting that releases a danger word
 PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
