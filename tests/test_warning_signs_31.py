@@ -7,8 +7,10 @@ going anywhere" as a promise)."""
 
 from __future__ import annotations
 
+import pytest
+
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
-from testing.crisis_families import family_tests
+from testing.crisis_families import caught_by, family_tests
 
 # rule, kind, caught (three at least), near misses (two at least)
 FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
@@ -624,3 +626,41 @@ FAMILIES = [(rule, kind, caught + REVIEW_CATCHES.get(rule, []), near + REVIEW_NE
 
 (test_each_family_has_catches_and_near_misses, test_a_family_is_caught_by_its_rule,
  test_a_near_miss_is_not_caught) = family_tests(FAMILIES)
+
+
+# Older rules' false alarms (found by the reviews of stops 30 and 31), each released by a narrow
+# veto; beside each, the crisis in the same words that must stay caught.
+OLDER_RULES_NEAR_MISSES = [
+    "some kid in call of duty held a gun to my head all match and my gf laughed, first laugh weve had since the affair",
+    "im done with life admin, cancelled his gym and moved the bills into my name",
+    "had a dream i drove off a bridge, woke up shaking. we had a big row about her ex last night",
+    "he collapsed on the sofa after work and is not talking to me again, silent treatment for 3 days now",
+    "my sister in law had a nightmare he was at the door with a knife, shes fine, it was a dream",
+    "my daughter climbed on the windowsill to water her plants and my husband lost it at me for not watching her",
+    "he took my car keys so i wouldnt drive after the wine and locked them in his drawer, fair enough tbh",
+    "took the whole box of tablets back to the chemist, wrong strength",
+    "took a whole pack of paracetamol on holiday with us in case, the kids always get fevers",
+    "im afraid to go home, my mum will be angry i told her about the affair",
+    "going to the bridge club tonight to get out of the house for a bit",
+    "i wont need the app after tonight, my free trial ends",
+]
+OLDER_RULES_STILL_CAUGHT = [
+    ("he held a gun to my head last night when i said i was leaving", ABUSE),
+    ("im done with life. nothing left after what she did", SELF_HARM),
+    ("he collapsed on the sofa after work and isnt breathing", EMERGENCY),
+    ("he took my car keys and locked me in, said i wasnt driving after the wine", ABUSE),
+    ("took the whole box of tablets an hour ago", SELF_HARM),
+    ("afraid to go home, he will be angry again", ABUSE),
+    ("going to the bridge tonight, sorry for everything", SELF_HARM),
+]
+
+
+@pytest.mark.parametrize("text", OLDER_RULES_NEAR_MISSES)
+def test_an_older_rules_false_alarm_is_released(text: str) -> None:
+    assert caught_by(text) is None, text
+
+
+@pytest.mark.parametrize("text, kind", OLDER_RULES_STILL_CAUGHT)
+def test_the_same_words_in_a_crisis_stay_caught(text: str, kind: str) -> None:
+    found = caught_by(text)
+    assert found is not None and found[1] == kind, text

@@ -4,10 +4,11 @@ This is the safety net under the NLU classifier: every free-text message passes 
 ``detect_crisis``, so a message the classifier misreads is still caught. The text is
 lowercased (the project's lookup lemmatizer is case-sensitive), run once through the
 project pipeline, and matched against the rules in ``coach.safety.rules``,
-``coach.safety.warning_signs``, ``abuse_signs``, ``danger_signs``, ``emergency_signs``,
-``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``, ``last_words_signs``,
-``in_passing_signs``, ``plain_words_signs``, ``under_way_signs`` and ``at_hand_signs`` by the
-shared rule engine (``coach.nlp.rules``), built once and cached.
+``other_emergency_rules``, ``warning_signs``, ``abuse_signs``, ``danger_signs``,
+``emergency_signs``, ``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``,
+``last_words_signs``, ``in_passing_signs``, ``plain_words_signs``, ``under_way_signs``,
+``at_hand_signs`` and ``plan_made_signs`` by the shared rule engine (``coach.nlp.rules``), built
+once and cached.
 When several rules match, the most urgent kind wins, then the earliest and longest match.
 """
 
@@ -32,6 +33,7 @@ from coach.safety.plan_made_signs import PLAN_MADE_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.last_words_signs import LAST_WORDS_SIGN_RULES
 from coach.safety.means_signs import MEANS_SIGN_RULES
+from coach.safety.other_emergency_rules import OTHER_EMERGENCY_RULES
 from coach.safety.passing_signs import PASSING_SIGN_RULES
 from coach.safety.rules import ABUSE, EMERGENCY, RULES, SELF_HARM, CrisisKind
 from coach.safety.under_way_signs import UNDER_WAY_SIGN_RULES
@@ -44,8 +46,8 @@ __all__ = [
 ]
 
 RULESET = RuleSet(
-    RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES + INJURY_SIGN_RULES
-    + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES + IN_PASSING_SIGN_RULES
+    RULES + OTHER_EMERGENCY_RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES
+    + INJURY_SIGN_RULES + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES + IN_PASSING_SIGN_RULES
     + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES + AT_HAND_SIGN_RULES + PLAN_MADE_SIGN_RULES,
     WORD_LISTS,
 )

@@ -212,7 +212,8 @@ EMERGENCY_SIGN_RULES: tuple[Rule, ...] = (
         "girl|boy|kid|child|toddler|baby|son|daughter|niece|nephew _? _? _? on|onto|over|up the|a|our|their balcony? railing|railings|ledge|windowsill|parapet|edge|sill",
     ), vetoes=(anywhere(*STORY_WORDS, "photo", "photos", "is safe", "she s safe", "he s safe", "she 's safe", "he 's safe",
                         "lol", "haha", "dream", "dreamt", "back inside now", "playground", "fence", "swimming",
-                        "pool edge", "edge of the bed", "edge of the sofa", "holding hands", "harness"),)),
+                        "pool edge", "edge of the bed", "edge of the sofa", "holding hands", "harness", "plants", "to water",
+                        "watering"),)),
     # stop 20: a diabetic low told by its signs ("sugar's crashed, sweating and can't think straight")
     Rule("diabetic_low", EMERGENCY, patterns=(
         "diabetic|diabetes|hypo|sugar|sugars|insulin _? _? _? _? _? shaking|shaky|confused|sweating|sweaty|faint|fainting|dizzy|slurring",

@@ -27,7 +27,7 @@ from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_by, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
 from coach.safety.vetoes import STORY_WORDS, about_a_character, someone_else
-from coach.safety.words import PLAY
+from coach.safety.words import A_PARENT_CROSS, PLAY
 
 _PILLS = ("pills", "tablets", "paracetamol", "meds", "medication", "antidepressants", "painkillers", "insulin",
           "sleeping", "oxy", "oxycodone", "codeine", "tramadol", "morphine", "capsules", "diazepam")
@@ -172,7 +172,8 @@ PLAN_MADE_SIGN_RULES: tuple[Rule, ...] = (
         "~take|took|taken|~swallow|swallowed the|a|an whole|entire|full new? box|packet|pack|bottle|tub|pot",
     ), vetoes=(requires(*_PILLS), anywhere("vitamins", "mints", "chocolates", "biscuits", "sweets", "to the bin",
                                            "back to", "to the chemist", "returned", "dog", "cat", "away from",
-                                           "off him", "off her", "hid", *_HOBBY), someone_else)),
+                                           "off him", "off her", "hid", *_HOBBY), someone_else,
+               anywhere("on holiday", "to the pharmacy", "in case", "first aid"))),
     # found too early ("hes away 9 days so nobody will find me too early")
     Rule("not_found_in_time", SELF_HARM, patterns=(
         "~find me too early|soon",
@@ -326,7 +327,7 @@ PLAN_MADE_SIGN_RULES: tuple[Rule, ...] = (
         "scared|afraid|terrified|frightened to walk|go through the door",
     ), vetoes=(requires("belt", "strap", "late", "he ll", "she ll", "hits", "angry", "he s home", "beat"),
                anywhere("exam", "interview", "party", "meeting", "class", "office", "gym", "trousers", "jeans", "dentist",
-                        "late for work", "late to work", "into work", "boss", "manager", "teacher", *_HOBBY),
+                        *A_PARENT_CROSS, "late for work", "late to work", "into work", "boss", "manager", "teacher", *_HOBBY),
                about_a_character)),
     # a reminder to flee ("shelter number is in my work bag. he gets home at 6 so i have to be gone by 5")
     Rule("gone_before_he_gets_home", ABUSE, patterns=(

@@ -34,7 +34,10 @@ from coach.safety.vetoes import (
     someone_else,
     thrown_in_play,
 )
-from coach.safety.words import CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, PAPERWORK, TREATS, WELL_SINCE
+from coach.safety.words import (
+    A_DREAM_HAD, A_PARENT_CROSS, ARMED_IN_PLAY, CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, LIFE_AS_A_THING,
+    PAPERWORK, TREATS,
+)
 
 CrisisKind = Literal["crisis_self_harm", "crisis_abuse", "crisis_emergency"]
 SELF_HARM: CrisisKind = "crisis_self_harm"
@@ -125,7 +128,7 @@ RULES: tuple[Rule, ...] = (
         "~want|wanna to|2? ~stop existing|living",
         "tired|sick|done|exhausted|~tire of|with ~live|life|~exist",
         "tired|sick|done|exhausted|~tire of|with being alive",
-    ), vetoes=(not_a_life, followed_by("when", "while", "tonight"), recovered_history)),
+    ), vetoes=(not_a_life, followed_by("when", "while", "tonight", *LIFE_AS_A_THING), recovered_history)),
     Rule("cant_go_on", SELF_HARM, patterns=(
         "ca|can|could $NEG ~go|~carry|~keep on|going|living",
     ), vetoes=(unless_boundary_after(CONTINUATION_BOUNDARY),)),
@@ -146,7 +149,8 @@ RULES: tuple[Rule, ...] = (
         "~overdose|od|o.d|od'd",
     ), vetoes=(followed_by("every", "in the morning", "daily", "on time", "with food"), someone_else, recovered_history,
                overdoses_at_work,
-               followed_by(*(f"on {treat}" for treat in TREATS)))),
+               followed_by(*(f"on {treat}" for treat in TREATS), "back", "on holiday", "to the chemist", "to the pharmacy",
+                           "in case"))),
     Rule("cutting", SELF_HARM, patterns=(
         "~cut|~slice|~slit|~scratch|~carve|~slash|~burn my|own ~$BODY_PART",
     ), vetoes=(followed_by("on a", "on the", "on some", "while", "shaving", "in the sun", "at the beach", "sunbathing",
@@ -161,7 +165,7 @@ RULES: tuple[Rule, ...] = (
         "~drive|~crash|~steer my|the|our? car? into|off a|the tree|wall|bridge|cliff|river|lake|truck|lorry|pole",
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
-    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US),
+    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US, *A_DREAM_HAD),
                followed_by("for me", "for you", "for us"))),  # devotion ("he'd jump off a cliff for me", stop 24)
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",
@@ -205,7 +209,8 @@ RULES: tuple[Rule, ...] = (
     Rule("weapon", ABUSE, patterns=(
         "~pull|~point|~hold|~wave|~put|~press a|his|her|the ~gun|~knife|~weapon|~blade at|on|to|against me|us|my",
         "$SUBJECT $AUX* ~have|got a|his|her ~gun|~knife|~weapon|~rifle|~pistol",
-    ), vetoes=(followed_by("collection", "license", "licence", "safe", "for hunting", "for work"),)),
+    ), vetoes=(followed_by("collection", "license", "licence", "safe", "for hunting", "for work"),
+               anywhere(*ARMED_IN_PLAY))),  # stop 31: a video game's gun, a thermometer "gun", a tattoo blade
     Rule("hiding_from_partner", ABUSE, patterns=(
         "~hide in|inside|under _? _? _? from him|her|them",
         "~hide in|inside|under _? _? _? from my $PARTNER",
@@ -287,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         "$NEG ~feel? safe here|anymore|anywhere|tonight|today",
         "unsafe at|with|around|in|near home|him|her|them|my",
     ), vetoes=(
-        preceded_by("emotionally", "financially"),
+        preceded_by("emotionally", "financially"), anywhere(*A_PARENT_CROSS),
         preceded_within(4, "heart", "secrets", "secret", "feelings", "trust", "marriage", "money",
                         "phone", "data", "password", "passwords"),
         followed_by("to an empty", "alone", "empty"),
@@ -364,37 +369,5 @@ RULES: tuple[Rule, ...] = (
     ), vetoes=(followed_by("about", "over"), preceded_by("like", "if", "though"))),
     Rule("forced_into_sex", ABUSE, patterns=(
         "i|we _? was|were|got|been|being|am|'m forced|made|pressured|coerced to|into ~have|~sleep|sex",
-    )),
-    # ---- emergencies that are neither self-harm nor abuse by the partner
-    Rule("not_breathing", EMERGENCY, patterns=(
-        "$OTHER $AUX* not|n't|nt|stopped|barely breathing",
-        "$OTHER $AUX* ~stop breathing",
-        "$OTHER $AUX* unconscious|unresponsive|~collapse",
-        "$OTHER $AUX* not|n't|nt|wo|won't waking|~wake up",
-        "ca|can|cannot|can't n't|nt? ~wake him|her|them up?",
-    ), vetoes=(anywhere(*WELL_SINCE),)),  # stop 31: "collapsed at the pub last spring ... well managed now"
-    Rule("medical_emergency", EMERGENCY, patterns=(
-        "'s|is|am|'m|are|'re|be having a heart attack",
-        "'s|is|am|'m|are|'re|be having a stroke|seizure",
-        "~swallow|~drink|~eat some|a|the|his|her|my? _? ~$HAZARD",
-        "n't|nt|not ~stop bleeding",
-        "bleeding badly|heavily|everywhere|lots",
-        "bleeding a lot",
-        "so much blood",
-    ), vetoes=(preceded_within(3, "almost", "nearly", "gave", "give", "like"), figurative_with,
-               anywhere("the film", "the movie", "war film", "horror film", "horror movie", "documentary", "dentist", "tooth",
-                        "shaving", "paper cut", "lol", "haha", "video game", "computer game", "gory"))),
-    Rule("break_in", EMERGENCY, patterns=(
-        "is|'s|are|'re trying? to? breaking|break|get in|into",
-        "~try to break in|into",
-    ), vetoes=(followed_by("tears", "a sweat", "laughter", "song"),)),
-    Rule("followed_by_stranger", EMERGENCY, patterns=(
-        "$STRANGER $AUX* following me",
-        "~be|~get followed home|by",
-        "$STRANGER that|who $AUX* ~follow|followed|following me|us for|since|all|home|from|down|round|around|along|everywhere",
-    ), vetoes=(followed_by("on", "online", "back", "around online"),
-               anywhere("instagram", "insta", "twitter", "tiktok", "facebook", "online", "app", "account"))),
-    Rule("attack_by_someone_else", EMERGENCY, patterns=(
-        "$STRANGER|brother|neighbour|neighbor|flatmate|roommate $AUX* _? ~threaten|~wave|~have|~point|~hold a|his|her? knife|gun|bat|weapon",
     )),
 )

@@ -275,8 +275,10 @@ def keys_kept_from_drink_driving(span: Span) -> bool:
     drunk so i can't leave" stays caught.
     """
     after = [token.lower_ for token in span.doc[span.end:span.end + 10]]
-    return (any(word in _DRIVING for word in after) and any(word in _DRINK for word in after)
-            and not any(word in _HELD_IN for word in after))
+    held_in = any(word in _HELD_IN and not (word == "locked" and following in ("them", "it"))  # the keys locked away
+                  for word, following in zip(after, [*after[1:], ""]))
+    keys = any(token.lower_ in ("key", "keys") for token in span)  # "locked me in" is never about the car
+    return keys and any(word in _DRIVING for word in after) and any(word in _DRINK for word in after) and not held_in
 
 
 _about_fiction = anywhere(*FICTION)

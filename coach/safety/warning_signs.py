@@ -147,7 +147,8 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
                         "picnic", "view", "sunset", "run", "running", "jog", "walk with", "party", "bar", "drinks", "smoke",
                         "festival", "lol", "haha", "fix", "repair", "gutter", "aerial", "satellite", "fireworks",
                         "concert", "gig", "match", "pick up", "picking up", "meet", "meeting", "traffic", "idea",
-                        "garden", "terrace", "summer", "swim", "swimming", "tombstoning", "bungee", "for fun"))),
+                        "garden", "terrace", "summer", "swim", "swimming", "tombstoning", "bungee", "for fun",
+                        "bridge club", "bridge night", "bridge game"))),
     # stop 17: "i won't be around" with a plan or a decision beside it (not a trip: ``travel_not_death``)
     Rule("not_around_with_a_plan", SELF_HARM, patterns=(
         "i wo|will|'ll|would|'d $NEG ~be around|here|alive",
@@ -276,7 +277,7 @@ WARNING_SIGN_RULES: tuple[Rule, ...] = (
     Rule("no_need_after_tonight", SELF_HARM, patterns=(
         "i wo|will|'ll|would|ill $NEG ~be? ~need you|this|it|anything|anyone|them|any|my|the _? _? after|past|beyond tonight|today",
         "~need it|them|anything|this|that|these|those|any|my _? where i 'm|m|am going",
-    ), vetoes=(travel_not_death, anywhere(*GOOD_NEWS))),
+    ), vetoes=(travel_not_death, anywhere(*GOOD_NEWS, "free trial", "trial ends", "subscription"))),
     Rule("affairs_in_order", SELF_HARM, patterns=(
         "~put|~get|~set|~have all? my affairs in order",
         "~sort|~settle|~tidy|~wrap|~finalise|~finalize out|up? all? my affairs",

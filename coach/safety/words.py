@@ -213,5 +213,15 @@ TREATS = ("coffee", "caffeine", "espresso", "sugar", "chocolate", "cake", "carbs
 # a scare told as over and managed ("he collapsed last spring ... its well managed now"): stop 31
 WELL_SINCE = ("well managed", "managed now", "fine now", "ok now", "okay now", "better now", "all fine now",
               "fully recovered", "false alarm", "all clear", "all managed", "well controlled")
+# stop 31, older rules' false alarms found by the helpers' reviews: a gun in a video game, a thermometer
+# "gun" or a tattoo blade (weapon); "done with life admin" (dont_want_to_live); a dream had
+# (lethal_plan, partner_with_a_weapon); a parent who will be cross (fear_for_safety)
+ARMED_IN_PLAY = ("call of duty", "fortnite", "video game", "in the game", "xbox", "playstation", "ps5", "paintball",
+                 "airsoft", "nerf", "water gun", "thermometer", "glue gun", "nail gun", "heat gun", "tattoo")
+LIFE_AS_A_THING = ("admin", "insurance", "drawing", "coach", "coaching", "lessons", "hacks", "advice", "goals", "plans",
+                   "updates", "stuff")
+A_DREAM_HAD = ("had a dream", "had a nightmare", "bad dream", "in my dream", "in the dream", "in my nightmare")
+A_PARENT_CROSS = ("my mum will be", "my mom will be", "my dad will be", "my parents will be", "my mum ll be",
+                  "my mom ll be")
 # a joke, a laugh or a screen: the everyday setting that releases a danger word
 PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
