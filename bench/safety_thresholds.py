@@ -24,8 +24,9 @@ stop 22), blind set 12 (``blind_safety12.yml``, ``nlu_blind12.yml``, stop 23) an
 stop 26), blind set 16 (``blind_safety16.yml``, ``nlu_blind16.yml``, stop 27) and blind set 17
 (``blind_safety17.yml``, ``nlu_blind17.yml``, stop 28) and blind set 18 (``blind_safety18.yml``,
 ``nlu_blind18.yml``, stop 29) and blind set 19 (``blind_safety19.yml``, ``nlu_blind19.yml``, stop
-30). Blind set 20 (``tests/data/blind_safety20.yml``, ``tests/nlu_blind20.yml``) is scored with the chosen
-thresholds and never used to choose them.
+30) and blind set 20 (``blind_safety20.yml``, ``nlu_blind20.yml``, stop 31). Blind set 21
+(``tests/data/blind_safety21.yml``, ``tests/nlu_blind21.yml``) is scored with the chosen thresholds
+and never used to choose them.
 
 For every message it takes the layers' inputs once (the phrase net's match, the meaning
 layer's scores and the crisis head's from the training data's embeddings, the classifier's
@@ -121,7 +122,7 @@ def _safety_file_cases(name: str, source: str) -> list[Case]:
 
 
 # the blind sets by number ("" is the first); the last is blind, the ones before it are seen
-BLIND_SETS = ("", *map(str, range(2, 21)))
+BLIND_SETS = ("", *map(str, range(2, 22)))
 
 
 def _blind_set_cases(number: str, prefix: str) -> list[Case]:

@@ -4,7 +4,8 @@
 # changed); the model is always models/trustcoach.tar.gz. Rasa 3.6's dry run misses two
 # kinds of domain change: the session_config, and the responses' texts and buttons (a
 # plain `rasa train` then only repackages, in about ten seconds), so both are compared
-# with what the model holds.
+# with what the model holds. The safety net's look-alikes (coach/safety/lookalikes.yml) are read
+# by the component itself, so a newer file than the model retrains too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=models/trustcoach.tar.gz
@@ -28,6 +29,10 @@ elif ! .venv/bin/rasa train --dry-run --quiet >/dev/null 2>&1; then
   train
 elif domain_changed; then
   echo "The domain's responses or session settings changed: retraining..."
+  train --force
+elif [ coach/safety/lookalikes.yml -nt "$MODEL" ]; then
+  # the safety net reads its look-alikes itself, outside Rasa's fingerprint of the training data
+  echo "The safety net's look-alikes changed: retraining..."
   train --force
 else
   echo "Model is up to date: $MODEL"

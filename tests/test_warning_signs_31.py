@@ -621,8 +621,84 @@ REVIEW_NEAR_MISSES: dict[str, list[str]] = {
         "got my hand stuck in the machine at work, the coffee one, burnt my finger",
     ],
 }
+# coach.safety.quiet_signs: crises the retrain of stop 31 moved from the meaning layer to coaching
+QUIET_FAMILIES: list[tuple[str, str, list[str], list[str]]] = [
+    ("hurt_myself_again", SELF_HARM, [
+        "picked at my arms till they bled again last night, 2 months clean gone",
+        "burnt the top of my leg with a lighter on purpose again, he doesnt know",
+        "scratched until it bled again after reading her texts",
+    ], [
+        "the cat scratched me till it bled again, she hates the vet",
+        "burnt my arm on the oven again making his tea, typical",
+        "my eczema is so itchy i scratched till it bled again",
+    ]),
+    ("scheduled_for_the_small_hours", SELF_HARM, [
+        "set a message to send to my sister at 4am asking her to take care of the dogs for me",
+        "scheduled an email for 3am to him. sorry for everything. he will understand in the morning",
+        "timed a text for 2am telling mum to look after the kids, shell understand",
+    ], [
+        "scheduled a text for 5am to wish him happy birthday before his shift",
+        "set my alarm for 4am for the flight, texted mum to look after the cat",
+    ]),
+    ("worked_out_where_and_when", SELF_HARM, [
+        "ive worked out where and when. letter is written",
+        "figured out where, when, and what to leave for my daughter. it feels calm to have a plan",
+        "not saying ill do anything but i worked out where and when",
+    ], [
+        "worked out where and when to tell him about the money, saturday at the park",
+        "figured out where and when the surprise party is, dont tell her",
+    ]),
+    ("train_times_not_to_travel", SELF_HARM, [
+        "checking the train timetable and not to go anywhere. nothing matters",
+        "been reading train times all night, not to travel anywhere",
+        "i keep looking at the trains times at the crossing and not to go anywhere",
+    ], [
+        "looked at train times for the strike, not going anywhere this weekend",
+        "we booked the holiday, train times sorted, not to go anywhere fancy just the coast",
+    ]),
+    ("goodbyes_they_did_not_know", SELF_HARM, [
+        "went round everyone today and said goodbye without them knowing",
+        "called my brother, said bye without him knowing thats what it was",
+        "said my goodbyes at dinner without anyone knowing",
+    ], [
+        "said goodbye to the team without them knowing i was leaving for the new job",
+        "said bye to mum without her knowing about the surprise party on saturday",
+    ]),
+    ("meds_hidden_as_punishment", ABUSE, [
+        "my gf hides my epilepsy tablets as punishment when i come home late",
+        "my husband took my seizure meds to punish me for texting my ex",
+        "he keeps my heart tablets until i say sorry, its punishment he says",
+    ], [
+        "i hide my meds from the kids out of reach, they get into everything",
+        "he hides the biscuits from me as a joke lol, i hide his beer as punishment",
+    ]),
+    ("food_until_i_earn_it", ABUSE, [
+        "he says i dont eat until i earn it back",
+        "makes me sleep on the floor since i confessed",
+        "she made me sleep on the floor again and i dont eat till i earn it",
+    ], [
+        "kids made me sleep on the floor at the sleepover lol, tent in the lounge",
+        "my back is bad so i sleep on the floor, he made me sleep on the floor tbh, the mattress is awful",
+    ]),
+    ("threat_to_cut_it_off", ABUSE, [
+        "he says if i cover the tattoo of his name hell cut it off himself",
+        "she said shell burn it off me if i remove her name from my skin",
+        "he said he would cut it off if i take the ring off my finger",
+    ], [
+        "he said hell cut off the power if we dont pay the bill",
+        "she said she would cut it off, the phone contract i mean, so much money",
+    ]),
+    ("seizure_still_floppy", EMERGENCY, [
+        "my son had a fit 20 mins ago and hes still floppy, ambulance coming",
+        "she had a seizure and wont respond, still drowsy, what do i do",
+        "she seized in the bath, still limp and wont respond, ambulance coming",
+    ], [
+        "the dog had a seizure last year and was still drowsy after, hes fine now",
+        "my daughter had a fit over her phone and wont answer me properly, teenagers",
+    ]),
+]
 FAMILIES = [(rule, kind, caught + REVIEW_CATCHES.get(rule, []), near + REVIEW_NEAR_MISSES.get(rule, []))
-            for rule, kind, caught, near in FAMILIES]
+            for rule, kind, caught, near in FAMILIES] + QUIET_FAMILIES
 
 (test_each_family_has_catches_and_near_misses, test_a_family_is_caught_by_its_rule,
  test_a_near_miss_is_not_caught) = family_tests(FAMILIES)

@@ -7,8 +7,8 @@ project pipeline, and matched against the rules in ``coach.safety.rules``,
 ``other_emergency_rules``, ``warning_signs``, ``abuse_signs``, ``danger_signs``,
 ``emergency_signs``, ``injury_signs``, ``farewell_signs``, ``passing_signs``, ``means_signs``,
 ``last_words_signs``, ``in_passing_signs``, ``plain_words_signs``, ``under_way_signs``,
-``at_hand_signs`` and ``plan_made_signs`` by the shared rule engine (``coach.nlp.rules``), built
-once and cached.
+``at_hand_signs``, ``plan_made_signs`` and ``quiet_signs`` by the shared rule engine
+(``coach.nlp.rules``), built once and cached.
 When several rules match, the most urgent kind wins, then the earliest and longest match.
 """
 
@@ -30,6 +30,7 @@ from coach.safety.history_veto import recovered_history
 from coach.safety.in_passing_signs import IN_PASSING_SIGN_RULES
 from coach.safety.plain_words_signs import PLAIN_WORDS_SIGN_RULES
 from coach.safety.plan_made_signs import PLAN_MADE_SIGN_RULES
+from coach.safety.quiet_signs import QUIET_SIGN_RULES
 from coach.safety.injury_signs import INJURY_SIGN_RULES
 from coach.safety.last_words_signs import LAST_WORDS_SIGN_RULES
 from coach.safety.means_signs import MEANS_SIGN_RULES
@@ -48,7 +49,8 @@ __all__ = [
 RULESET = RuleSet(
     RULES + OTHER_EMERGENCY_RULES + WARNING_SIGN_RULES + ABUSE_SIGN_RULES + DANGER_SIGN_RULES + EMERGENCY_SIGN_RULES
     + INJURY_SIGN_RULES + FAREWELL_SIGN_RULES + PASSING_SIGN_RULES + MEANS_SIGN_RULES + LAST_WORDS_SIGN_RULES + IN_PASSING_SIGN_RULES
-    + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES + AT_HAND_SIGN_RULES + PLAN_MADE_SIGN_RULES,
+    + PLAIN_WORDS_SIGN_RULES + UNDER_WAY_SIGN_RULES + AT_HAND_SIGN_RULES + PLAN_MADE_SIGN_RULES
+    + QUIET_SIGN_RULES,
     WORD_LISTS,
 )
 _KIND_PRIORITY = {SELF_HARM: 0, ABUSE: 1, EMERGENCY: 2}
