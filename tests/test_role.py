@@ -28,6 +28,7 @@ from coach.content.role import role_from_text
     ("it was me who went behind his back", "broke_trust"),
     ("the lies were mine, not hers", "broke_trust"),
     ("i was the one who strayed", "broke_trust"),
+    ("she caught me crying in the car", None),  # caught at nothing of the betrayal
 ])
 def test_role_from_text(text: str, role: str | None) -> None:
     assert role_from_text(text) == role

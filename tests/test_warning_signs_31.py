@@ -728,6 +728,10 @@ OLDER_RULES_STILL_CAUGHT = [
     ("took the whole box of tablets an hour ago", SELF_HARM),
     ("afraid to go home, he will be angry again", ABUSE),
     ("going to the bridge tonight, sorry for everything", SELF_HARM),
+    ("he smashed the xbox and held a knife to me", ABUSE),
+    ("had a dream i drove off the bridge and i wish it was real", SELF_HARM),
+    ("im so done with life stuff i just want to sleep forever", SELF_HARM),
+    ("afraid to go home, my dad will be drunk again", ABUSE),
 ]
 
 

@@ -15,7 +15,9 @@ _BETRAYAL_VERBS = (r"(?:cheat(?:ed|ing)?|lied|lying|betray(?:ed|ing)?|had an aff
                    r"|broke (?:the |his |her |their |our )?trust|slept (?:with|around)|sexted|texted another|strayed"
                    r"|hooked up|had a fling|had a thing|went behind)")
 _THIRD_PARTY = r"(?:he|she|they|my (?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|spouse|ex))"
-_PARTNER = r"(?:him|her|them|his|my (?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|spouse))"
+_PARTNER = r"(?:him|her|them|my (?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|spouse))"
+# what someone is caught doing ("caught me texting my ex"; not "caught me crying")
+_CAUGHT_AT = r"(?:texting|messaging|sexting|with|on|lying|cheating|in bed|talking to)"
 # Said of the writer in the passive ("i was cheated on", "i got lied to"): the writer was hurt.
 _DONE_TO_ME = re.compile(r"\b(?:was|were|got|been|being|get) (?:cheated on|lied to|betrayed|deceived)\b"
                          r"|\b(?:hurt|betrayed|humiliated|destroyed|wrecked|crushed) me by\b", re.IGNORECASE)
@@ -26,13 +28,13 @@ _DENIED = re.compile(rf"\b(?:never|didn'?t|did not|wasn'?t me who|was not me who
 _BROKE_TRUST = re.compile(
     rf"\b(?:i|i've|i have|i'd|i had|me)\s+(?:\w+\s+){{0,2}}{_BETRAYAL_VERBS}\b|\bmy (?:affair|lies|lying|cheating|mistake)\b|\bi messed up\b|\bi (?:hurt|betrayed) (?:him|her|them|my)\b"
     rf"|\b(?:i was|i'm|im|i am|it was|its|it's) (?:the one|me) (?:who|that) (?:\w+ )?{_BETRAYAL_VERBS}\b"
-    rf"|\b(?:lies|affair|cheating) (?:was|were) mine\b|\b(?:caught|found out about) me\b"
+    rf"|\b(?:lies|affair|cheating) (?:was|were) mine\b|\bcaught me {_CAUGHT_AT}\b|\bfound out about me and\b"
     rf"|\bbehind (?:his|her|their|my (?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|spouse))(?:'s|s)? back\b",
     re.IGNORECASE,
 )
 _HURT = re.compile(
     rf"\b{_THIRD_PARTY}\s+(?:\w+\s+){{0,2}}{_BETRAYAL_VERBS}\b|\b(?:cheated on|lied to|betrayed) me\b|\bhis affair\b|\bher affair\b|\btheir affair\b"
-    rf"|\bbehind my back\b|\bi (?:caught|found out about) {_PARTNER}\b",
+    rf"|\bbehind my back\b|\bi caught {_PARTNER} {_CAUGHT_AT}\b|\bi found out about (?:his|her|their) (?:affair|texts|lies|cheating)\b",
     re.IGNORECASE,
 )
 

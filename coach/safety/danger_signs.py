@@ -21,8 +21,8 @@ from __future__ import annotations
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, containing, followed_by, preceded_within, requires
 from coach.safety.rules import ABUSE, SELF_HARM
-from coach.safety.vetoes import STORY_WORDS, harmless_setting, negated, travel_not_death
-from coach.safety.words import A_DREAM_HAD, MOVING_HOUSE
+from coach.safety.vetoes import STORY_WORDS, harmless_setting, negated, told_as_a_dream, travel_not_death
+from coach.safety.words import MOVING_HOUSE
 
 
 _FAREWELL_CONTEXT = (
@@ -121,7 +121,7 @@ DANGER_SIGN_RULES: tuple[Rule, ...] = (
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use it|them on me|us",
         "'ll|ll|will|would|'d|hell|shell|says|said|swears|threatens|threatened _? _? ~use the|his|her|that knife|gun|blade|weapon on me|us",
     ), vetoes=(requires("knife", "gun", "blade", "machete", "hammer", "weapon", "belt", "rifle", "shotgun", "pistol"), harmless_setting(*_KITCHEN, *STORY_WORDS, *_DIY, *_OUTDOORS),
-               negated, anywhere(*A_DREAM_HAD))),  # stop 31: a nightmare told
+               negated, told_as_a_dream)),  # stop 31: a nightmare told
     Rule("watched_even_here", ABUSE, patterns=(
         "$SUBJECT $AUX* ~read|~check|~monitor|~track|~see|~go|~scroll through|into? all|every|one|of|each* my|our messages|texts|phone|chats|emails|calls",
     ), vetoes=(requires("even this", "this chat", "this conversation", "this app", "talking to you", "delete it",

@@ -33,9 +33,10 @@ from coach.safety.vetoes import (
     shot_in_a_game,
     someone_else,
     thrown_in_play,
+    told_as_a_dream,
 )
 from coach.safety.words import (
-    A_DREAM_HAD, A_PARENT_CROSS, ARMED_IN_PLAY, CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, LIFE_AS_A_THING,
+    A_PARENT_CROSS, ARMED_IN_PLAY, CONTINUATION_BOUNDARY, FAREWELL_TO_US, FEAR_BOUNDARY, LIFE_AS_A_THING,
     PAPERWORK, TREATS,
 )
 
@@ -165,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         "~drive|~crash|~steer my|the|our? car? into|off a|the tree|wall|bridge|cliff|river|lake|truck|lorry|pole",
         "noose",
         "goodbye|farewell|suicide ~letter|~note",
-    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US, *A_DREAM_HAD),
+    ), vetoes=(recovered_history, hyperbole_joke, about_a_character, anywhere(*FAREWELL_TO_US), told_as_a_dream,
                followed_by("for me", "for you", "for us"))),  # devotion ("he'd jump off a cliff for me", stop 24)
     Rule("disappearing", SELF_HARM, patterns=(
         "i $AUX* $MODAL? $AUX* ~be around|here for? much longer",

@@ -14,8 +14,10 @@ from spacy.tokens import Span, Token
 
 from coach.nlp.vetoes import Veto, anywhere, followed_by, followed_within
 from coach.safety.words import (
+    A_DREAM_HAD,
     AWAY_WORDS,
     DANGER_TRIGGERS,
+    DREAM_WISHED,
     FICTION,
     FIGURATIVE_WITH_OBJECTS,
     FOUND_OUT,
@@ -317,3 +319,13 @@ def harmless_setting(*setting: str) -> Veto:
     bread knife and pointed it at me", "came at me with a hammer from the shed")."""
     in_setting, aimed = anywhere(*setting), anywhere(*_AIMED)
     return lambda span: in_setting(span) and not aimed(span)
+
+
+_a_dream_had = anywhere(*A_DREAM_HAD)
+_wished = anywhere(*DREAM_WISHED)
+
+
+def told_as_a_dream(span: Span) -> bool:
+    """Drop a danger told as a dream or nightmare had ("had a dream i drove off a bridge, woke up
+    shaking"), unless a wish or a plan sits beside it ("... i wish it was real"): stop 31."""
+    return _a_dream_had(span) and not _wished(span)

@@ -216,12 +216,14 @@ WELL_SINCE = ("well managed", "managed now", "fine now", "ok now", "okay now", "
 # stop 31, older rules' false alarms found by the helpers' reviews: a gun in a video game, a thermometer
 # "gun" or a tattoo blade (weapon); "done with life admin" (dont_want_to_live); a dream had
 # (lethal_plan, partner_with_a_weapon); a parent who will be cross (fear_for_safety)
-ARMED_IN_PLAY = ("call of duty", "fortnite", "video game", "in the game", "xbox", "playstation", "ps5", "paintball",
-                 "airsoft", "nerf", "water gun", "thermometer", "glue gun", "nail gun", "heat gun", "tattoo")
-LIFE_AS_A_THING = ("admin", "insurance", "drawing", "coach", "coaching", "lessons", "hacks", "advice", "goals", "plans",
-                   "updates", "stuff")
+# Each list is narrow on purpose: a console or a tattoo named beside a real threat must not release it.
+ARMED_IN_PLAY = ("call of duty", "fortnite", "video game", "in the game", "paintball", "airsoft", "nerf", "water gun",
+                 "thermometer", "glue gun", "nail gun", "heat gun")
+LIFE_AS_A_THING = ("admin", "insurance", "drawing", "coach", "coaching", "lessons", "hacks", "advice")
 A_DREAM_HAD = ("had a dream", "had a nightmare", "bad dream", "in my dream", "in the dream", "in my nightmare")
-A_PARENT_CROSS = ("my mum will be", "my mom will be", "my dad will be", "my parents will be", "my mum ll be",
-                  "my mom ll be")
+# a wish or a plan beside the dream keeps it caught ("had a dream i drove off the bridge, i wish it was real")
+DREAM_WISHED = ("wish", "want to", "wanted to", "real", "tonight", "going to", "gon na", "plan", "planning")
+A_PARENT_CROSS = tuple(f"my {who} will be {mood}" for who in ("mum", "mom", "parents")
+                       for mood in ("angry", "mad", "cross", "upset", "furious", "annoyed"))
 # a joke, a laugh or a screen: the everyday setting that releases a danger word
 PLAY = ("lol", "lmao", "haha", "hahaha", "jk", "joking", "kidding", "😂", "🤣", "💀", "film", "movie")
