@@ -1,8 +1,8 @@
 """Crisis rules for crises said quietly, which the meaning layer alone had been catching.
 
-Stop 31's retrain moved ten crises of seen sets 10, 12 and 13 from the crisis reply to
+Stop 31's retrain moved eleven crises of seen sets 10, 12 and 13 from the crisis reply to
 coaching: the words of new look-alikes and goodbyes sat near them. Rather than lean on the
-retrained layers, they are families here, in our own words: scratching or burning "again",
+retrained layers, ten are families here, in our own words: scratching or burning "again",
 on purpose, a clean streak gone; a message scheduled for the small hours asking someone to look
 after a pet or the kids; a plan "worked out" (where, when, what to leave); train times looked up
 "not to go anywhere"; goodbyes said to everyone without them knowing; a partner hiding needed
