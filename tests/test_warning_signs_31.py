@@ -744,3 +744,28 @@ def test_an_older_rules_false_alarm_is_released(text: str) -> None:
 def test_the_same_words_in_a_crisis_stay_caught(text: str, kind: str) -> None:
     found = caught_by(text)
     assert found is not None and found[1] == kind, text
+
+
+# The history veto reads two return markers in context (stop 31): a fear that is someone else's,
+# and a dark place told in the past tense, no longer say the history has come back.
+HISTORY_RELEASED = [
+    "years ago i was in a really dark place and took an overdose. got help, im well now, just want to work on us",
+    "my wife found my old diary from when i was 16 about hurting myself, she got scared but thats twenty years ago",
+    "had an overdose scare at college, a long time ago. my husband found the letter and now hes worried",
+]
+HISTORY_STILL_CAUGHT = [
+    "i self harmed years ago and im scared ill do it again",
+    "years ago i took an overdose and now im back in that dark place",
+    "i was clean from self harm for years, now im terrified because the urges are back",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_RELEASED)
+def test_a_history_someone_else_worries_about_is_released(text: str) -> None:
+    assert caught_by(text) is None, text
+
+
+@pytest.mark.parametrize("text", HISTORY_STILL_CAUGHT)
+def test_a_history_with_the_writers_own_fear_or_a_dark_place_now_stays_caught(text: str) -> None:
+    found = caught_by(text)
+    assert found is not None and found[1] == SELF_HARM, text

@@ -20,7 +20,40 @@ _NEGATORS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "nowhere", 
 _WANTING = ("want to", "wanna")
 _told_as_past, _told_as_recovered, _told_as_distant = (
     anywhere(*PAST_MARKERS), anywhere(*RECOVERY_MARKERS), anywhere(*DISTANT_MARKERS))
-_returns = outside_the_match(*(marker for marker in RETURN_MARKERS if marker not in _WANTING), negators=_NEGATORS)
+# Two kinds of return marker are read with their context (stop 31): a fear is a sign of return only
+# when it is the writer's ("i'm scared it's back"; not "he got scared", "now she's worried"), and a
+# dark place only when it is not told in the past tense ("i was in a really dark place" is the history).
+_FEARS = frozenset({"scared", "afraid", "terrified", "worried"})
+_PLACES = ("dark place", "that place", "same place")
+_SOMEONE_ELSE = frozenset({"he", "she", "they", "partner", "wife", "husband", "gf", "bf", "boyfriend", "girlfriend",
+                           "mum", "mom", "dad", "family", "kids", "friends"})
+_returns = outside_the_match(*(marker for marker in RETURN_MARKERS if marker not in _WANTING and marker not in _FEARS
+                               and marker not in _PLACES), negators=_NEGATORS)
+_in_a_place = outside_the_match(*_PLACES)
+
+
+def _own_fear(span: Span) -> bool:
+    """A fear word outside the match, not denied, and not someone else's (none of the three
+    words before it names another person)."""
+    doc = span.doc
+    return any(token.lower_ in _FEARS and not span.start <= token.i < span.end
+               and not _SOMEONE_ELSE.intersection(t.lower_ for t in doc[max(0, token.i - 3):token.i])
+               and not _NEGATORS.intersection(t.lower_ for t in doc[max(0, token.i - 3):token.i + 4])
+               for token in doc)
+
+
+def _place_now(span: Span) -> bool:
+    """A "dark place" (or "that place") outside the match, unless told in the past ("i was in a
+    really dark place": a "was", "were" or "used" in the six words before it) or denied
+    ("nowhere near that place")."""
+    doc = span.doc
+    if not _in_a_place(span):
+        return False
+    return any(token.lower_ == "place" and not span.start <= token.i < span.end
+               and doc[token.i - 1].lower_ in ("dark", "that", "same")
+               and not {"was", "were", "used"}.intersection(t.lower_ for t in doc[max(0, token.i - 6):token.i])
+               and not _NEGATORS.intersection(t.lower_ for t in doc[max(0, token.i - 5):token.i + 3])
+               for token in doc if token.i > 0)
 # a "want to" about talking is not the urge come back ("i just want to talk about him")
 _TALKING = frozenset({"talk", "tell", "vent", "chat", "share", "ask", "explain", "say", "rant", "discuss", "know",
                       "understand", "focus", "work", "fix", "rebuild", "learn", "sort"})
@@ -46,7 +79,7 @@ def _wants_it_back(span: Span) -> bool:
 
 def _told_as_back(span: Span) -> bool:
     """A sign the history has come back: a return marker outside the match, not denied."""
-    return _returns(span) or _wants_it_back(span)
+    return _returns(span) or _wants_it_back(span) or _own_fear(span) or _place_now(span)
 
 
 # return markers that say it is here now even next to a negation ("i still don't want to
