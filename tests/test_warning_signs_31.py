@@ -471,6 +471,8 @@ REVIEW_CATCHES: dict[str, list[str]] = {
         "moved the kids to a hotel and he found us again",
     ],
     "outside_with_a_weapon": [
+        "she is at the door with a bat, screaming after the game",
+        "hes in the garden with an axe screaming hes going to kill me, he was chopping logs earlier",
         "hes in the garden right now with the axe, the kids are upstairs",
         "my ex is outside my flat with a baseball bat",
         "my husband is outside the house with a cricket bat smashing the car",
@@ -571,6 +573,8 @@ REVIEW_NEAR_MISSES: dict[str, list[str]] = {
         "wont need the bot after the 14th, the counselling starts",
     ],
     "outside_with_a_weapon": [
+        "hes at the front door with a bottle of wine to say sorry lol",
+        "my husband is in the garden with an axe chopping logs and ignoring me",
         "hes outside the house with his cricket bat, back from cricket practice",
     ],
     "locked_in_key_taken": [

@@ -23,6 +23,8 @@ tantrum, a baler broken down, "I'm not going anywhere" as a promise).
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from coach.nlp.rules import Rule
 from coach.nlp.vetoes import anywhere, followed_by, requires
 from coach.safety.rules import ABUSE, EMERGENCY, SELF_HARM
@@ -46,12 +48,23 @@ _AT_THE_DOOR_ARMED = (
 _NOT_THE_PARTNER = ("someone", "somebody", "a man", "a guy", "some guy", "some man", "this guy", "this man", "a woman", "stranger", "intruder", "burglar", "her ex",
                     "his ex", "ex s", "the guy", "the man", "the woman", "neighbour", "neighbor", "his wife", "guy",
                     "her husband", "new boyfriend", "new girlfriend", "new partner", "her boyfriend", "his girlfriend", "affair partner", "a bloke", "some bloke")
-_ARMED_FOR_WORK = ("fixing", "repair", "repairing", "builder", "plumber", "gardener", "bbq", "playing cricket", "at cricket",
-                   "from cricket", "to cricket", "cricket practice", "cricket match", "the cricket", "nets", "playing baseball",
-                   "baseball game", "baseball practice",
-                   "softball", "rounders", "game", "wine", "beer", "coffee", "tea", "dream", "dreamt", "dreamed", "nightmare",
-                   "chopping", "logs", "firewood", "hedge",
-                   *PLAY, *STORY_WORDS)
+# a tool in its everyday use, a sport, a dream: released only when no word of threat or fear sits
+# beside it ("in the garden with an axe chopping logs", not "... with an axe screaming hes going to kill me")
+_AT_WORK_OR_PLAY = anywhere("fixing", "repair", "repairing", "builder", "plumber", "gardener", "bbq", "playing cricket",
+                            "at cricket", "from cricket", "to cricket", "cricket practice", "cricket match", "the cricket",
+                            "nets", "playing baseball", "baseball game", "baseball practice", "softball", "rounders",
+                            "dream", "dreamt", "dreamed", "nightmare", "chopping", "logs", "firewood", "hedge",
+                            *PLAY, *STORY_WORDS)
+_THREAT_BESIDE = anywhere("kill", "scream", "screaming", "shouting", "yelling", "threaten", "threatening", "threatened",
+                          "scared", "afraid", "terrified", "hurt", "banging", "locked", "hiding", "help", "police", "999",
+                          "911", "drunk")
+_A_BOTTLE_OF = followed_by("of wine", "of beer", "of champagne", "of prosecco", "of water", "of milk", "of juice")
+
+
+def _armed_for_work(span: Span) -> bool:
+    """Drop a tool or a bottle at the door in its everyday use (a gift of wine, chopping logs,
+    cricket practice), unless a word of threat or fear sits in the message."""
+    return (_AT_WORK_OR_PLAY(span) or _A_BOTTLE_OF(span)) and not _THREAT_BESIDE(span)
 _AFTER_AN_EVENT = followed_by("the", "we", "school", "dinner", "work", "christmas", "the wedding", "our", "my", "his",
                               "her", "this", "that", "next", "lunch", "tea", "exams", "surgery", "the holidays")
 _FAREWELL = anywhere("sorry", "goodbye", "forgive", "love them", "gone", "tonight", "for after", "bye", "tired", "anymore",
@@ -300,10 +313,10 @@ PLAN_MADE_SIGN_RULES: tuple[Rule, ...] = (
                         *_HOBBY), followed_by("minute", "moment", "second"))),
     # a weapon at the house ("hes outside the house right now with a crowbar")
     Rule("outside_with_a_weapon", ABUSE, patterns=_AT_THE_DOOR_ARMED, vetoes=(
-        anywhere(*_NOT_THE_PARTNER, *_ARMED_FOR_WORK), about_a_character)),
+        anywhere(*_NOT_THE_PARTNER), _armed_for_work, about_a_character)),
     # the same, someone else: an ex's new partner, a stranger ("her ex is outside our house with a bat")
     Rule("someone_at_the_door_armed", EMERGENCY, patterns=_AT_THE_DOOR_ARMED, vetoes=(
-        requires(*_NOT_THE_PARTNER), anywhere(*_ARMED_FOR_WORK), about_a_character)),
+        requires(*_NOT_THE_PARTNER), _armed_for_work, about_a_character)),
     # bones broken as a warning ("he broke two of my fingers and said it was a warning")
     Rule("broke_my_bones", ABUSE, patterns=(
         "he|she|they ~break|broke|broken|snapped two|three|2|3? of? my finger|fingers|arm|wrist|nose|ribs|rib|jaw|hand",
